@@ -1,0 +1,75 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// One set of strict settings shared by every Swift target.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "InvoiceCapture",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "invcap", targets: ["invcap"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C libraries: module maps only.
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]
+        ),
+
+        // Pure domain: values, contract output, validation. Foundation only.
+        .target(name: "InvoiceModel", swiftSettings: swiftSettings),
+
+        // Files → pages (raster images through Leptonica; guards on size and format).
+        .target(
+            name: "Ingest",
+            dependencies: ["InvoiceModel", "CTesseract", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+
+        // Tesseract engines, engine pool, orientation, region OCR.
+        .target(name: "Recognition", dependencies: ["InvoiceModel", "Ingest", "CTesseract"], swiftSettings: swiftSettings),
+
+        // The pipeline that composes the steps above.
+        .target(name: "Capture", dependencies: ["InvoiceModel", "Ingest", "Recognition"], swiftSettings: swiftSettings),
+
+        // The executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "invcap",
+            dependencies: [
+                "InvoiceModel", "Ingest", "Recognition", "Capture",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Helpers for the tests: paths of testdata/ and ../shared/data, labels, running the binary.
+        .target(name: "TestSupport", dependencies: ["InvoiceModel"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+
+        .testTarget(name: "InvoiceModelTests", dependencies: ["InvoiceModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "InvoiceModel", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RecognitionTests", dependencies: ["Recognition", "Ingest", "InvoiceModel", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CaptureTests", dependencies: ["Capture", "Recognition", "Ingest", "InvoiceModel", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "InvcapTests",
+            dependencies: [
+                "invcap", "InvoiceModel", "Ingest", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
