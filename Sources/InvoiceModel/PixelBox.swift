@@ -1,0 +1,75 @@
+/// An axis-aligned rectangle in pixels of a page image, encoded as `[x, y, width, height]`.
+///
+/// The origin is the page's top-left corner; `y` grows downwards, as in the images themselves.
+public struct PixelBox: Hashable, Sendable, Codable {
+    /// Left edge.
+    public var x: Int
+    /// Top edge.
+    public var y: Int
+    /// Width in pixels (non-negative).
+    public var width: Int
+    /// Height in pixels (non-negative).
+    public var height: Int
+
+    /// Creates a box from its top-left corner and size.
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    /// Creates a box from its edges (right and bottom exclusive), as Tesseract and Leptonica report them.
+    public init(left: Int, top: Int, right: Int, bottom: Int) {
+        self.init(x: left, y: top, width: right - left, height: bottom - top)
+    }
+
+    /// Right edge (exclusive).
+    public var maxX: Int { x + width }
+    /// Bottom edge (exclusive).
+    public var maxY: Int { y + height }
+    /// Area in pixels.
+    public var area: Int { width * height }
+    /// Whether the box covers no pixel.
+    public var isEmpty: Bool { width == 0 || height == 0 }
+
+    /// The smallest box containing both boxes.
+    public func union(_ other: PixelBox) -> PixelBox {
+        PixelBox(
+            left: min(x, other.x), top: min(y, other.y),
+            right: max(maxX, other.maxX), bottom: max(maxY, other.maxY))
+    }
+
+    /// The overlap of two boxes, or `nil` when they do not overlap.
+    public func intersection(_ other: PixelBox) -> PixelBox? {
+        let left = max(x, other.x)
+        let top = max(y, other.y)
+        let right = min(maxX, other.maxX)
+        let bottom = min(maxY, other.maxY)
+        guard right > left, bottom > top else { return nil }
+        return PixelBox(left: left, top: top, right: right, bottom: bottom)
+    }
+
+    /// This box moved by `(dx, dy)`.
+    public func offsetBy(dx: Int, dy: Int) -> PixelBox {
+        PixelBox(x: x + dx, y: y + dy, width: width, height: height)
+    }
+
+    /// This box grown by `margin` on every side and clipped to a `width`×`height` page.
+    public func expanded(by margin: Int, clippedTo width: Int, _ height: Int) -> PixelBox {
+        PixelBox(
+            left: max(0, x - margin), top: max(0, y - margin),
+            right: min(width, maxX + margin), bottom: min(height, maxY + margin))
+    }
+
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        let values = try (0..<4).map { _ in try container.decode(Int.self) }
+        self.init(x: values[0], y: values[1], width: values[2], height: values[3])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(contentsOf: [x, y, width, height])
+    }
+}

@@ -1,0 +1,59 @@
+/// A word as the OCR engine read it.
+public struct RecognizedWord: Hashable, Sendable {
+    /// The text, UTF-8 as the engine returned it (no surrounding whitespace).
+    public var text: String
+    /// The engine's confidence in [0, 1] (Tesseract's 0–100 scaled down).
+    public var confidence: Double
+    /// Where the word is on its page.
+    public var box: PixelBox
+
+    /// Creates a word.
+    public init(text: String, confidence: Double, box: PixelBox) {
+        self.text = text
+        self.confidence = min(1, max(0, confidence))
+        self.box = box
+    }
+}
+
+/// A text line as the OCR engine read it, with its words in reading order.
+public struct RecognizedLine: Hashable, Sendable {
+    /// The line's words, left to right.
+    public var words: [RecognizedWord]
+    /// The line's confidence in [0, 1].
+    public var confidence: Double
+    /// Where the line is on its page.
+    public var box: PixelBox
+
+    /// Creates a line.
+    public init(words: [RecognizedWord], confidence: Double, box: PixelBox) {
+        self.words = words
+        self.confidence = min(1, max(0, confidence))
+        self.box = box
+    }
+
+    /// The words joined with single spaces, except between two CJK characters, which are joined directly.
+    public var text: String {
+        var result = ""
+        for word in words {
+            if let last = result.unicodeScalars.last, let first = word.text.unicodeScalars.first,
+                !(last.isCJK && first.isCJK)
+            {
+                result.append(" ")
+            }
+            result += word.text
+        }
+        return result
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether the scalar is a CJK ideograph or CJK punctuation/full-width form, which are written without spaces.
+    public var isCJK: Bool {
+        switch value {
+        case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x2FA1F:
+            return true
+        default:
+            return false
+        }
+    }
+}
