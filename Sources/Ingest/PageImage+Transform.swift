@@ -1,0 +1,60 @@
+import CTesseract
+public import InvoiceModel
+
+extension PageImage {
+    /// The page turned clockwise by `quarterTurns` × 90°.
+    public func rotated(quarterTurns: Int) -> PageImage? {
+        let turns = ((quarterTurns % 4) + 4) % 4
+        return adopting(pixRotateOrth(pix, Int32(turns)))
+    }
+
+    /// The page scaled by `factor` in both directions, with its resolution scaled alike.
+    public func scaled(by factor: Double) -> PageImage? {
+        guard factor > 0, factor != 1 else { return adopting(pixCopy(nil, pix)) }
+        guard let result = pixScale(pix, Float(factor), Float(factor)) else { return nil }
+        let resolution = Int32((Double(dpi) * factor).rounded())
+        pixSetResolution(result, resolution, resolution)
+        return adopting(result)
+    }
+
+    /// The page with its resolution tag set to `dpi`, pixels unchanged.
+    public func withResolution(_ dpi: Int) -> PageImage? {
+        guard let copy = pixCopy(nil, pix) else { return nil }
+        pixSetResolution(copy, Int32(dpi), Int32(dpi))
+        return PageImage(taking: copy)
+    }
+
+    /// The page straightened when it is measurably skewed.
+    ///
+    /// Uses Leptonica's skew search (±7°, binarised internally). Angles below 0.1° or found with low
+    /// confidence leave the page as is.
+    /// - Returns: the straightened page and the angle corrected, in degrees (0 when unchanged).
+    public func deskewed() -> (page: PageImage, degrees: Double)? {
+        var angle: Float = 0
+        var confidence: Float = 0
+        guard let result = pixFindSkewAndDeskew(pix, 2, &angle, &confidence) else { return nil }
+        let applied = result == pix ? 0 : Double(angle)
+        guard let page = adopting(result) else { return nil }
+        return (page, applied)
+    }
+
+    /// The pixels inside `box` (clipped to the page) as a new page, or `nil` when the box is off the page.
+    public func cropped(to box: PixelBox) -> PageImage? {
+        guard let clip = box.intersection(PixelBox(x: 0, y: 0, width: width, height: height)) else { return nil }
+        guard let lepBox = boxCreate(Int32(clip.x), Int32(clip.y), Int32(clip.width), Int32(clip.height)) else {
+            return nil
+        }
+        var owned: UnsafeMutablePointer<BOX>? = lepBox
+        defer { boxDestroy(&owned) }
+        return adopting(pixClipRectangle(pix, lepBox, nil))
+    }
+
+    /// The page encoded as PNG (for archives and review screens).
+    public func pngData() -> [UInt8]? {
+        var bytes: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        guard pixWriteMemPng(&bytes, &size, pix, 0) == 0, let bytes else { return nil }
+        defer { lept_free(bytes) }
+        return Array(UnsafeBufferPointer(start: bytes, count: size))
+    }
+}
