@@ -1,0 +1,137 @@
+import CTesseract
+import Foundation
+public import Ingest
+public import InvoiceModel
+
+/// One Tesseract instance (`TessBaseAPI`) with its languages loaded.
+///
+/// - Important: The engine owns its `TessBaseAPI` and frees it in `deinit`. Calls are serialised by an
+///   internal lock: one call is one exclusive use of the engine, and no Tesseract iterator or string
+///   outlives the call. For parallel work create one engine per thread (see `EnginePool`).
+public final class TesseractEngine: @unchecked Sendable {
+    private let api: OpaquePointer
+    private let lock = NSLock()
+
+    /// The model directory in use.
+    public let tessdata: Tessdata
+    /// The languages loaded, e.g. `chi_sim+eng`.
+    public let languages: String
+
+    /// Loads `languages` from `tessdata` with the LSTM engine.
+    ///
+    /// - Throws: `RecognitionError.languageUnavailable` when a model file is missing,
+    ///   `.initializationFailed` (naming the directory and languages) when Tesseract refuses them.
+    public init(languages: String, tessdata: Tessdata) throws(RecognitionError) {
+        try tessdata.validate(languages: languages)
+        guard let api = TessBaseAPICreate() else {
+            throw .initializationFailed(tessdata: tessdata.path, languages: languages)
+        }
+        TesseractEngine.silence(api)
+        guard TessBaseAPIInit2(api, tessdata.path, languages, OEM_LSTM_ONLY) == 0 else {
+            TessBaseAPIDelete(api)
+            throw .initializationFailed(tessdata: tessdata.path, languages: languages)
+        }
+        TesseractEngine.silence(api)
+        self.api = api
+        self.tessdata = tessdata
+        self.languages = languages
+    }
+
+    deinit {
+        TessBaseAPIEnd(api)
+        TessBaseAPIDelete(api)
+    }
+
+    /// Sends Tesseract's diagnostics ("Estimating resolution …") nowhere; failures are reported as errors.
+    static func silence(_ api: OpaquePointer) {
+        _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+    }
+
+    /// Recognises text on `page`, or only inside `region`.
+    ///
+    /// - Parameters:
+    ///   - page: the page image (not modified; the engine works on its own copy of the pixels).
+    ///   - region: a rectangle of the page to read; `nil` reads the whole page. Boxes in the result are
+    ///     always in page coordinates.
+    ///   - mode: page-segmentation mode (`.automatic` for pages, `.singleLine` for a value beside a label).
+    ///   - whitelist: when set, the only characters the engine may output (e.g. `"0123456789"`).
+    /// - Returns: the text lines found, in reading order (empty when there is no text).
+    /// - Throws: `RecognitionError` when the pixels cannot be prepared or Tesseract fails.
+    public func recognize(
+        _ page: PageImage, region: PixelBox? = nil, mode: SegmentationMode = .automatic, whitelist: String? = nil
+    ) throws(RecognitionError) -> [RecognizedLine] {
+        let source: PageImage
+        let offset: (x: Int, y: Int)
+        if let region {
+            guard let crop = page.cropped(to: region) else { return [] }
+            source = crop
+            offset = (max(0, region.x), max(0, region.y))
+        } else {
+            source = page
+            offset = (0, 0)
+        }
+        guard let pix = source.copyPix() else { throw .imageUnavailable("out of memory copying the page") }
+        defer {
+            var owned: UnsafeMutablePointer<PIX>? = pix
+            pixDestroy(&owned)
+        }
+
+        lock.lock()
+        defer { lock.unlock() }
+        defer { TessBaseAPIClear(api) }
+        TessBaseAPISetPageSegMode(api, mode.tesseractMode)
+        _ = TessBaseAPISetVariable(api, "tessedit_char_whitelist", whitelist ?? "")
+        TessBaseAPISetImage2(api, pix)
+        TessBaseAPISetSourceResolution(api, Int32(page.dpi))
+        guard TessBaseAPIRecognize(api, nil) == 0 else {
+            throw .recognitionFailed("Recognize returned an error for a \(source.width)×\(source.height) image")
+        }
+        return readLines(offset: offset)
+    }
+
+    /// Walks the result iterator word by word, grouping words into lines. Must hold `lock`.
+    private func readLines(offset: (x: Int, y: Int)) -> [RecognizedLine] {
+        guard let iterator = TessBaseAPIGetIterator(api) else { return [] }
+        defer { TessResultIteratorDelete(iterator) }
+        let pageIterator = TessResultIteratorGetPageIterator(iterator)
+
+        var lines: [RecognizedLine] = []
+        var words: [RecognizedWord] = []
+        var lineBox: PixelBox?
+        var lineConfidence = 0.0
+
+        func box(_ level: TessPageIteratorLevel) -> PixelBox? {
+            var left: Int32 = 0
+            var top: Int32 = 0
+            var right: Int32 = 0
+            var bottom: Int32 = 0
+            guard TessPageIteratorBoundingBox(pageIterator, level, &left, &top, &right, &bottom) != 0 else {
+                return nil
+            }
+            return PixelBox(left: Int(left), top: Int(top), right: Int(right), bottom: Int(bottom))
+                .offsetBy(dx: offset.x, dy: offset.y)
+        }
+        func closeLine() {
+            if !words.isEmpty, let lineBox {
+                lines.append(RecognizedLine(words: words, confidence: lineConfidence, box: lineBox))
+            }
+            words = []
+        }
+
+        repeat {
+            if TessPageIteratorIsAtBeginningOf(pageIterator, RIL_TEXTLINE) != 0 {
+                closeLine()
+                lineBox = box(RIL_TEXTLINE)
+                lineConfidence = Double(TessResultIteratorConfidence(iterator, RIL_TEXTLINE)) / 100
+            }
+            guard let raw = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
+            let text = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
+            TessDeleteText(raw)
+            guard !text.isEmpty, let wordBox = box(RIL_WORD) else { continue }
+            let confidence = Double(TessResultIteratorConfidence(iterator, RIL_WORD)) / 100
+            words.append(RecognizedWord(text: text, confidence: confidence, box: wordBox))
+        } while TessResultIteratorNext(iterator, RIL_WORD) != 0
+        closeLine()
+        return lines
+    }
+}
