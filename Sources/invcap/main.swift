@@ -1,0 +1,3 @@
+// Entry point: make OpenMP single-threaded before anything else, then run the command line.
+OpenMPLaunch.ensureSingleThreaded()
+await Invcap.runMain()
