@@ -12,7 +12,7 @@ let package = Package(
     name: "InvoiceCapture",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "invcap", targets: ["invcap"]),
+        .executable(name: "invcap", targets: ["invcap"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,10 +37,12 @@ let package = Package(
         ),
 
         // Tesseract engines, engine pool, orientation, region OCR.
-        .target(name: "Recognition", dependencies: ["InvoiceModel", "Ingest", "CTesseract"], swiftSettings: swiftSettings),
+        .target(
+            name: "Recognition", dependencies: ["InvoiceModel", "Ingest", "CTesseract"], swiftSettings: swiftSettings),
 
         // The pipeline that composes the steps above.
-        .target(name: "Capture", dependencies: ["InvoiceModel", "Ingest", "Recognition"], swiftSettings: swiftSettings),
+        .target(
+            name: "Capture", dependencies: ["InvoiceModel", "Ingest", "Recognition"], swiftSettings: swiftSettings),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(
@@ -53,10 +55,13 @@ let package = Package(
         ),
 
         // Helpers for the tests: paths of testdata/ and ../shared/data, labels, running the binary.
-        .target(name: "TestSupport", dependencies: ["InvoiceModel"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "TestSupport", dependencies: ["InvoiceModel"], path: "Tests/TestSupport", swiftSettings: swiftSettings
+        ),
 
         .testTarget(name: "InvoiceModelTests", dependencies: ["InvoiceModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "InvoiceModel", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IngestTests", dependencies: ["Ingest", "InvoiceModel", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RecognitionTests", dependencies: ["Recognition", "Ingest", "InvoiceModel", "TestSupport"],
             swiftSettings: swiftSettings),

@@ -31,7 +31,8 @@ public struct RecognitionPipeline: Sendable {
         let pages: [LoadedPage]
         switch loaded.result {
         case .failure(let error):
-            return DocumentReport(file: path, sha256: loaded.sha256, outcome: .failed(error, pages: []), timings: timings)
+            return DocumentReport(
+                file: path, sha256: loaded.sha256, outcome: .failed(error, pages: []), timings: timings)
         case .success(let decoded):
             pages = decoded
         }

@@ -1,6 +1,6 @@
+import Crypto
 public import Foundation
 public import InvoiceModel
-import Crypto
 
 /// A file read into pages, ready for recognition.
 public struct LoadedDocument: Sendable {
@@ -45,15 +45,18 @@ public struct DocumentLoader: Sendable {
     /// Decodes `bytes` (the content of the file at `path`, named in messages) into normalised pages.
     ///
     /// - Throws: `DocumentError` (`unsupported-format`, `corrupt-file`, `too-large`).
-    public func decode(_ bytes: Data, path: String) throws(DocumentError) -> (format: InputFormat, pages: [LoadedPage]) {
+    public func decode(_ bytes: Data, path: String) throws(DocumentError) -> (format: InputFormat, pages: [LoadedPage])
+    {
         let format = InputFormat.detect(bytes.prefix(32))
         let raster: InputFormat.RasterFormat
         switch format {
         case .image(let detected):
             raster = detected
         case .unsupported(let name):
-            throw DocumentError(.unsupportedFormat, "\(path) is a \(name) file, which this version cannot read; "
-                + Self.supportedList)
+            throw DocumentError(
+                .unsupportedFormat,
+                "\(path) is a \(name) file, which this version cannot read; "
+                    + Self.supportedList)
         case .unknown:
             throw DocumentError(.unsupportedFormat, "\(path) is not in a recognised format; " + Self.supportedList)
         }

@@ -1,7 +1,6 @@
 import Foundation
-import InvoiceModel
-
 import Glibc
+import InvoiceModel
 
 /// Reads a whole regular file into memory, turning every way that can fail into a `DocumentError`.
 enum FileBytes {

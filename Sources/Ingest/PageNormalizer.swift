@@ -19,12 +19,14 @@ enum PageNormalizer {
         let declared = Int(pixGetXRes(page.pix))
         var current = page
 
-        if pixGetSpp(current.pix) == 4, let flattened = current.adopting(pixAlphaBlendUniform(current.pix, 0xFFFF_FF00)) {
+        if pixGetSpp(current.pix) == 4, let flattened = current.adopting(pixAlphaBlendUniform(current.pix, 0xFFFF_FF00))
+        {
             current = flattened
         }
         if current.depth != 8 || pixGetColormap(current.pix) != nil {
             guard let grey = current.adopting(pixConvertTo8(current.pix, 0)) else {
-                throw DocumentError(.corruptFile, "the image's pixel format (\(current.depth) bits) cannot be converted to grey")
+                throw DocumentError(
+                    .corruptFile, "the image's pixel format (\(current.depth) bits) cannot be converted to grey")
             }
             current = grey
         }

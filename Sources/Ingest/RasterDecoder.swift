@@ -12,7 +12,9 @@ enum RasterDecoder {
     /// Decodes page `index` (0-based; only TIFF has more than one) of `data`.
     ///
     /// - Throws: `corrupt-file` when the data is damaged or truncated.
-    static func decode(_ data: Data, format: InputFormat.RasterFormat, page index: Int) throws(DocumentError) -> PageImage {
+    static func decode(_ data: Data, format: InputFormat.RasterFormat, page index: Int) throws(DocumentError)
+        -> PageImage
+    {
         _ = quietLeptonica
         let decoded: UnsafeMutablePointer<PIX>? = data.withUnsafeBytes { raw in
             let base = raw.bindMemory(to: UInt8.self).baseAddress

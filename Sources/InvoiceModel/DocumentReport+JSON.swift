@@ -19,10 +19,13 @@ extension DocumentReport {
             members.append(("lineItems", .array(document.lineItems.map(Self.lineItemJSON))))
             members.append(("checks", .array(document.checks.map(Self.checkJSON))))
             members.append(
-                ("review", .object([
-                    ("required", .bool(document.review.required)),
-                    ("reasons", .array(document.review.reasons.map(JSONValue.string))),
-                ])))
+                (
+                    "review",
+                    .object([
+                        ("required", .bool(document.review.required)),
+                        ("reasons", .array(document.review.reasons.map(JSONValue.string))),
+                    ])
+                ))
         case .failed(let error, let pages):
             members.append(("status", .string("error")))
             members.append(

@@ -1,4 +1,3 @@
-
 /// What one OCR worker holds: a recognition engine and an orientation detector on the same models.
 ///
 /// - Important: A worker is used by one job at a time (the `EnginePool` hands it out exclusively);

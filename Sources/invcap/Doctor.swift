@@ -32,11 +32,14 @@ struct Doctor: ParsableCommand {
             ("tessdata", located.map { .string($0.path) } ?? .null),
             ("languages", .array((located?.availableLanguages ?? []).map(JSONValue.string))),
             ("cores", .int(ProcessInfo.processInfo.activeProcessorCount)),
-            ("openmp", .object([
-                ("environment", OpenMPStatus.environmentValue.map(JSONValue.string) ?? .null),
-                ("threadLimit", OpenMPStatus.runtimeThreadLimit.map(JSONValue.int) ?? .null),
-                ("restartedWithLimit", .bool(OpenMPLaunch.didReexecute)),
-            ])),
+            (
+                "openmp",
+                .object([
+                    ("environment", OpenMPStatus.environmentValue.map(JSONValue.string) ?? .null),
+                    ("threadLimit", OpenMPStatus.runtimeThreadLimit.map(JSONValue.int) ?? .null),
+                    ("restartedWithLimit", .bool(OpenMPLaunch.didReexecute)),
+                ])
+            ),
         ])
         if json {
             Swift.print(report.serialized())

@@ -8,8 +8,10 @@ struct OCROptions: ParsableArguments {
     @Option(name: .long, help: "Tesseract languages joined with '+'.")
     var lang = "chi_sim+eng"
 
-    @Option(help: ArgumentHelp("Directory of .traineddata models (default: $TESSDATA_PREFIX, then the system's).",
-        valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Directory of .traineddata models (default: $TESSDATA_PREFIX, then the system's).",
+            valueName: "dir"))
     var tessdata: String?
 
     @Option(help: "OCR workers running in parallel (default: one per core).")
