@@ -6,7 +6,8 @@ import Testing
     private func page() -> PageSummary {
         let words = [
             RecognizedWord(text: "发票代码", confidence: 0.91, box: PixelBox(x: 10, y: 10, width: 80, height: 20)),
-            RecognizedWord(text: "032002100611", confidence: 0.97, box: PixelBox(x: 100, y: 10, width: 150, height: 20)),
+            RecognizedWord(
+                text: "032002100611", confidence: 0.97, box: PixelBox(x: 100, y: 10, width: 150, height: 20)),
         ]
         let line = RecognizedLine(words: words, confidence: 0.94, box: PixelBox(x: 10, y: 10, width: 240, height: 20))
         return PageSummary(
@@ -30,11 +31,14 @@ import Testing
             documentType: "fapiao", pages: [page()], fields: [.invoiceCode: field],
             checks: [CheckResult(rule: "tax-id-checksum", passed: true, fields: [.sellerTaxID])],
             review: ReviewDecision(required: false, reasons: []))
-        let report = DocumentReport(file: "scans/0001.jpg", sha256: "ab", outcome: .recognized(document), timings: timings)
+        let report = DocumentReport(
+            file: "scans/0001.jpg", sha256: "ab", outcome: .recognized(document), timings: timings)
         let value = report.contractJSON(totalMilliseconds: 412, includeWords: true)
 
         let text = value.serialized()
-        #expect(text.hasPrefix(#"{"file":"scans/0001.jpg","sha256":"ab","status":"ok","documentType":"fapiao","pages":1,"fields":"#))
+        #expect(
+            text.hasPrefix(
+                #"{"file":"scans/0001.jpg","sha256":"ab","status":"ok","documentType":"fapiao","pages":1,"fields":"#))
         let object = try parse(value)
         let fields = try #require(object["fields"] as? [String: [String: Any]])
         #expect(fields["invoiceCode"]?["value"] as? String == "032002100611")
@@ -53,10 +57,12 @@ import Testing
     @Test func givenFailure_whenPrinted_thenErrorReplacesFieldsAndNoWordsAreInvented() throws {
         let report = DocumentReport(
             file: "bad.jpg", sha256: nil,
-            outcome: .failed(DocumentError(.corruptFile, "the JPEG data is damaged"), pages: []), timings: StageTimings())
+            outcome: .failed(DocumentError(.corruptFile, "the JPEG data is damaged"), pages: []),
+            timings: StageTimings())
         let object = try parse(report.contractJSON(totalMilliseconds: 3, includeWords: true))
         #expect(object["status"] as? String == "error")
-        #expect((object["error"] as? [String: String]) == ["code": "corrupt-file", "message": "the JPEG data is damaged"])
+        #expect(
+            (object["error"] as? [String: String]) == ["code": "corrupt-file", "message": "the JPEG data is damaged"])
         #expect(object["fields"] == nil)
         #expect(object["sha256"] is NSNull)
         #expect((object["words"] as? [Any])?.isEmpty == true)

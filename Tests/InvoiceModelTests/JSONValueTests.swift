@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct JSONValueTests {
     @Test func givenObject_whenSerialized_thenKeysKeepInsertionOrder() {
-        let value = JSONValue.object([("zeta", .int(1)), ("alpha", .string("中文")), ("mid", .array([.bool(true), .null]))])
+        let value = JSONValue.object([
+            ("zeta", .int(1)), ("alpha", .string("中文")), ("mid", .array([.bool(true), .null])),
+        ])
         #expect(value.serialized() == #"{"zeta":1,"alpha":"中文","mid":[true,null]}"#)
     }
 

@@ -1,0 +1,88 @@
+import Capture
+import Foundation
+import Ingest
+import InvoiceModel
+import Recognition
+import TestSupport
+import Testing
+
+/// The recognition pipeline on the generated documents: pages come out upright and the printed
+/// invoice code and number are read.
+@Suite struct PipelineTests {
+    static let pipeline: RecognitionPipeline = {
+        let tessdata = (try? Tessdata.locate()) ?? Tessdata(path: "/usr/share/tesseract-ocr/5/tessdata")
+        return RecognitionPipeline(
+            loader: DocumentLoader(),
+            pool: EnginePool(
+                size: ProcessInfo.processInfo.activeProcessorCount, languages: "chi_sim+eng", tessdata: tessdata))
+    }()
+
+    /// Generated documents whose pages were turned, plus upright ones of each layout.
+    static let orientationCases: [String] = {
+        let degraded =
+            LabelledDocuments.list(Paths.testdata("fapiao/degraded"))
+            + LabelledDocuments.list(Paths.testdata("english/degraded"))
+        let turned = degraded.filter { ((try? Label.of(document: $0))?.meta?.rotation ?? 0) != 0 }
+        let upright = degraded.filter { ((try? Label.of(document: $0))?.meta?.rotation ?? 0) == 0 }
+        return turned + upright.prefix(3)
+    }()
+
+    @Test(arguments: orientationCases)
+    func givenScan_whenProcessed_thenTheRotationAppliedMakesItUpright(path: String) async throws {
+        let label = try Label.of(document: path)
+        let report = try await Self.pipeline.process(path: path)
+        let page = try #require(report.pages.first, "\(path): \(report.outcome)")
+        #expect(page.rotation == label.meta?.rotation ?? 0, "\(path)")
+        #expect(page.dpi == 300)
+    }
+
+    static let fapiaoCases: [String] = {
+        let clean = LabelledDocuments.list(Paths.testdata("fapiao/clean"))
+        return Array(clean.filter { $0.contains("/tc-") }.prefix(4))
+            + Array(clean.filter { $0.contains("/sd-") }.prefix(2))
+    }()
+
+    @Test(arguments: fapiaoCases)
+    func givenCleanFapiao_whenProcessed_thenCodeAndNumberDigitsAreRead(path: String) async throws {
+        let label = try Label.of(document: path)
+        let report = try await Self.pipeline.process(path: path)
+        #expect(report.isSuccess, "\(report.outcome)")
+        let words = report.pages.flatMap(\.words).map(\.text)
+        let digits = report.pages.flatMap(\.lines).map { $0.text.filter { $0.isNumber } }
+        for field in ["invoiceCode", "invoiceNumber"] {
+            guard let value = label.fields[field] else { continue }
+            #expect(
+                words.contains { $0.contains(value) } || digits.contains { $0.contains(value) },
+                "\(field) \(value) not read in \(path)")
+        }
+    }
+
+    @Test func givenTwoPageTiff_whenProcessed_thenBothPagesReportedWithText() async throws {
+        let report = try await Self.pipeline.process(path: Paths.testdata("formats/two-pages.tiff"))
+        #expect(report.isSuccess)
+        #expect(report.pages.map(\.number) == [1, 2])
+        #expect(report.pages.allSatisfy { !$0.words.isEmpty })
+    }
+
+    @Test func givenBlankPage_whenProcessed_thenNoTextFound() async throws {
+        let report = try await Self.pipeline.process(path: Paths.testdata("bad/blank.png"))
+        guard case .failed(let error, let pages) = report.outcome else {
+            Issue.record("a blank page was reported as recognised")
+            return
+        }
+        #expect(error.code == .noTextFound)
+        #expect(pages.count == 1)
+        #expect(report.sha256 != nil)
+    }
+
+    @Test func givenCorruptFile_whenProcessed_thenFailureCarriesHashAndDecodeTiming() async throws {
+        let report = try await Self.pipeline.process(path: Paths.testdata("bad/truncated.png"))
+        guard case .failed(let error, _) = report.outcome else {
+            Issue.record("a truncated PNG was accepted")
+            return
+        }
+        #expect(error.code == .corruptFile)
+        #expect(report.sha256?.count == 64)
+        #expect(report.timings.stages.map(\.0) == ["read", "decode"])
+    }
+}

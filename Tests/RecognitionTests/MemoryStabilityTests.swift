@@ -1,0 +1,57 @@
+import Foundation
+import Ingest
+import InvoiceModel
+import Recognition
+import TestSupport
+import Testing
+
+/// Three hundred region recognitions in one process must not leak: Tesseract results, iterators, strings
+/// and Leptonica copies are all freed per call.
+///
+/// It measures this process's resident memory, so it must not share the process with other tests
+/// (Swift Testing runs them in parallel): `scripts/test` runs it alone with `INVCAP_MEMORY_TEST=1`.
+@Suite(
+    .enabled(
+        if: ProcessInfo.processInfo.environment["INVCAP_MEMORY_TEST"] == "1",
+        "measures process RSS; run alone: INVCAP_MEMORY_TEST=1 swift test --filter MemoryStabilityTests"))
+struct MemoryStabilityTests {
+    /// Resident-set growth allowed between recognition 50 and recognition 300. Tesseract's allocator
+    /// caches and glibc arenas settle within the warm-up; a leak of one page copy per call (~0.3 MB for the
+    /// region, 4 MB for a page) would exceed it several times over.
+    static let allowedGrowth = 24 * 1024 * 1024
+
+    @Test func given300Recognitions_whenRunInOneProcess_thenResidentMemoryStaysWithinBound() async throws {
+        let page = try EngineFixtures.page("formats/header.png")
+        let pool = EnginePool(size: 2, languages: "chi_sim+eng", tessdata: EngineFixtures.tessdata)
+        let region = PixelBox(x: 0, y: 0, width: page.width, height: page.height / 2)
+        let perWorker = 150
+        let warmUp = 25
+
+        func batch(_ count: Int) async throws -> Int {
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        try await pool.withWorker { worker in
+                            var words = 0
+                            for _ in 0..<count {
+                                words +=
+                                    (try? worker.engine.recognize(page, region: region, mode: .singleBlock))?
+                                    .reduce(0) { $0 + $1.words.count } ?? -1_000_000
+                            }
+                            return words
+                        }
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+        }
+
+        let warmWords = try await batch(warmUp)
+        let before = Memory.residentBytes()
+        let words = try await batch(perWorker - warmUp)
+        let after = Memory.residentBytes()
+        print("RSS after \(2 * warmUp) recognitions: \(before / 1_048_576) MB; after 300: \(after / 1_048_576) MB")
+        #expect(warmWords > 0 && words > 0, "recognition failed")
+        #expect(after - before < Self.allowedGrowth, "RSS grew by \((after - before) / 1_048_576) MB")
+    }
+}
