@@ -10,7 +10,8 @@ enum PageNormalizer {
     /// nothing about the paper).
     static let plausibleDPI = 100...1200
 
-    /// Grey conversion (transparent pixels become white) and resolution normalisation.
+    /// Grey conversion (transparent pixels become white, red seals light; see `ColorToGrey`) and resolution
+    /// normalisation.
     ///
     /// A declared resolution in `plausibleDPI` is scaled to 300 dpi unless already within 10 % of it or
     /// the result would exceed `maxPixels`; a missing or implausible one is taken as 300 dpi unchanged.
@@ -19,11 +20,22 @@ enum PageNormalizer {
         let declared = Int(pixGetXRes(page.pix))
         var current = page
 
-        if pixGetSpp(current.pix) == 4, let flattened = current.adopting(pixAlphaBlendUniform(current.pix, 0xFFFF_FF00))
+        if pixGetSpp(current.pix) == 4,
+            let flattened = current.adopting(pixAlphaBlendUniform(current.pix, 0xFFFF_FF00))
         {
             current = flattened
         }
-        if current.depth != 8 || pixGetColormap(current.pix) != nil {
+        if pixGetColormap(current.pix) != nil,
+            let expanded = current.adopting(pixRemoveColormap(current.pix, Int32(REMOVE_CMAP_BASED_ON_SRC)))
+        {
+            current = expanded
+        }
+        if current.depth == 32 {
+            guard let grey = current.adopting(ColorToGrey.convert(current.pix)) else {
+                throw DocumentError(.corruptFile, "the colour image could not be converted to grey (out of memory?)")
+            }
+            current = grey
+        } else if current.depth != 8 {
             guard let grey = current.adopting(pixConvertTo8(current.pix, 0)) else {
                 throw DocumentError(
                     .corruptFile, "the image's pixel format (\(current.depth) bits) cannot be converted to grey")

@@ -1,0 +1,24 @@
+import CTesseract
+
+/// A temporary Leptonica image destroyed when this object goes away.
+///
+/// For intermediate results inside one function; results that outlive it become `PageImage`s.
+final class ScopedPix {
+    let pix: UnsafeMutablePointer<PIX>
+
+    /// Takes ownership of `pix`; `nil` when Leptonica returned no image.
+    init?(_ pix: UnsafeMutablePointer<PIX>?) {
+        guard let pix else { return nil }
+        self.pix = pix
+    }
+
+    deinit {
+        var owned: UnsafeMutablePointer<PIX>? = pix
+        pixDestroy(&owned)
+    }
+
+    /// Hands the image over to the caller, who must destroy it (or wrap it in a `PageImage`).
+    func release() -> UnsafeMutablePointer<PIX>? {
+        pixClone(pix)
+    }
+}
