@@ -57,3 +57,20 @@ public final class PageImage: @unchecked Sendable {
         pixCopy(nil, pix)
     }
 }
+
+extension PageImage {
+    /// Calls `body` with the page's pixels as contiguous 8-bit grey rows (`stride` = width), for C
+    /// libraries that take plain buffers (zbar, zxing).
+    ///
+    /// - Returns: `body`'s result, or `nil` when the page is not 8-bit or memory runs out.
+    package func withGreyBytes<Result>(
+        _ body: (_ pixels: UnsafePointer<UInt8>, _ width: Int, _ height: Int, _ stride: Int) -> Result
+    ) -> Result? {
+        guard depth == 8 else { return nil }
+        var data: UnsafeMutablePointer<UInt8>?
+        var count = 0
+        guard pixGetRasterData(pix, &data, &count) == 0, let data, count >= width * height else { return nil }
+        defer { lept_free(data) }
+        return body(data, width, height, width)
+    }
+}

@@ -1,0 +1,92 @@
+import CZBar
+import CZXingShim
+public import Ingest
+public import InvoiceModel
+
+/// A QR code found on a page.
+public struct DecodedQRCode: Sendable, Hashable {
+    /// The payload as text.
+    public var text: String
+    /// Where the symbol is, in page pixels.
+    public var box: PixelBox
+    /// Clockwise rotation (0, 90, 180, 270) that would make the symbol — and so a fapiao — upright,
+    /// or `nil` when the decoder could not tell.
+    public var uprightCorrection: Int?
+    /// Which decoder read it: `zbar` or `zxing`.
+    public var decoder: String
+}
+
+/// Reads QR codes with zbar, and with zxing-cpp when zbar finds none: the two fail on different images.
+public enum QRDecoder {
+    /// Every QR code on `page` (usually one on a fapiao). Never throws: no code is an empty list.
+    public static func decode(_ page: PageImage) -> [DecodedQRCode] {
+        let found = page.withGreyBytes(zbar) ?? []
+        if !found.isEmpty { return found }
+        return page.withGreyBytes(zxing) ?? []
+    }
+
+    /// zbar over a grey buffer. Owns the scanner and image for the duration of the call.
+    static func zbar(_ pixels: UnsafePointer<UInt8>, _ width: Int, _ height: Int, _ stride: Int) -> [DecodedQRCode] {
+        guard let scanner = zbar_image_scanner_create() else { return [] }
+        defer { zbar_image_scanner_destroy(scanner) }
+        zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0)
+        zbar_image_scanner_set_config(scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1)
+        guard let image = zbar_image_create() else { return [] }
+        defer { zbar_image_destroy(image) }
+        zbar_image_set_format(image, 0x3030_3859)  // fourcc "Y800" (8-bit grey), little-endian
+        zbar_image_set_size(image, UInt32(width), UInt32(height))
+        // zbar reads the buffer during zbar_scan_image only; no cleanup handler, we keep ownership.
+        zbar_image_set_data(image, pixels, UInt(width * height), nil)
+        guard zbar_scan_image(scanner, image) > 0 else { return [] }
+
+        var results: [DecodedQRCode] = []
+        var symbol = zbar_image_first_symbol(image)
+        while let current = symbol {
+            defer { symbol = zbar_symbol_next(current) }
+            guard zbar_symbol_get_type(current) == ZBAR_QRCODE, let data = zbar_symbol_get_data(current) else {
+                continue
+            }
+            let length = Int(zbar_symbol_get_data_length(current))
+            let bytes = UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self)
+            let text = String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
+            var xs: [Int] = []
+            var ys: [Int] = []
+            for index in 0..<zbar_symbol_get_loc_size(current) {
+                xs.append(Int(zbar_symbol_get_loc_x(current, index)))
+                ys.append(Int(zbar_symbol_get_loc_y(current, index)))
+            }
+            let box = PixelBox(
+                left: xs.min() ?? 0, top: ys.min() ?? 0, right: (xs.max() ?? 0) + 1, bottom: (ys.max() ?? 0) + 1)
+            let correction: Int? =
+                switch zbar_symbol_get_orientation(current) {
+                case ZBAR_ORIENT_UP: 0
+                case ZBAR_ORIENT_RIGHT: 270
+                case ZBAR_ORIENT_DOWN: 180
+                case ZBAR_ORIENT_LEFT: 90
+                default: nil
+                }
+            results.append(DecodedQRCode(text: text, box: box, uprightCorrection: correction, decoder: "zbar"))
+        }
+        return results
+    }
+
+    /// zxing-cpp (through the C shim) over a grey buffer.
+    static func zxing(_ pixels: UnsafePointer<UInt8>, _ width: Int, _ height: Int, _ stride: Int) -> [DecodedQRCode] {
+        var raw = [ics_qr_result](repeating: ics_qr_result(), count: 8)
+        let count = Int(ics_qr_decode(pixels, Int32(width), Int32(height), Int32(stride), &raw, Int32(raw.count)))
+        guard count > 0 else { return [] }
+        defer { ics_qr_free(&raw, Int32(count)) }
+        return raw.prefix(count).compactMap { result in
+            guard let text = result.text else { return nil }
+            let turned = Int(result.orientation)
+            // zxing reports how far the symbol is turned clockwise; undo it, to the nearest quarter turn.
+            let quarter = ((turned + 45) / 90 % 4) * 90
+            return DecodedQRCode(
+                text: String(cString: text),
+                box: PixelBox(
+                    left: Int(result.left), top: Int(result.top), right: Int(result.right) + 1,
+                    bottom: Int(result.bottom) + 1),
+                uprightCorrection: (360 - quarter) % 360, decoder: "zxing")
+        }
+    }
+}
