@@ -80,7 +80,8 @@ extension OCRWorker {
         var weighted = 0.0
         var total = 0.0
         for word in words {
-            let length = Double(word.text.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.count)
+            let length = Double(
+                word.text.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.count)
             weighted += word.confidence * length
             total += length
         }

@@ -55,12 +55,14 @@ public final class TesseractEngine: @unchecked Sendable {
     ///     always in page coordinates.
     ///   - mode: page-segmentation mode (`.automatic` for pages, `.singleLine` for a value beside a label).
     ///   - whitelist: when set, the only characters the engine may output (e.g. `"0123456789"`).
+    ///   - scale: resize factor applied to the region before reading; boxes are mapped back.
     /// - Returns: the text lines found, in reading order (empty when there is no text).
     /// - Throws: `RecognitionError` when the pixels cannot be prepared or Tesseract fails.
     public func recognize(
-        _ page: PageImage, region: PixelBox? = nil, mode: SegmentationMode = .automatic, whitelist: String? = nil
+        _ page: PageImage, region: PixelBox? = nil, mode: SegmentationMode = .automatic, whitelist: String? = nil,
+        scale: Double = 1
     ) throws(RecognitionError) -> [RecognizedLine] {
-        let source: PageImage
+        var source: PageImage
         let offset: (x: Int, y: Int)
         if let region {
             guard let crop = page.cropped(to: region) else { return [] }
@@ -69,6 +71,10 @@ public final class TesseractEngine: @unchecked Sendable {
         } else {
             source = page
             offset = (0, 0)
+        }
+        if scale != 1, scale > 0 {
+            guard let resized = source.scaled(by: scale) else { throw .imageUnavailable("resizing a region failed") }
+            source = resized
         }
         guard let pix = source.copyPix() else { throw .imageUnavailable("out of memory copying the page") }
         defer {
@@ -82,15 +88,15 @@ public final class TesseractEngine: @unchecked Sendable {
         TessBaseAPISetPageSegMode(api, mode.tesseractMode)
         _ = TessBaseAPISetVariable(api, "tessedit_char_whitelist", whitelist ?? "")
         TessBaseAPISetImage2(api, pix)
-        TessBaseAPISetSourceResolution(api, Int32(page.dpi))
+        TessBaseAPISetSourceResolution(api, Int32(source.dpi))
         guard TessBaseAPIRecognize(api, nil) == 0 else {
             throw .recognitionFailed("Recognize returned an error for a \(source.width)×\(source.height) image")
         }
-        return readLines(offset: offset)
+        return readLines(offset: offset, scale: scale > 0 ? scale : 1)
     }
 
     /// Walks the result iterator word by word, grouping words into lines. Must hold `lock`.
-    private func readLines(offset: (x: Int, y: Int)) -> [RecognizedLine] {
+    private func readLines(offset: (x: Int, y: Int), scale: Double) -> [RecognizedLine] {
         guard let iterator = TessBaseAPIGetIterator(api) else { return [] }
         defer { TessResultIteratorDelete(iterator) }
         let pageIterator = TessResultIteratorGetPageIterator(iterator)
@@ -108,7 +114,8 @@ public final class TesseractEngine: @unchecked Sendable {
             guard TessPageIteratorBoundingBox(pageIterator, level, &left, &top, &right, &bottom) != 0 else {
                 return nil
             }
-            return PixelBox(left: Int(left), top: Int(top), right: Int(right), bottom: Int(bottom))
+            func unscaled(_ value: Int32) -> Int { Int((Double(value) / scale).rounded()) }
+            return PixelBox(left: unscaled(left), top: unscaled(top), right: unscaled(right), bottom: unscaled(bottom))
                 .offsetBy(dx: offset.x, dy: offset.y)
         }
         func closeLine() {

@@ -1,0 +1,75 @@
+/// How the text in a region is arranged, which tells the OCR engine how to segment it.
+public enum TextLayout: Sendable, Hashable {
+    /// A whole page: full layout analysis.
+    case page
+    /// One uniform block of lines.
+    case block
+    /// One line (a value beside its label).
+    case line
+    /// One word.
+    case word
+    /// Scattered text in no particular order.
+    case sparse
+}
+
+/// Which writing system a region holds, which selects the recognition model.
+public enum TextScript: Sendable, Hashable {
+    /// Chinese with embedded digits and Latin letters (names, addresses, labels).
+    case chinese
+    /// Latin letters and digits only (codes, tax IDs, amounts, English documents).
+    case latin
+    /// Both, for regions of unknown content (slower: two models).
+    case mixed
+}
+
+/// What to read in a region.
+public struct ReadRequest: Sendable, Hashable {
+    /// Segmentation of the region.
+    public var layout: TextLayout
+    /// Writing system (model) to use.
+    public var script: TextScript
+    /// When set, the only characters the engine may output.
+    public var whitelist: String?
+    /// Factor the region is resized by before reading (boxes are mapped back): the LSTM reads best at
+    /// ordinary text sizes, so very large print (titles) is read at 0.5.
+    public var scale: Double
+
+    /// Creates a request.
+    public init(_ layout: TextLayout, _ script: TextScript, whitelist: String? = nil, scale: Double = 1) {
+        self.layout = layout
+        self.script = script
+        self.whitelist = whitelist
+        self.scale = scale
+    }
+
+    /// Characters of amounts: digits, decimal point, minus and thousands separators.
+    public static let amountCharacters = "0123456789.,-"
+    /// Digits only.
+    public static let digits = "0123456789"
+    /// Characters of taxpayer IDs (upper-case letters and digits).
+    public static let taxIDCharacters = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+}
+
+/// Reads text from one prepared (upright, deskewed) page: the only way extraction touches OCR.
+///
+/// Implemented by the recognition layer over a Tesseract engine; extraction decides what to read where.
+public protocol PageReader {
+    /// Page width in pixels.
+    var width: Int { get }
+    /// Page height in pixels.
+    var height: Int { get }
+    /// Page resolution in dots per inch.
+    var dpi: Int { get }
+    /// The ruled lines of the page.
+    var rules: RuledLines { get }
+
+    /// Reads `region` (the whole page when `nil`); boxes in the result are in page coordinates.
+    ///
+    /// - Throws: when the engine fails; extraction treats that region as unread.
+    func read(_ region: PixelBox?, _ request: ReadRequest) throws -> [RecognizedLine]
+}
+
+extension PageReader {
+    /// The whole page as a box.
+    public var bounds: PixelBox { PixelBox(x: 0, y: 0, width: width, height: height) }
+}

@@ -1,0 +1,55 @@
+public import Ingest
+public import InvoiceModel
+
+/// `PageReader` over one worker's engines and one prepared page.
+///
+/// OCR runs on the page with its ruled lines erased (a rule beside a number reads as `|` or `1`).
+/// Keeps every line it reads without a character whitelist, so the page's words can be reported
+/// (`--words`) without reading the page twice.
+public final class WorkerPageReader: PageReader {
+    private let worker: OCRWorker
+    private let image: PageImage
+    private var analysis: (rules: RuledLines, erased: PageImage)?
+    /// Lines read so far (whitelisted second reads excluded), in reading order.
+    public private(set) var recordedLines: [RecognizedLine] = []
+
+    /// Reads `image` with `worker`'s engines.
+    public init(worker: OCRWorker, image: PageImage) {
+        self.worker = worker
+        self.image = image
+    }
+
+    public var width: Int { image.width }
+    public var height: Int { image.height }
+    public var dpi: Int { image.dpi }
+
+    /// Detected on first use, then kept.
+    public var rules: RuledLines { analyzed.rules }
+
+    private var analyzed: (rules: RuledLines, erased: PageImage) {
+        if let analysis { return analysis }
+        let found = RuleDetector.detect(image)
+        analysis = found
+        return found
+    }
+
+    public func read(_ region: PixelBox?, _ request: ReadRequest) throws -> [RecognizedLine] {
+        let lines = try worker.engine(for: request.script).recognize(
+            analyzed.erased, region: region, mode: SegmentationMode(request.layout), whitelist: request.whitelist,
+            scale: request.scale)
+        if request.whitelist == nil { recordedLines += lines }
+        return lines
+    }
+}
+
+extension SegmentationMode {
+    init(_ layout: TextLayout) {
+        switch layout {
+        case .page: self = .automatic
+        case .block: self = .singleBlock
+        case .line: self = .singleLine
+        case .word: self = .singleWord
+        case .sparse: self = .sparseText
+        }
+    }
+}
