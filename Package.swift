@@ -26,6 +26,10 @@ let package = Package(
             providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]
         ),
 
+        .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
+        // zxing-cpp has no C API: a one-function C++ shim.
+        .target(name: "CZXingShim", linkerSettings: [.linkedLibrary("ZXing")]),
+
         // Pure domain: values, contract output, validation. Foundation only.
         .target(name: "InvoiceModel", swiftSettings: swiftSettings),
 
@@ -38,11 +42,17 @@ let package = Package(
 
         // Tesseract engines, engine pool, orientation, region OCR.
         .target(
-            name: "Recognition", dependencies: ["InvoiceModel", "Ingest", "CTesseract"], swiftSettings: swiftSettings),
+            name: "Recognition", dependencies: ["InvoiceModel", "Ingest", "CTesseract", "CZBar", "CZXingShim"],
+            swiftSettings: swiftSettings),
+
+        // Layout profiles → fields with evidence; confidence model; review policy. Reads pages through
+        // InvoiceModel's PageReader protocol, so it never touches an OCR engine directly.
+        .target(name: "Extraction", dependencies: ["InvoiceModel"], swiftSettings: swiftSettings),
 
         // The pipeline that composes the steps above.
         .target(
-            name: "Capture", dependencies: ["InvoiceModel", "Ingest", "Recognition"], swiftSettings: swiftSettings),
+            name: "Capture", dependencies: ["InvoiceModel", "Ingest", "Recognition", "Extraction"],
+            swiftSettings: swiftSettings),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(
@@ -59,6 +69,9 @@ let package = Package(
             name: "TestSupport", dependencies: ["InvoiceModel"], path: "Tests/TestSupport", swiftSettings: swiftSettings
         ),
 
+        .testTarget(
+            name: "ExtractionTests", dependencies: ["Extraction", "InvoiceModel", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "InvoiceModelTests", dependencies: ["InvoiceModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IngestTests", dependencies: ["Ingest", "InvoiceModel", "TestSupport"], swiftSettings: swiftSettings),

@@ -1,59 +1,87 @@
+public import Extraction
 public import Ingest
 public import InvoiceModel
 public import Recognition
 
-/// File → pages → upright pages → OCR text: the recognition steps, declared in one place.
+/// File → pages → upright pages → fields → checks → confidence: the steps, declared in one place.
 ///
 /// Steps (each one line of contract):
 /// 1. `read`: the file's bytes and SHA-256, refusing missing, unreadable, empty or oversized files.
 /// 2. `decode`: the format from the bytes, header checks, pixels as normalised grey pages.
 /// 3. `preprocess`: orientation (0/90/180/270) and deskew, per page.
-/// 4. `ocr`: words and lines with confidences and boxes, per page.
+/// 4. `qr`: QR codes, per page.
+/// 5. `extract`: layout profile → field values with evidence, reading regions with OCR.
+/// 6. `validate`: checksums, sums, 大写 vs 小写, QR vs printed → checks.
+/// 7. `score`: confidence per field, flags, review decision.
 public struct RecognitionPipeline: Sendable {
     /// Reads and decodes files.
     public let loader: DocumentLoader
     /// Provides OCR workers.
     public let pool: EnginePool
+    /// Reads fields.
+    public let extractor: DocumentExtractor
+    /// Scores fields.
+    public let scorer: DocumentScorer
+    /// Today's date as `YYYY-MM-DD`, for the "not in the future" check (injected for tests).
+    public let today: @Sendable () -> String
 
     /// Creates a pipeline.
-    public init(loader: DocumentLoader, pool: EnginePool) {
+    public init(
+        loader: DocumentLoader, pool: EnginePool, extractor: DocumentExtractor = DocumentExtractor(),
+        scorer: DocumentScorer = DocumentScorer(),
+        today: @escaping @Sendable () -> String = CalendarToday.latestTimeZone
+    ) {
         self.loader = loader
         self.pool = pool
+        self.extractor = extractor
+        self.scorer = scorer
+        self.today = today
     }
 
-    /// Runs every step on the file at `path` and reports the outcome; a bad file is a report, not an error.
+    /// Runs every step on the file at `path`; a bad file is a report, not an error.
     ///
     /// - Throws: only `RecognitionError` when no OCR worker can be created (missing or damaged models):
     ///   a problem of the installation, not of the file.
     public func process(path: String) async throws(RecognitionError) -> DocumentReport {
+        try await processDetailed(path: path).report
+    }
+
+    /// As `process(path:)`, also returning the extraction evidence (for `invcap calibrate` and `eval`).
+    public func processDetailed(path: String) async throws(RecognitionError) -> ProcessedDocument {
         let loaded = await EnginePool.runOnThread { [loader] in Self.load(path: path, loader: loader) }
         var timings = loaded.timings
         let pages: [LoadedPage]
         switch loaded.result {
         case .failure(let error):
-            return DocumentReport(
-                file: path, sha256: loaded.sha256, outcome: .failed(error, pages: []), timings: timings)
+            return ProcessedDocument(
+                report: DocumentReport(
+                    file: path, sha256: loaded.sha256, outcome: .failed(error, pages: []), timings: timings),
+                evidence: nil, checks: [])
         case .success(let decoded):
             pages = decoded
         }
 
-        let read = try await pool.withWorker { worker in Self.recognize(pages: pages, worker: worker) }
+        let (extractor, scorer, today) = (self.extractor, self.scorer, self.today())
+        let read = try await pool.withWorker { worker in
+            PageSteps.run(pages: pages, worker: worker, extractor: extractor, scorer: scorer, today: today)
+        }
         for (stage, ms) in read.timings.stages { timings.add(stage, milliseconds: ms) }
         let outcome: DocumentReport.Outcome
         switch read.result {
         case .failure(let error):
             outcome = .failed(DocumentError(.recognitionFailed, error.description), pages: [])
-        case .success(let summaries) where !summaries.contains(where: { !$0.words.isEmpty }):
-            let scope = summaries.count == 1 ? "the page" : "any of the \(summaries.count) pages"
+        case .success(let document)
+        where !document.pages.contains(where: { !$0.words.isEmpty }) && document.fields.isEmpty:
+            let scope = document.pages.count == 1 ? "the page" : "any of the \(document.pages.count) pages"
             outcome = .failed(
                 DocumentError(.noTextFound, "no text was found on \(scope); is it blank or not a document?"),
-                pages: summaries)
-        case .success(let summaries):
-            outcome = .recognized(
-                RecognizedDocument(
-                    pages: summaries, review: ReviewDecision(required: true, reasons: ["no fields were extracted"])))
+                pages: document.pages)
+        case .success(let document):
+            outcome = .recognized(document)
         }
-        return DocumentReport(file: path, sha256: loaded.sha256, outcome: outcome, timings: timings)
+        return ProcessedDocument(
+            report: DocumentReport(file: path, sha256: loaded.sha256, outcome: outcome, timings: timings),
+            evidence: read.evidence, checks: read.checks)
     }
 
     /// Steps 1–2. Runs on an ordinary thread: decoding is CPU work.
@@ -76,31 +104,14 @@ public struct RecognitionPipeline: Sendable {
             return (sha256, .failure(error), timings)
         }
     }
+}
 
-    /// Steps 3–4 for every page, with one worker.
-    static func recognize(pages: [LoadedPage], worker: OCRWorker)
-        -> (result: Result<[PageSummary], RecognitionError>, timings: StageTimings)
-    {
-        var timings = StageTimings()
-        var summaries: [PageSummary] = []
-        do {
-            for (index, page) in pages.enumerated() {
-                var stopwatch = Stopwatch()
-                let prepared = try worker.prepare(page.image)
-                timings.add("preprocess", milliseconds: stopwatch.milliseconds)
-                stopwatch = Stopwatch()
-                let lines = try worker.engine.recognize(prepared.image)
-                timings.add("ocr", milliseconds: stopwatch.milliseconds)
-                summaries.append(
-                    PageSummary(
-                        number: index + 1, width: prepared.image.width, height: prepared.image.height,
-                        dpi: prepared.image.dpi, declaredDPI: page.declaredDPI, rotation: prepared.rotation,
-                        orientationConfidence: prepared.orientationConfidence, skewDegrees: prepared.skewDegrees,
-                        lines: lines))
-            }
-            return (.success(summaries), timings)
-        } catch {
-            return (.failure(error), timings)
-        }
-    }
+/// A processed file with what went into its scores.
+public struct ProcessedDocument: Sendable {
+    /// The contract report.
+    public var report: DocumentReport
+    /// The extraction evidence, when the document was read.
+    public var evidence: ExtractedDocument?
+    /// The validation outcomes.
+    public var checks: [CheckResult]
 }

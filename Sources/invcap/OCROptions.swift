@@ -1,4 +1,6 @@
 import ArgumentParser
+import Capture
+import Extraction
 import Foundation
 import Ingest
 import Recognition
@@ -52,5 +54,19 @@ struct OCROptions: ParsableArguments {
         var limits = IngestLimits.default
         limits.maxPixelsPerPage = Int(maxMegapixels * 1_000_000)
         return limits
+    }
+
+    /// A pipeline with these options: models located, one worker per core (at most one per file).
+    ///
+    /// - Throws: `CLIError` when the Tesseract models cannot be found.
+    func pipeline(scorer: DocumentScorer, fileCount: Int) throws -> RecognitionPipeline {
+        let tessdata: Tessdata
+        do {
+            tessdata = try Tessdata.locate(explicitPath: self.tessdata)
+        } catch {
+            throw CLIError(error.description)
+        }
+        let pool = EnginePool(size: max(1, min(workerCount, fileCount)), languages: lang, tessdata: tessdata)
+        return RecognitionPipeline(loader: DocumentLoader(limits: limits), pool: pool, scorer: scorer)
     }
 }

@@ -31,6 +31,7 @@ struct Recognize: AsyncParsableCommand {
     var words = false
 
     @OptionGroup var ocr: OCROptions
+    @OptionGroup var scoring: ScoringOptions
 
     func validate() throws {
         guard !files.isEmpty else {
@@ -39,20 +40,13 @@ struct Recognize: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let tessdata: Tessdata
-        do {
-            tessdata = try Tessdata.locate(explicitPath: ocr.tessdata)
-        } catch {
-            throw CLIError(error.description)
-        }
-        let pool = EnginePool(size: min(ocr.workerCount, files.count), languages: ocr.lang, tessdata: tessdata)
-        let pipeline = RecognitionPipeline(loader: DocumentLoader(limits: ocr.limits), pool: pool)
+        let pipeline = try ocr.pipeline(scorer: try scoring.scorer(), fileCount: files.count)
         let printer = ReportPrinter(json: json, words: words)
         let progress = Progress(total: files.count)
 
         var failed = 0
         do {
-            try await OrderedRunner.run(files, concurrency: pool.size + 1) { path in
+            try await OrderedRunner.run(files, concurrency: pipeline.pool.size + 1) { path in
                 let stopwatch = ContinuousClock.now
                 let report = try await pipeline.process(path: path)
                 return (report, (ContinuousClock.now - stopwatch).milliseconds)

@@ -1,0 +1,64 @@
+import Extraction
+import Ingest
+import InvoiceModel
+import Recognition
+
+/// Steps 3–7 with one worker, on its thread.
+enum PageSteps {
+    struct Output: Sendable {
+        var result: Result<RecognizedDocument, RecognitionError>
+        var evidence: ExtractedDocument?
+        var checks: [CheckResult]
+        var timings: StageTimings
+    }
+
+    static func run(
+        pages: [LoadedPage], worker: OCRWorker, extractor: DocumentExtractor, scorer: DocumentScorer, today: String
+    ) -> Output {
+        var timings = StageTimings()
+        var prepared: [PreparedPage] = []
+        var inputs: [PageInput] = []
+        var readers: [WorkerPageReader] = []
+        do {
+            for (index, page) in pages.enumerated() {
+                var stopwatch = Stopwatch()
+                let ready = try worker.prepare(page.image)
+                timings.add("preprocess", milliseconds: stopwatch.milliseconds)
+                stopwatch = Stopwatch()
+                let codes = QRDecoder.decode(ready.image).map { PageQRCode(text: $0.text, box: $0.box) }
+                timings.add("qr", milliseconds: stopwatch.milliseconds)
+                let reader = WorkerPageReader(worker: worker, image: ready.image)
+                prepared.append(ready)
+                readers.append(reader)
+                inputs.append(PageInput(number: index + 1, reader: reader, qrCodes: codes))
+            }
+        } catch {
+            return Output(result: .failure(error), evidence: nil, checks: [], timings: timings)
+        }
+
+        var stopwatch = Stopwatch()
+        let extracted = extractor.extract(inputs)
+        timings.add("extract", milliseconds: stopwatch.milliseconds)
+        stopwatch = Stopwatch()
+        let checks = ValidationRules.run(
+            ValidationInput(
+                fields: extracted.fields.mapValues(\.value),
+                lineItems: extracted.lineItems.map { $0.mapValues(\.value) },
+                qr: extracted.qr, today: today))
+        let scored = scorer.score(extracted, checks: checks)
+        timings.add("score", milliseconds: stopwatch.milliseconds)
+
+        let summaries = zip(pages.indices, zip(prepared, readers)).map { index, pair in
+            let (ready, reader) = pair
+            return PageSummary(
+                number: index + 1, width: ready.image.width, height: ready.image.height, dpi: ready.image.dpi,
+                declaredDPI: pages[index].declaredDPI, rotation: ready.rotation,
+                orientationConfidence: ready.orientationConfidence, skewDegrees: ready.skewDegrees,
+                lines: reader.recordedLines)
+        }
+        let document = RecognizedDocument(
+            documentType: extracted.documentType, invoiceKind: extracted.invoiceKind, pages: summaries,
+            fields: scored.fields, lineItems: scored.lineItems, checks: checks, review: scored.review)
+        return Output(result: .success(document), evidence: extracted, checks: checks, timings: timings)
+    }
+}

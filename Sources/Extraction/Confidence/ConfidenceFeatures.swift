@@ -1,0 +1,45 @@
+import Foundation
+public import InvoiceModel
+
+/// The numbers the confidence model sees for one field value.
+public enum ConfidenceFeatures {
+    /// Feature names, in vector order (the model file lists them to guard against mismatched versions).
+    public static let names = [
+        "bias", "source-qr", "source-derived", "source-embedded", "read-confidence", "read-confidence-squared",
+        "format-valid", "confirmed", "confirmed-twice", "conflict", "check-passed", "check-failed", "repaired",
+        "free-text", "free-text-length", "free-text-read-confidence",
+    ]
+
+    /// Fields whose values are free text (names, addresses) rather than codes, dates or amounts.
+    public static let freeTextFields: Set<String> = [
+        FieldName.invoiceTitle, .buyerName, .buyerAddressPhone, .buyerBankAccount, .sellerName, .sellerAddress,
+        .sellerAddressPhone, .sellerBankAccount, .remarks, .payee, .reviewer, .drawer, .totalAmountInWords,
+    ].map(\.rawValue).reduce(into: Set<String>()) { $0.insert($1) }
+        .union([LineItemFieldName.name, .specification, .unit].map { "lineItem." + $0.rawValue })
+
+    /// The feature vector of `evidence` for the field named `field` (`lineItem.name` for item fields), given
+    /// the outcomes of the checks that involve it.
+    public static func vector(field: String, evidence: FieldEvidence, checks: [CheckResult]) -> [Double] {
+        let freeText = freeTextFields.contains(field) ? 1.0 : 0.0
+        let read = evidence.readConfidence
+        let length = Double(evidence.value.count)
+        return [
+            1,
+            evidence.source == .qr ? 1 : 0,
+            evidence.source == .derived ? 1 : 0,
+            evidence.source == .embedded || evidence.source == .textLayer ? 1 : 0,
+            read,
+            read * read,
+            evidence.formatValid ? 1 : 0,
+            evidence.confirmations >= 1 ? 1 : 0,
+            evidence.confirmations >= 2 ? 1 : 0,
+            evidence.conflicts > 0 ? 1 : 0,
+            checks.contains { $0.passed } ? 1 : 0,
+            checks.contains { !$0.passed } ? 1 : 0,
+            evidence.repaired ? 1 : 0,
+            freeText,
+            freeText * log(1 + length),
+            freeText * read,
+        ]
+    }
+}

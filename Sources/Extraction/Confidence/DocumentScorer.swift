@@ -1,0 +1,87 @@
+public import InvoiceModel
+
+/// Turns extracted evidence and check outcomes into contract fields: confidence from the model, `flagged`
+/// from the policy's thresholds and failed checks, and the review decision with its reasons.
+public struct DocumentScorer: Sendable {
+    /// The confidence model.
+    public var model: ConfidenceModel
+    /// Thresholds and required fields.
+    public var policy: ReviewPolicy
+
+    /// Creates a scorer.
+    public init(model: ConfidenceModel = .builtIn, policy: ReviewPolicy = .builtIn) {
+        self.model = model
+        self.policy = policy
+    }
+
+    /// The scored fields, line items and review decision of `document`.
+    public func score(_ document: ExtractedDocument, checks: [CheckResult])
+        -> (
+            fields: [FieldName: ExtractedField], lineItems: [[LineItemFieldName: ExtractedField]],
+            review: ReviewDecision
+        )
+    {
+        var reasons: [String] = []
+        var fields: [FieldName: ExtractedField] = [:]
+        for name in FieldName.allCases {
+            guard let evidence = document.fields[name] else { continue }
+            let related = checks.filter { $0.fields.contains(name) }
+            let confidence = model.probability(
+                ConfidenceFeatures.vector(field: name.rawValue, evidence: evidence, checks: related))
+            let threshold = policy.threshold(for: name.rawValue)
+            let failed = related.filter { !$0.passed }
+            let flagged = confidence < threshold || !failed.isEmpty
+            if confidence < threshold {
+                reasons.append(
+                    "\(name.rawValue): confidence \(Self.format(confidence)) below \(Self.format(threshold))")
+            }
+            for check in failed {
+                reasons.append("\(name.rawValue): \(check.message ?? check.rule)")
+            }
+            fields[name] = ExtractedField(
+                value: evidence.value, confidence: confidence, flagged: flagged, source: evidence.source,
+                page: evidence.page, box: evidence.box)
+        }
+        var lineItems: [[LineItemFieldName: ExtractedField]] = []
+        for (index, item) in document.lineItems.enumerated() {
+            var scored: [LineItemFieldName: ExtractedField] = [:]
+            for (name, evidence) in item {
+                let key = "lineItem." + name.rawValue
+                let confidence = model.probability(
+                    ConfidenceFeatures.vector(field: key, evidence: evidence, checks: []))
+                let threshold = policy.threshold(for: key)
+                if confidence < threshold {
+                    reasons.append(
+                        "line \(index + 1) \(name.rawValue): confidence \(Self.format(confidence)) below \(Self.format(threshold))"
+                    )
+                }
+                scored[name] = ExtractedField(
+                    value: evidence.value, confidence: confidence, flagged: confidence < threshold,
+                    source: evidence.source,
+                    page: evidence.page, box: evidence.box)
+            }
+            lineItems.append(scored)
+        }
+        for check in checks where !check.passed && check.fields.isEmpty {
+            reasons.append(check.message ?? check.rule)
+        }
+        let required = document.documentType.flatMap { policy.requiredFields[$0] } ?? ["totalAmount"]
+        for name in required where FieldName(rawValue: name).map({ fields[$0] == nil }) ?? false {
+            reasons.append("\(name): not found")
+        }
+        if document.documentType == nil {
+            reasons.insert("document type not recognised", at: 0)
+        }
+        return (fields, lineItems, ReviewDecision(required: !reasons.isEmpty, reasons: Self.unique(reasons)))
+    }
+
+    private static func format(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+
+    private static func unique(_ reasons: [String]) -> [String] {
+        var seen = Set<String>()
+        return reasons.filter { seen.insert($0).inserted }
+    }
+}

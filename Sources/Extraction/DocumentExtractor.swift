@@ -1,0 +1,110 @@
+public import InvoiceModel
+
+/// A QR code found on a page, as the extractor needs it.
+public struct PageQRCode: Sendable, Hashable {
+    /// The payload.
+    public var text: String
+    /// Where it is printed.
+    public var box: PixelBox
+
+    /// Creates a QR code reading.
+    public init(text: String, box: PixelBox) {
+        self.text = text
+        self.box = box
+    }
+}
+
+/// One prepared page, ready for extraction.
+public struct PageInput {
+    /// 1-based page number.
+    public var number: Int
+    /// Reads text from the page.
+    public var reader: any PageReader
+    /// QR codes decoded on the page.
+    public var qrCodes: [PageQRCode]
+
+    /// Creates a page input.
+    public init(number: Int, reader: any PageReader, qrCodes: [PageQRCode]) {
+        self.number = number
+        self.reader = reader
+        self.qrCodes = qrCodes
+    }
+}
+
+/// Decides what kind of document the pages hold and reads its fields with the matching layout profile:
+/// fapiao (tax-control or 数电) by their ruled grid, anything else as an English invoice or receipt.
+public struct DocumentExtractor: Sendable {
+    /// Creates an extractor.
+    public init() {}
+
+    /// Extracts the fields of a document.
+    ///
+    /// - Important: Runs synchronously on the caller's thread and uses the pages' readers (OCR engines).
+    public func extract(_ pages: [PageInput]) -> ExtractedDocument {
+        let qr = pages.lazy.flatMap { page in
+            page.qrCodes.lazy.compactMap { code in
+                FapiaoQRPayload.parse(code.text).map { (payload: $0, page: page.number, box: code.box) }
+            }
+        }.first
+        guard let first = pages.first else {
+            return ExtractedDocument(documentType: nil, invoiceKind: nil, fields: [:], lineItems: [], qr: nil)
+        }
+        let grid = FapiaoGrid.detect(in: first.reader.rules)
+        if let grid, qr.map({ Self.hasStandardGrid($0.payload) }) ?? true {
+            let layout = qr.map { Self.layout(of: $0.payload) } ?? FapiaoLayout.guess(from: grid)
+            var reader = FapiaoReader(
+                reader: first.reader, page: first.number, grid: grid, layout: layout,
+                qrBox: qr.flatMap { $0.page == first.number ? $0.box : nil })
+            reader.readAll()
+            var merged = FapiaoMerge(fields: reader.fields, lineItems: reader.lineItems)
+            if let qr { merged.apply(qr.payload, page: qr.page) }
+            merged.completeDerived()
+            return ExtractedDocument(
+                documentType: "fapiao",
+                invoiceKind: Self.kind(qr?.payload, layout: layout, title: merged.fields[.invoiceTitle]?.value),
+                fields: merged.fields, lineItems: merged.lineItems, qr: qr?.payload)
+        }
+        if let qr {
+            var merged = FapiaoMerge(fields: [:], lineItems: [])
+            merged.apply(qr.payload, page: qr.page)
+            merged.completeDerived()
+            return ExtractedDocument(
+                documentType: "fapiao", invoiceKind: Self.kind(qr.payload, layout: nil, title: nil),
+                fields: merged.fields,
+                lineItems: [], qr: qr.payload)
+        }
+        return ExtractedDocument(documentType: nil, invoiceKind: nil, fields: [:], lineItems: [], qr: nil)
+    }
+
+    /// Railway and air tickets (QR types 51, 61) are printed in layouts of their own.
+    static func hasStandardGrid(_ payload: FapiaoQRPayload) -> Bool {
+        !["51", "61"].contains(payload.typeCode ?? "")
+    }
+
+    static func layout(of payload: FapiaoQRPayload) -> FapiaoLayout {
+        payload.kind == .digital ? .digital : .taxControl
+    }
+
+    /// The `invoiceKind` reported for a fapiao.
+    static func kind(_ payload: FapiaoQRPayload?, layout: FapiaoLayout?, title: String?) -> String? {
+        switch payload?.typeCode {
+        case "01": return "vat-special"
+        case "04": return "vat-ordinary"
+        case "08": return "vat-electronic-special"
+        case "10": return "vat-electronic-ordinary"
+        case "11": return "vat-roll"
+        case "14": return "vat-electronic-toll"
+        case "31": return "digital-special"
+        case "32": return "digital-ordinary"
+        case "51": return "railway-ticket"
+        case "61": return "air-itinerary"
+        default: break
+        }
+        if payload?.kind == .shenzhenBlockchain { return "shenzhen-blockchain" }
+        guard let title else { return layout == .digital ? "digital" : nil }
+        if title.contains("专用") { return layout == .digital ? "digital-special" : "vat-special" }
+        if title.contains("电子普通") { return "vat-electronic-ordinary" }
+        if title.contains("普通发票") { return layout == .digital ? "digital-ordinary" : "vat-ordinary" }
+        return nil
+    }
+}

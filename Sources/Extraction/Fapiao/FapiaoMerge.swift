@@ -1,0 +1,130 @@
+import Foundation
+import InvoiceModel
+
+/// Combines what OCR read with what the QR code says, and completes fields that follow from others.
+struct FapiaoMerge {
+    var fields: [FieldName: FieldEvidence]
+    var lineItems: [[LineItemFieldName: FieldEvidence]]
+
+    /// Puts the QR code's values beside the printed ones: agreement confirms the field; disagreement keeps
+    /// the QR value (the more reliable source) and records the conflict; a field OCR missed is filled.
+    mutating func apply(_ qr: FapiaoQRPayload, page: Int) {
+        if let code = qr.invoiceCode { take(.invoiceCode, code, page: page) }
+        take(.invoiceNumber, qr.invoiceNumber, page: page)
+        if let date = qr.issueDate { take(.issueDate, date, page: page) }
+        if let check = qr.checkCode { take(.checkCode, check, page: page) }
+        if let amount = qr.amount { applyAmount(Money.format(amount), meaning: qr.amountMeaning, page: page) }
+    }
+
+    private mutating func take(_ field: FieldName, _ value: String, page: Int) {
+        let printed = fields[field]
+        var evidence = FieldEvidence(
+            value: value, source: .qr, page: page, box: printed?.box, readConfidence: 1,
+            formatValid: FieldText.isWellFormed(value, for: field))
+        if let printed {
+            if printed.value == value {
+                evidence.confirmations = printed.confirmations + 1
+            } else {
+                evidence.conflicts = 1
+            }
+        }
+        fields[field] = evidence
+    }
+
+    /// The QR amount is usually the amount before tax (tax-control) or the total (数电), but not always
+    /// (FAPIAO.md §1a exception): it confirms whichever printed total it equals.
+    private mutating func applyAmount(_ value: String, meaning: FapiaoQRPayload.AmountMeaning, page: Int) {
+        for field in [FieldName.amountExcludingTax, .totalAmount] where fields[field]?.value == value {
+            fields[field]?.confirmations += 1
+            fields[field]?.source = .qr
+            fields[field]?.readConfidence = 1
+            return
+        }
+        let field: FieldName = meaning == .excludingTax ? .amountExcludingTax : .totalAmount
+        if fields[field] == nil {
+            fields[field] = FieldEvidence(
+                value: value, source: .qr, page: page, box: nil, readConfidence: 1, formatValid: true)
+        } else {
+            fields[field]?.conflicts += 1
+        }
+    }
+
+    /// Fields that follow from others: the currency of a fapiao; a missing amount, tax or total from the
+    /// other two; capitals the OCR garbled, from a total that adds up.
+    mutating func completeDerived() {
+        reconcileAmounts()
+        fields[.currency] = FieldEvidence(
+            value: "CNY", source: .derived, page: nil, box: nil, readConfidence: 1, formatValid: true)
+        let amount = fields[.amountExcludingTax].flatMap { Money.parse($0.value) }
+        let tax = fields[.taxAmount].flatMap { Money.parse($0.value) }
+        let total = fields[.totalAmount].flatMap { Money.parse($0.value) }
+        if let amount, let tax, total == nil {
+            fields[.totalAmount] = derived(amount + tax)
+        } else if let amount, let total, tax == nil {
+            fields[.taxAmount] = derived(total - amount)
+        } else if let tax, let total, amount == nil {
+            fields[.amountExcludingTax] = derived(total - tax)
+        }
+        completeCapitals()
+    }
+
+    /// The capitals as the invoicing software prints them for the total, when the total is trustworthy
+    /// (from the QR code, confirmed by a second read, or adding up) and the OCR'd capitals support them.
+    private mutating func completeCapitals() {
+        guard let total = fields[.totalAmount], let value = Money.parse(total.value),
+            let expected = ChineseAmount.words(for: value), let read = fields[.totalAmountInWords]
+        else { return }
+        if ChineseAmount.parse(read.value) == value {
+            fields[.totalAmountInWords]?.confirmations += 1
+            return
+        }
+        let trusted = total.source == .qr || total.confirmations > 0 || sumsUp() == true
+        guard trusted, CapitalsMatch.supports(reading: read.value, expected: expected) else { return }
+        fields[.totalAmountInWords] = FieldEvidence(
+            value: expected, source: .derived, page: read.page, box: read.box, readConfidence: read.readConfidence,
+            formatValid: true, confirmations: 1, repaired: true)
+    }
+
+    /// When amount + tax ≠ total with the values chosen, but holds with values another read produced,
+    /// take those: the sum is stronger evidence than either read alone.
+    private mutating func reconcileAmounts() {
+        let names: [FieldName] = [.amountExcludingTax, .taxAmount, .totalAmount]
+        guard names.allSatisfy({ fields[$0] != nil }), sumsUp() == false else { return }
+        let options = names.map { name -> [String] in
+            guard let evidence = fields[name] else { return [] }
+            return [evidence.value] + evidence.alternatives
+        }
+        var found: [String]?
+        for amount in options[0] {
+            for tax in options[1] {
+                for total in options[2] {
+                    guard let a = Money.parse(amount), let t = Money.parse(tax), let s = Money.parse(total), a + t == s
+                    else { continue }
+                    if found == nil { found = [amount, tax, total] }
+                }
+            }
+        }
+        guard let found else { return }
+        for (name, value) in zip(names, found) where fields[name]?.value != value {
+            guard var evidence = fields[name] else { continue }
+            evidence.alternatives = [evidence.value] + evidence.alternatives.filter { $0 != value }
+            evidence.value = value
+            evidence.repaired = true
+            fields[name] = evidence
+        }
+    }
+
+    private func derived(_ value: Decimal) -> FieldEvidence {
+        FieldEvidence(
+            value: Money.format(value), source: .derived, page: nil, box: nil, readConfidence: 1, formatValid: true)
+    }
+
+    /// Whether amount + tax = total, when all three are known.
+    private func sumsUp() -> Bool? {
+        guard let amount = fields[.amountExcludingTax].flatMap({ Money.parse($0.value) }),
+            let tax = fields[.taxAmount].flatMap({ Money.parse($0.value) }),
+            let total = fields[.totalAmount].flatMap({ Money.parse($0.value) })
+        else { return nil }
+        return amount + tax == total
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import InvoiceModel
+
+extension FapiaoReader {
+    /// Column order of the item table on both layouts.
+    static let itemColumns: [LineItemFieldName] = [
+        .name, .specification, .unit, .quantity, .unitPrice, .amount, .taxRate, .tax,
+    ]
+
+    /// Header labels of each column, with the spellings of both layouts.
+    static let itemHeaderLabels: [LineItemFieldName: [String]] = [
+        .name: ["货物或应税劳务、服务名称", "项目名称"], .specification: ["规格型号"], .unit: ["单位"], .quantity: ["数量"],
+        .unitPrice: ["单价"], .amount: ["金额"], .taxRate: ["税率/征收率", "税率"], .tax: ["税额"],
+    ]
+
+    /// Column boundaries of real e-fapiao item tables, as fractions of the frame width (fallback when
+    /// neither rules nor header labels can be found).
+    static let defaultItemBoundaries = [0.259, 0.388, 0.448, 0.548, 0.647, 0.797, 0.852]
+
+    /// The item table: header line, items (names may wrap onto a second line), and the 合计 line.
+    mutating func readItems() {
+        let row = grid.itemsRow
+        let read = lines(
+            PixelBox(left: row.x + 3, top: row.y + 3, right: row.maxX - 3, bottom: row.maxY - 3),
+            ReadRequest(.block, .chinese))
+        guard !read.isEmpty else { return }
+        let headerIndex = read.prefix(2).firstIndex { Self.isItemHeader($0) } ?? 0
+        let totalIndex = read.indices.last { index in
+            index > headerIndex && (LabelMatcher.locate("合计", in: read[index], minimumScore: 1) != nil)
+        }
+        let boundaries = itemBoundaries(header: read[headerIndex], row: row)
+        let body = read[(headerIndex + 1)..<(totalIndex ?? read.count)]
+        var items: [[LineItemFieldName: LineText]] = []
+        for line in body {
+            var cells: [LineItemFieldName: LineText] = [:]
+            for glyph in line.glyphs {
+                let x = glyph.box.x + glyph.box.width / 2
+                let column = Self.itemColumns[boundaries.firstIndex { x < $0 } ?? boundaries.count]
+                cells[column, default: LineText(glyphs: [], box: glyph.box, wordBoxes: line.wordBoxes)].glyphs.append(
+                    glyph)
+            }
+            for key in cells.keys { cells[key] = cells[key].map { $0.slice(0..<$0.glyphs.count) } }
+            let onlyName = cells.keys.allSatisfy { $0 == .name }
+            if onlyName, let name = cells[.name], var previous = items.popLast() {
+                // A wrapped item name continues on the next line.
+                let joined = (previous[.name]?.glyphs ?? []) + name.glyphs
+                previous[.name] = LineText(
+                    glyphs: joined, box: previous[.name].map { $0.box.union(name.box) } ?? name.box)
+                items.append(previous)
+            } else if !cells.isEmpty {
+                items.append(cells)
+            }
+        }
+        lineItems = items.map(itemEvidence)
+        if let totalIndex { readTotalLine(read[totalIndex]) }
+    }
+
+    private static func isItemHeader(_ line: LineText) -> Bool {
+        ["名称", "单价", "金额", "税额"].filter { LabelMatcher.locate($0, in: line, minimumScore: 1) != nil }.count >= 2
+    }
+
+    /// x positions separating the columns: the table's vertical rules when there are seven, else midpoints
+    /// between the header labels, else the proportions of real invoices.
+    private func itemBoundaries(header: LineText, row: PixelBox) -> [Int] {
+        let rules = grid.columns(ofRow: grid.itemsIndex)
+        if rules.count == 7 { return rules }
+        var centres: [Int] = []
+        for column in Self.itemColumns {
+            let names = Self.itemHeaderLabels[column] ?? []
+            guard let range = names.lazy.compactMap({ LabelMatcher.locate($0, in: header, minimumScore: 0.5) }).first
+            else {
+                centres = []
+                break
+            }
+            let box = header.slice(range).box
+            centres.append(box.x + box.width / 2)
+        }
+        if centres.count == 8, zip(centres, centres.dropFirst()).allSatisfy({ $0 < $1 }) {
+            return zip(centres, centres.dropFirst()).map { ($0 + $1) / 2 }
+        }
+        return Self.defaultItemBoundaries.map { row.x + Int(Double(row.width) * $0) }
+    }
+
+    private func itemEvidence(_ cells: [LineItemFieldName: LineText]) -> [LineItemFieldName: FieldEvidence] {
+        var result: [LineItemFieldName: FieldEvidence] = [:]
+        for (column, text) in cells {
+            let value: String?
+            switch column {
+            case .name, .specification, .unit: value = FieldText.printed(text.text)
+            case .quantity, .unitPrice: value = Self.decimalText(text.compactText)
+            case .amount: value = Self.amounts(in: text).last?.value
+            case .tax: value = Self.isExemptMark(text.compactText) ? "0.00" : Self.amounts(in: text).last?.value
+            case .taxRate: value = Self.taxRate(text.compactText)
+            }
+            guard let value, !value.isEmpty else { continue }
+            result[column] = FieldEvidence(
+                value: value, source: .ocr, page: page, box: text.box, readConfidence: text.minimumConfidence,
+                formatValid: true)
+        }
+        return result
+    }
+
+    /// The 合计 line: ¥amount and ¥tax (or *** when exempt).
+    private mutating func readTotalLine(_ line: LineText) {
+        let amounts = Self.amounts(in: line)
+        if let first = amounts.first {
+            store(.amountExcludingTax, amountOpinion(.amountExcludingTax, first, in: line))
+        }
+        if amounts.count >= 2 {
+            store(.taxAmount, amountOpinion(.taxAmount, amounts[1], in: line))
+        } else if Self.isExemptMark(String(line.compactText.suffix(4))) {
+            let part = line.suffix(from: max(0, line.glyphs.count - 3))
+            store(.taxAmount, evidence(.taxAmount, "0.00", from: part))
+        }
+    }
+
+    /// An amount's evidence after a second opinion: the Latin model reads it again together with the
+    /// glyph before it (the ¥ sign, which the Chinese model often reads as 半, 人 or 着) and the digits
+    /// after the last currency sign are kept.
+    func amountOpinion(
+        _ field: FieldName, _ amount: (value: String, text: LineText, range: Range<Int>), in line: LineText
+    )
+        -> FieldEvidence?
+    {
+        let candidate = evidence(field, amount.value, from: amount.text)
+        let before = max(0, amount.range.lowerBound - 1)
+        return secondOpinion(
+            field, candidate, region: line.region(of: before..<amount.range.upperBound),
+            whitelist: ReadRequest.amountCharacters + "¥", clean: FieldText.amountAfterCurrency, rank: ValueRank.amount)
+    }
+
+    /// The amounts with two decimals printed in `line`, left to right (currency signs excluded).
+    static func amounts(in line: LineText) -> [(value: String, text: LineText, range: Range<Int>)] {
+        line.runs { $0.isASCIIDigit || $0 == "." || $0 == "," || $0 == "-" }.compactMap { range in
+            let part = line.slice(range)
+            let token = part.compactText
+            guard token.wholeMatch(of: /-?[\d,]*\d\.\d{2}/) != nil, let value = FieldText.amount(token) else {
+                return nil
+            }
+            return (value, part, range)
+        }
+    }
+
+    static func isExemptMark(_ text: String) -> Bool {
+        text.filter { $0 == "*" || $0 == "＊" || $0 == "※" }.count >= 2
+    }
+
+    /// A rate as printed: `13%`, `6%`, `免税`, `不征税`.
+    static func taxRate(_ text: String) -> String? {
+        if text.contains("免") { return "免税" }
+        if text.contains("不征") { return "不征税" }
+        let digits = text.map(FieldText.halfWidth).filter { $0.isASCIIDigit || $0 == "." }
+        return digits.isEmpty ? nil : String(digits) + "%"
+    }
+
+    /// A quantity or unit price as printed (digits and one decimal point).
+    static func decimalText(_ text: String) -> String? {
+        let kept = String(text.map(FieldText.halfWidth).filter { $0.isASCIIDigit || $0 == "." || $0 == "-" })
+        return Decimal(string: kept) == nil ? nil : kept
+    }
+}

@@ -1,0 +1,102 @@
+import InvoiceModel
+
+extension FapiaoReader {
+    /// Characters of Chinese capital amounts.
+    static let capitalCharacters: Set<Character> = Set("零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正负")
+
+    /// The 价税合计 row: ⓧ capitals (大写) and ¥ figures (小写).
+    mutating func readTotals() {
+        guard let row = grid.totalsRow else { return }
+        let read = lines(
+            PixelBox(left: row.x + 3, top: row.y + 2, right: row.maxX - 3, bottom: row.maxY - 2),
+            ReadRequest(.block, .chinese))
+        for line in read {
+            readCapitals(line)
+            readFigures(line)
+        }
+    }
+
+    /// The capitals between the 大写 label and the 小写 label (kept as read; `FapiaoMerge` checks them
+    /// against the figures).
+    private mutating func readCapitals(_ line: LineText) {
+        let start = LabelMatcher.locate("大写", in: line, minimumScore: 0.5)?.upperBound ?? 0
+        let end = LabelMatcher.locate("小写", in: line, from: start, minimumScore: 0.5)?.lowerBound ?? line.glyphs.count
+        guard end > start else { return }
+        let part = line.slice(start..<end)
+        let text = CapitalsMatch.cleaned(part.compactText)
+        guard text.count >= 2 else { return }
+        store(.totalAmountInWords, evidence(.totalAmountInWords, text, from: part))
+    }
+
+    /// The amount after （小写）.
+    private mutating func readFigures(_ line: LineText) {
+        let start = LabelMatcher.locate("小写", in: line, minimumScore: 0.5)?.upperBound ?? 0
+        guard let total = Self.amounts(in: line).last(where: { $0.range.lowerBound >= start }) else { return }
+        store(.totalAmount, amountOpinion(.totalAmount, total, in: line))
+    }
+
+    /// The last row: seller block and 备注 (tax-control), or 备注 only (数电).
+    mutating func readLastRow() {
+        guard let row = grid.lastRow else { return }
+        let rules = grid.columns(ofRow: grid.rows.count - 1)
+        switch layout {
+        case .taxControl:
+            // | 销售方 | fields | 备注 | remarks |
+            let left = rules.first ?? (row.x + row.width / 25)
+            let right = rules.dropFirst().first ?? (row.x + row.width * 57 / 100)
+            readPartyBlock(.seller, PixelBox(left: left + 4, top: row.y + 3, right: right - 4, bottom: row.maxY - 3))
+            if rules.count >= 3 {
+                readRemarks(PixelBox(left: rules[2] + 4, top: row.y + 3, right: row.maxX - 4, bottom: row.maxY - 3))
+            }
+        case .digital:
+            let left = rules.first ?? (row.x + row.width * 3 / 100)
+            readRemarks(PixelBox(left: left + 4, top: row.y + 3, right: row.maxX - 4, bottom: row.maxY - 3))
+        }
+    }
+
+    private mutating func readRemarks(_ region: PixelBox) {
+        // Seal fragments and specks read as a few low-confidence characters: not remarks.
+        let read = lines(region, ReadRequest(.block, .chinese)).filter { $0.meanConfidence >= 0.6 }
+        guard let first = read.first else { return }
+        let all = LineText(
+            glyphs: read.flatMap { RemarksText.withoutSeparatorNoise($0).glyphs },
+            box: read.dropFirst().reduce(first.box) { $0.union($1.box) })
+        let text = RemarksText.cleaned(read.map { RemarksText.withoutSeparatorNoise($0).text }.joined(separator: " "))
+        guard !text.isEmpty else { return }
+        store(.remarks, evidence(.remarks, text, from: all))
+    }
+
+    /// Below the frame: 收款人 / 复核 / 开票人 (tax-control) or 开票人 (数电); 销售方（章） is ignored.
+    mutating func readFooter() {
+        let frame = grid.frame
+        let region = PixelBox(
+            left: frame.x - frame.width / 50, top: frame.maxY + 3, right: frame.maxX + frame.width / 50,
+            bottom: frame.maxY + frame.height * 14 / 100)
+        let labels: [(FieldName?, String)] = [(.payee, "收款人"), (.reviewer, "复核"), (.drawer, "开票人"), (nil, "销售方")]
+        for line in lines(region, ReadRequest(.block, .chinese)) {
+            var found: [(field: FieldName?, range: Range<Int>)] = []
+            for (field, label) in labels {
+                if let range = LabelMatcher.locate(label, in: line, minimumScore: label.count == 2 ? 1 : 0.66) {
+                    found.append((field, range))
+                }
+            }
+            found.sort { $0.range.lowerBound < $1.range.lowerBound }
+            for (index, item) in found.enumerated() {
+                guard let field = item.field else { continue }
+                let end = index + 1 < found.count ? found[index + 1].range.lowerBound : line.glyphs.count
+                var start = item.range.upperBound
+                while start < end,
+                    LabelMatcher.separators.contains(line.glyphs[start].character)
+                        || LabelMatcher.labelNoise.contains(line.glyphs[start].character)
+                {
+                    start += 1
+                }
+                start = LabelMatcher.valueStart(after: start, in: line)
+                guard start < end else { continue }
+                let part = line.slice(start..<end)
+                let name = FieldText.printed(part.text)
+                if !name.isEmpty { store(field, evidence(field, name, from: part)) }
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Printed fapiao titles: repairs for what the red seal over the title does to OCR.
+enum FapiaoTitle {
+    /// Known endings of titles, longest first; an OCR'd title ending in a near miss is completed.
+    static let endings = [
+        "增值税电子普通发票", "增值税电子专用发票", "增值税普通发票", "增值税专用发票",
+        "电子发票（普通发票）", "电子发票（增值税专用发票）", "电子发票（铁路电子客票）", "电子发票（航空运输电子客票行程单）",
+    ]
+
+    /// Province and city names that start tax-control titles.
+    static let regions = [
+        "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "大连", "吉林", "黑龙江", "上海", "江苏", "浙江", "宁波", "安徽", "福建",
+        "厦门", "江西", "山东", "青岛", "河南", "湖北", "湖南", "广东", "深圳", "广西", "海南", "重庆", "四川", "贵州", "云南",
+        "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆",
+    ]
+
+    /// `title` with ASCII parentheses made full-width and, when it is one character off a known title
+    /// form, the known form.
+    static func normalized(_ title: String) -> String {
+        let text = title.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+        var best: (form: String, distance: Int)?
+        for ending in endings {
+            let form: String
+            if ending.hasPrefix("电子发票") {
+                form = ending
+            } else {
+                // Tax-control titles: the region printed before the ending, repaired when one character off.
+                guard let (start, _) = bestSuffix(of: text, matching: ending) else { continue }
+                let prefix = String(text.prefix(start))
+                let region = regions.min {
+                    FapiaoTitle.editDistance(Array(prefix), Array($0))
+                        < FapiaoTitle.editDistance(Array(prefix), Array($1))
+                }
+                let regionDistance = region.map { FapiaoTitle.editDistance(Array(prefix), Array($0)) } ?? Int.max
+                // Without a province or city in front it is not this form.
+                guard let region, regionDistance <= 1 else { continue }
+                form = region + ending
+            }
+            let distance = editDistance(Array(text), Array(form))
+            if distance < best?.distance ?? Int.max { best = (form, distance) }
+        }
+        guard let best, best.distance <= max(1, best.form.count / 3) else { return text }
+        return best.form
+    }
+
+    /// The start of the suffix of `text` closest to `target` and its edit distance.
+    private static func bestSuffix(of text: String, matching target: String) -> (Int, Int)? {
+        let characters = Array(text)
+        var best: (Int, Int)?
+        for length in max(1, target.count - 2)...(target.count + 2) where length <= characters.count {
+            let start = characters.count - length
+            let distance = editDistance(Array(characters[start...]), Array(target))
+            if best == nil || distance < best!.1 { best = (start, distance) }
+        }
+        return best
+    }
+
+    /// Levenshtein distance.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + [Int](repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

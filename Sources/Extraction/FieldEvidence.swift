@@ -1,0 +1,67 @@
+public import InvoiceModel
+
+/// A value read for one field and what is known about how it was read: the inputs of the confidence model.
+public struct FieldEvidence: Sendable, Hashable {
+    /// The value in the contract's format.
+    public var value: String
+    /// Where it came from.
+    public var source: FieldSource
+    /// 1-based page, or `nil`.
+    public var page: Int?
+    /// Where it is printed, or `nil`.
+    public var box: PixelBox?
+    /// The OCR engine's lowest word confidence over the value (1 for QR and embedded data).
+    public var readConfidence: Double
+    /// Whether the value has the shape its field requires (digits count, date, amount …).
+    public var formatValid: Bool
+    /// Independent reads (another model, the QR code, a recomputation) that gave the same value.
+    public var confirmations: Int
+    /// Independent reads that gave a different value.
+    public var conflicts: Int
+    /// Whether the value was completed or corrected from other fields rather than read as is.
+    public var repaired: Bool
+    /// Other values a different read produced (kept so that cross-field checks can choose among them).
+    public var alternatives: [String] = []
+
+    /// Creates evidence for a value.
+    public init(
+        value: String, source: FieldSource, page: Int?, box: PixelBox?, readConfidence: Double,
+        formatValid: Bool, confirmations: Int = 0, conflicts: Int = 0, repaired: Bool = false
+    ) {
+        self.value = value
+        self.source = source
+        self.page = page
+        self.box = box
+        self.readConfidence = min(1, max(0, readConfidence))
+        self.formatValid = formatValid
+        self.confirmations = confirmations
+        self.conflicts = conflicts
+        self.repaired = repaired
+    }
+}
+
+/// What extraction found in a document, before validation and confidence scoring.
+public struct ExtractedDocument: Sendable {
+    /// `fapiao`, `invoice`, `receipt`, or `nil`.
+    public var documentType: String?
+    /// Finer kind (e.g. `vat-electronic-ordinary`), or `nil`.
+    public var invoiceKind: String?
+    /// Document-level fields.
+    public var fields: [FieldName: FieldEvidence]
+    /// Line items in printed order.
+    public var lineItems: [[LineItemFieldName: FieldEvidence]]
+    /// The fapiao QR payload, when one was decoded.
+    public var qr: FapiaoQRPayload?
+
+    /// Creates an extraction result.
+    public init(
+        documentType: String?, invoiceKind: String?, fields: [FieldName: FieldEvidence],
+        lineItems: [[LineItemFieldName: FieldEvidence]], qr: FapiaoQRPayload?
+    ) {
+        self.documentType = documentType
+        self.invoiceKind = invoiceKind
+        self.fields = fields
+        self.lineItems = lineItems
+        self.qr = qr
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import InvoiceModel
+
+/// Turns OCR text into contract-format values, field kind by field kind.
+enum FieldText {
+    /// Letters OCR reads where a digit is printed, in fields that hold digits only.
+    static let digitLookalikes: [Character: Character] = [
+        "O": "0", "o": "0", "D": "0", "Q": "0", "〇": "0", "I": "1", "l": "1", "|": "1", "i": "1", "!": "1",
+        "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "g": "9", "q": "9", "G": "6", "b": "6",
+    ]
+
+    /// The digits of `text`, with look-alike letters mapped to digits and everything else dropped.
+    static func digits(_ text: String) -> String {
+        String(
+            text.compactMap { character -> Character? in
+                let ascii = halfWidth(character)
+                if ascii.isASCII, ascii.isNumber { return ascii }
+                return digitLookalikes[ascii]
+            })
+    }
+
+    /// Full-width ASCII forms (０-９, Ａ-Ｚ, ：) to their ASCII equivalents.
+    static func halfWidth(_ character: Character) -> Character {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return character }
+        if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
+            return Character(ascii)
+        }
+        return character
+    }
+
+    /// A taxpayer ID as printed: upper case letters and digits only. In 18-character IDs (USCC, whose
+    /// alphabet has no I, O, S, V or Z) O and I are the digits 0 and 1.
+    static func taxID(_ text: String) -> String {
+        let id = String(text.map(halfWidth).filter { $0.isASCII && ($0.isLetter || $0.isNumber) }).uppercased()
+        guard id.count == 18 else { return id }
+        return String(id.map { $0 == "O" ? "0" : $0 == "I" ? "1" : $0 })
+    }
+
+    /// Text as printed: CJK runs without the spaces OCR puts between characters, single spaces elsewhere,
+    /// and stray punctuation at the ends removed.
+    static func printed(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in text {
+            if character == " " || character == "\u{3000}" {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace, let last = result.last, !(last.isCJK && character.isCJK) {
+                result.append(" ")
+            }
+            pendingSpace = false
+            result.append(character)
+        }
+        let edges = CharacterSet(charactersIn: " |_:：;；,，.。'\"“”‘’`~-—")
+        return result.trimmingCharacters(in: edges)
+    }
+
+    /// Like `printed`, but keeps punctuation at the ends (a remark ends with `;`).
+    static func printedKeepingPunctuation(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in text {
+            if character == " " || character == "\u{3000}" {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace, let last = result.last, !(last.isCJK && character.isCJK) {
+                result.append(" ")
+            }
+            pendingSpace = false
+            result.append(character)
+        }
+        return result
+    }
+
+    /// An amount in contract format from printed text ("¥3,819.00", "3819.00|"), or `nil`; everything but
+    /// digits, separators and the minus sign is ignored.
+    static func amount(_ text: String) -> String? {
+        let cleaned = String(text.map(halfWidth).filter { $0.isASCIIDigit || ".,-".contains($0) })
+        guard let value = Money.parse(cleaned) else { return nil }
+        return Money.format(value)
+    }
+
+    /// The amount after the last currency sign of a second read (`"5¥539.39"` → `"539.39"`).
+    static func amountAfterCurrency(_ text: String) -> String? {
+        let tail = text.split(whereSeparator: { "¥￥".contains($0) }).last.map(String.init) ?? text
+        return amount(tail)
+    }
+
+    /// A name as printed, with the brackets OCR reads as 〈 《 ( ) 〉 》 made the full-width （ ） that
+    /// Chinese company names use.
+    static func name(_ text: String) -> String {
+        let opening: Set<Character> = ["(", "〈", "《", "（", "{", "["]
+        let closing: Set<Character> = [")", "〉", "》", "）", "}", "]"]
+        var result = ""
+        for character in printed(text) {
+            if opening.contains(character) {
+                while result.last == " " { result.removeLast() }
+                result.append("（")
+            } else if closing.contains(character) {
+                while result.last == " " { result.removeLast() }
+                result.append("）")
+            } else if character == " ", result.last == "（" || result.last == "）" {
+                continue
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Whether `value` has the shape of `field`.
+    static func isWellFormed(_ value: String, for field: FieldName) -> Bool {
+        switch field {
+        case .invoiceCode: return value.allSatisfy(\.isASCIIDigit) && [10, 12].contains(value.count)
+        case .invoiceNumber:
+            return value.allSatisfy(\.isASCIIDigit) && (value.count == 8 || value.count == 20)
+                || (!value.isEmpty && value.count <= 30 && !value.contains(" "))
+        case .checkCode: return value.count == 20 && value.allSatisfy(\.isASCIIDigit)
+        case .machineNumber: return (8...15).contains(value.count) && value.allSatisfy(\.isASCIIDigit)
+        case .issueDate: return value.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil
+        case .buyerTaxID, .sellerTaxID:
+            return (15...20).contains(value.count) && value.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase) }
+        case .amountExcludingTax, .taxAmount, .totalAmount: return value.wholeMatch(of: /-?\d+\.\d{2}/) != nil
+        case .totalAmountInWords: return ChineseAmount.parse(value) != nil
+        case .currency: return value.wholeMatch(of: /[A-Z]{3}/) != nil
+        default: return !value.isEmpty
+        }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import InvoiceModel
+import Recognition
+
+/// `invcap inspect FILE`: what the page analysis finds before any text is read (diagnostics).
+struct Inspect: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the page analysis of a file: size, orientation, skew, QR codes and ruled lines.",
+        discussion: """
+            A diagnostic for documents that are read badly: it prints, per page, what the layout analysis
+            found, as JSON.
+
+            Example:
+              invcap inspect scan.jpg
+            """
+    )
+
+    @Argument(help: ArgumentHelp("An image file.", valueName: "file"))
+    var file: String
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write each prepared page, and the page with its rules erased (what OCR reads), as PNG here.",
+            valueName: "dir"))
+    var saveImages: String?
+
+    @OptionGroup var ocr: OCROptions
+
+    func run() async throws {
+        let document: LoadedDocument
+        do {
+            document = try DocumentLoader(limits: ocr.limits).load(path: file)
+        } catch {
+            throw CLIError("\(error.code.rawValue): \(error.message)")
+        }
+        let tessdata: Tessdata
+        do { tessdata = try Tessdata.locate(explicitPath: ocr.tessdata) } catch { throw CLIError(error.description) }
+        let pool = EnginePool(size: 1, languages: ocr.lang, tessdata: tessdata)
+        let pages = document.pages
+        let report: [JSONValue] = try await pool.withWorker { worker in
+            pages.enumerated().map { index, page in
+                let prepared = try? worker.prepare(page.image)
+                let image = prepared?.image ?? page.image
+                let codes = QRDecoder.decode(image)
+                let (rules, erased) = RuleDetector.detect(image)
+                if let saveImages {
+                    let base = URL(fileURLWithPath: saveImages).appendingPathComponent("page-\(index + 1)")
+                    try? Data(image.pngData() ?? []).write(to: base.appendingPathExtension("png"))
+                    try? Data(erased.pngData() ?? []).write(to: base.appendingPathExtension("erased.png"))
+                }
+                func segments(_ list: [RuledLines.Segment]) -> JSONValue {
+                    .array(list.map { .array([.int($0.position), .int($0.start), .int($0.end)]) })
+                }
+                return .object([
+                    ("page", .int(index + 1)),
+                    ("size", .array([.int(image.width), .int(image.height)])),
+                    ("rotation", .int(prepared?.rotation ?? 0)),
+                    ("skewDegrees", .rounded(prepared?.skewDegrees ?? 0, places: 2)),
+                    (
+                        "qr",
+                        .array(
+                            codes.map {
+                                .object([
+                                    ("text", .string($0.text)), ("box", .box($0.box)), ("decoder", .string($0.decoder)),
+                                ])
+                            })
+                    ),
+                    ("horizontalRules", segments(rules.horizontal)),
+                    ("verticalRules", segments(rules.vertical)),
+                ])
+            }
+        }
+        print(JSONValue.array(report).serialized())
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+
+@testable import Extraction
+
+@Suite struct TextRepairTests {
+    @Test(arguments: [
+        ("电子发票〈描增值税专用发票", "电子发票（增值税专用发票）"),
+        ("电子发票《普通发票", "电子发票（普通发票）"),
+        ("陕西增值税电子普通发要", "陕西增值税电子普通发票"),
+        ("福建增值税电子普通发票", "福建增值税电子普通发票"),
+        ("四川增值税普通发票", "四川增值税普通发票"),
+        ("陕西增值税专用发票", "陕西增值税专用发票"),
+    ])
+    func givenOCRTitle_whenNormalized_thenTheKnownTitleForm(read: String, expected: String) {
+        #expect(FapiaoTitle.normalized(read) == expected)
+    }
+
+    @Test func givenUnknownTitle_whenNormalized_thenUnchanged() {
+        #expect(FapiaoTitle.normalized("某某公司收据") == "某某公司收据")
+    }
+
+    @Test(arguments: [
+        ("智远物流〈北京 ) 有限公司", "智远物流（北京）有限公司"),
+        ("捷顺商贸《合肥 ) 有限公司", "捷顺商贸（合肥）有限公司"),
+        ("中铁文化旅游投资集团有限公司", "中铁文化旅游投资集团有限公司"),
+    ])
+    func givenOCRName_whenCleaned_thenFullWidthBrackets(read: String, expected: String) {
+        #expect(FieldText.name(read) == expected)
+    }
+
+    @Test func givenBankNameOneCharacterOff_whenRepaired_thenKnownBank() {
+        #expect(BankNames.repair("中信和银行股份有限公司昆明盘龙支行 2486737370771419693") == "中信银行股份有限公司昆明盘龙支行 2486737370771419693")
+        #expect(BankNames.repair("招商银行股份有限公司合肥分行 754117602634045") == nil)
+        #expect(BankNames.repair("某某信用社 123") == nil)
+    }
+
+    @Test func givenTwoWrongReadsOfAUSCC_whenCombined_thenTheOneMixPassingTheCheck() {
+        #expect(ValueRank.combineTaxIDs("916101124646971686", "11610112464697168G") == "91610112464697168G")
+        #expect(ValueRank.combineTaxIDs("91610112464697168G", "11610112464697168G") == nil)
+    }
+
+    @Test func givenPrintedText_whenCleaned_thenSpacesOnlyOutsideCJKRuns() {
+        #expect(FieldText.printed("招商银行 股份 有限公司 754117602634045") == "招商银行股份有限公司 754117602634045")
+        #expect(FieldText.printed(" : 西安市未央区 104 号 029-84280807 ") == "西安市未央区 104 号 029-84280807")
+    }
+
+    @Test func givenDigitsWithLookalikes_whenCleaned_thenDigits() {
+        #expect(FieldText.digits("O3S0O2227311") == "035002227311")
+        #expect(FieldText.taxID("91441900MAQ9TEQDOW") == "91441900MAQ9TEQD0W")
+        #expect(FieldText.amountAfterCurrency("5¥539.39") == "539.39")
+        #expect(FieldText.amount("¥3,819.00|") == "3819.00")
+    }
+}
+
+@Suite struct RemarksTextTests {
+    @Test func givenStructuredRemarkWithOCRErrorsInKeys_whenCleaned_thenKnownKeysAndPrintedSeparators() {
+        #expect(RemarksText.cleaned("收坎人 : 赵娟 ;复核人 : 孟伟") == "收款人:赵娟;复核人:孟伟")
+        #expect(
+            RemarksText.cleaned("销方开户银行 :上海浦东发展银行股份有限公司东莞分行 ;银行账号 :5252486887669527;")
+                == "销方开户银行:上海浦东发展银行股份有限公司东莞分行;银行账号:5252486887669527;")
+    }
+
+    @Test func givenFreeRemark_whenCleaned_thenUnchanged() {
+        #expect(RemarksText.cleaned("代开企业名称某某公司 NO. 2024-17") == "代开企业名称某某公司 NO. 2024-17")
+    }
+}
