@@ -59,10 +59,14 @@ public struct DocumentExtractor: Sendable {
             var merged = FapiaoMerge(fields: reader.fields, lineItems: reader.lineItems)
             if let qr { merged.apply(qr.payload, page: qr.page) }
             merged.completeDerived()
-            return ExtractedDocument(
-                documentType: "fapiao",
-                invoiceKind: Self.kind(qr?.payload, layout: layout, title: merged.fields[.invoiceTitle]?.value),
-                fields: merged.fields, lineItems: merged.lineItems, qr: qr?.payload)
+            let kind = Self.kind(qr?.payload, layout: layout, title: merged.fields[.invoiceTitle]?.value)
+            var document = ExtractedDocument(
+                documentType: "fapiao", invoiceKind: kind, fields: merged.fields, lineItems: merged.lineItems,
+                qr: qr?.payload, expectedFields: layout.printedFields(special: kind?.hasSuffix("special") ?? false))
+            document.unreadFields = reader.unread.filter { merged.fields[$0] == nil }.sorted {
+                $0.rawValue < $1.rawValue
+            }
+            return document
         }
         if let qr {
             var merged = FapiaoMerge(fields: [:], lineItems: [])

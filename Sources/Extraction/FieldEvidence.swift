@@ -52,16 +52,21 @@ public struct ExtractedDocument: Sendable {
     public var lineItems: [[LineItemFieldName: FieldEvidence]]
     /// The fapiao QR payload, when one was decoded.
     public var qr: FapiaoQRPayload?
+    /// Fields the layout always prints: any of them missing from `fields` needs a person.
+    public var expectedFields: [FieldName]
+    /// Fields whose place on the page holds text that could not be read: a person must look.
+    public var unreadFields: [FieldName] = []
 
     /// Creates an extraction result.
     public init(
         documentType: String?, invoiceKind: String?, fields: [FieldName: FieldEvidence],
-        lineItems: [[LineItemFieldName: FieldEvidence]], qr: FapiaoQRPayload?
+        lineItems: [[LineItemFieldName: FieldEvidence]], qr: FapiaoQRPayload?, expectedFields: [FieldName] = []
     ) {
         self.documentType = documentType
         self.invoiceKind = invoiceKind
         self.fields = fields
         self.lineItems = lineItems
         self.qr = qr
+        self.expectedFields = expectedFields
     }
 }

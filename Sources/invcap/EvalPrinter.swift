@@ -75,7 +75,8 @@ struct EvalPrinter {
             let got =
                 output.map { "\($0.value) (\(String(format: "%.2f", $0.confidence))\($0.flagged ? ", flagged" : ""))" }
                 ?? "missing"
-            return "\(report.file) \(field): expected \(expected), got \(got)"
+            let flagged = output?.flagged ?? document.review.reasons.contains { $0.hasPrefix(field + ":") }
+            return "\(flagged ? "" : "SILENT ")\(report.file) \(field): expected \(expected), got \(got)"
         }
     }
 

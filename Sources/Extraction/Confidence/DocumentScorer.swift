@@ -69,6 +69,9 @@ public struct DocumentScorer: Sendable {
         for name in required where FieldName(rawValue: name).map({ fields[$0] == nil }) ?? false {
             reasons.append("\(name): not found")
         }
+        for name in document.expectedFields + document.unreadFields where fields[name] == nil {
+            reasons.append("\(name.rawValue): printed but not read")
+        }
         if document.documentType == nil {
             reasons.insert("document type not recognised", at: 0)
         }

@@ -32,7 +32,8 @@ struct FapiaoMerge {
     }
 
     /// The QR amount is usually the amount before tax (tax-control) or the total (数电), but not always
-    /// (FAPIAO.md §1a exception): it confirms whichever printed total it equals.
+    /// (FAPIAO.md §1a exception): it confirms whichever printed total it equals; when it equals neither,
+    /// it replaces the read of the field its type carries (the read is kept as an alternative).
     private mutating func applyAmount(_ value: String, meaning: FapiaoQRPayload.AmountMeaning, page: Int) {
         for field in [FieldName.amountExcludingTax, .totalAmount] where fields[field]?.value == value {
             fields[field]?.confirmations += 1
@@ -41,12 +42,13 @@ struct FapiaoMerge {
             return
         }
         let field: FieldName = meaning == .excludingTax ? .amountExcludingTax : .totalAmount
-        if fields[field] == nil {
-            fields[field] = FieldEvidence(
-                value: value, source: .qr, page: page, box: nil, readConfidence: 1, formatValid: true)
-        } else {
-            fields[field]?.conflicts += 1
+        var evidence = FieldEvidence(
+            value: value, source: .qr, page: page, box: fields[field]?.box, readConfidence: 1, formatValid: true)
+        if let read = fields[field] {
+            evidence.conflicts = 1
+            evidence.alternatives = [read.value] + read.alternatives
         }
+        fields[field] = evidence
     }
 
     /// Fields that follow from others: the currency of a fapiao; a missing amount, tax or total from the

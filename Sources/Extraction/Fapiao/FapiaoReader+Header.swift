@@ -94,13 +94,26 @@ extension FapiaoReader {
         let left = max(qrBox.map { $0.maxX + 20 } ?? band.x, grid.frame.x + grid.frame.width / 5)
         let bottom = titleUnderline.map { $0.position - 4 } ?? (band.y + band.height * 6 / 10)
         let region = PixelBox(left: left, top: band.y, right: headerBlockLeft - 8, bottom: bottom)
-        // Titles print at twice the body size, which the LSTM reads best at half scale.
-        let read = lines(region, ReadRequest(.line, .chinese, scale: 0.5))
-        guard let line = read.max(by: { $0.box.height < $1.box.height }) else { return }
-        let kept = line.trimmed { !$0.isCJK }
-        let title = FieldText.printed(String(kept.glyphs.map(\.character).filter { $0.isCJK || "（）()".contains($0) }))
-        guard title.contains("发票") || title.contains("票") else { return }
-        store(.invoiceTitle, evidence(.invoiceTitle, FapiaoTitle.normalized(title), from: kept))
+        // Titles print at twice the body size, which the LSTM reads best at half scale; on noisy scans
+        // other readings may succeed where that one fails. The first that is a known title form wins.
+        let attempts = [
+            ReadRequest(.line, .chinese, scale: 0.5), ReadRequest(.line, .chinese, scale: 0.35),
+            ReadRequest(.line, .chinese),
+        ]
+        var fallback: (String, LineText)?
+        for request in attempts {
+            guard let line = lines(region, request).max(by: { $0.box.height < $1.box.height }) else { continue }
+            let kept = line.trimmed { !$0.isCJK }
+            let raw = FieldText.printed(String(kept.glyphs.map(\.character).filter { $0.isCJK || "（）()".contains($0) }))
+            guard raw.contains("票") || raw.contains("发") else { continue }
+            let title = FapiaoTitle.normalized(raw)
+            if FapiaoTitle.isKnownForm(title) {
+                store(.invoiceTitle, evidence(.invoiceTitle, title, from: kept))
+                return
+            }
+            if fallback == nil { fallback = (title, kept) }
+        }
+        if let (title, kept) = fallback { store(.invoiceTitle, evidence(.invoiceTitle, title, from: kept)) }
     }
 
     /// 机器编号, printed under the QR code on tax-control invoices.

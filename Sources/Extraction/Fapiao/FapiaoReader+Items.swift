@@ -14,8 +14,14 @@ extension FapiaoReader {
     ]
 
     /// Column boundaries of real e-fapiao item tables, as fractions of the frame width (fallback when
-    /// neither rules nor header labels can be found).
-    static let defaultItemBoundaries = [0.259, 0.388, 0.448, 0.548, 0.647, 0.797, 0.852]
+    /// neither rules nor header labels can be found): tax-control from the rules of fp016, 数电 from the
+    /// midpoints between the header labels of fp007.
+    static func defaultItemBoundaries(_ layout: FapiaoLayout) -> [Double] {
+        switch layout {
+        case .taxControl: return [0.259, 0.388, 0.448, 0.548, 0.647, 0.797, 0.852]
+        case .digital: return [0.152, 0.275, 0.397, 0.523, 0.649, 0.758, 0.883]
+        }
+    }
 
     /// The item table: header line, items (names may wrap onto a second line), and the 合计 line.
     mutating func readItems() {
@@ -52,7 +58,7 @@ extension FapiaoReader {
             }
         }
         lineItems = items.map(itemEvidence)
-        if let totalIndex { readTotalLine(read[totalIndex]) }
+        if let totalIndex { readTotalLine(read[totalIndex], boundaries: boundaries) }
     }
 
     private static func isItemHeader(_ line: LineText) -> Bool {
@@ -78,7 +84,7 @@ extension FapiaoReader {
         if centres.count == 8, zip(centres, centres.dropFirst()).allSatisfy({ $0 < $1 }) {
             return zip(centres, centres.dropFirst()).map { ($0 + $1) / 2 }
         }
-        return Self.defaultItemBoundaries.map { row.x + Int(Double(row.width) * $0) }
+        return Self.defaultItemBoundaries(layout).map { row.x + Int(Double(row.width) * $0) }
     }
 
     private func itemEvidence(_ cells: [LineItemFieldName: LineText]) -> [LineItemFieldName: FieldEvidence] {
@@ -100,15 +106,28 @@ extension FapiaoReader {
         return result
     }
 
-    /// The 合计 line: ¥amount and ¥tax (or *** when exempt).
-    private mutating func readTotalLine(_ line: LineText) {
-        let amounts = Self.amounts(in: line)
-        if let first = amounts.first {
-            store(.amountExcludingTax, amountOpinion(.amountExcludingTax, first, in: line))
+    /// The 合计 line: ¥amount under 金额 and ¥tax (or *** when exempt) under 税额. Two amounts are the
+    /// two, left to right; a single one goes by its column, so that a missed amount does not shift the
+    /// tax into its place.
+    private mutating func readTotalLine(_ line: LineText, boundaries: [Int]) {
+        func column(of text: LineText) -> LineItemFieldName {
+            let x = text.box.x + text.box.width / 2
+            return Self.itemColumns[boundaries.firstIndex { x < $0 } ?? boundaries.count]
         }
-        if amounts.count >= 2 {
+        let amounts = Self.amounts(in: line)
+        if amounts.count == 2 {
+            store(.amountExcludingTax, amountOpinion(.amountExcludingTax, amounts[0], in: line))
             store(.taxAmount, amountOpinion(.taxAmount, amounts[1], in: line))
-        } else if Self.isExemptMark(String(line.compactText.suffix(4))) {
+            return
+        }
+        for amount in amounts {
+            switch column(of: amount.text) {
+            case .amount: store(.amountExcludingTax, amountOpinion(.amountExcludingTax, amount, in: line))
+            case .tax: store(.taxAmount, amountOpinion(.taxAmount, amount, in: line))
+            default: continue
+            }
+        }
+        if fields[.taxAmount] == nil, Self.isExemptMark(String(line.compactText.suffix(4))) {
             let part = line.suffix(from: max(0, line.glyphs.count - 3))
             store(.taxAmount, evidence(.taxAmount, "0.00", from: part))
         }

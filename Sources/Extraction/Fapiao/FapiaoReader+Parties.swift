@@ -58,7 +58,8 @@ extension FapiaoReader {
                 best = (field, LabelMatcher.afterSeparator(in: line) ?? 0, 0)
             }
             guard let (field, start, _) = best else { continue }
-            let value = line.suffix(from: start)
+            var value = line.suffix(from: start)
+            if field == party.name { value = FieldText.companyName(value) }
             if field == party.taxID {
                 let id = FieldText.taxID(value.compactText)
                 guard !id.isEmpty else { continue }

@@ -55,9 +55,16 @@ extension FapiaoReader {
     }
 
     private mutating func readRemarks(_ region: PixelBox) {
-        // Seal fragments and specks read as a few low-confidence characters: not remarks.
-        let read = lines(region, ReadRequest(.block, .chinese)).filter { $0.meanConfidence >= 0.6 }
-        guard let first = read.first else { return }
+        // Seal fragments and specks read as a few low-confidence characters: not remarks. Text of middling
+        // confidence is there but unreadable: a person must look.
+        let everything = lines(region, ReadRequest(.block, .chinese))
+        let read = everything.filter { $0.meanConfidence >= 0.6 }
+        guard let first = read.first else {
+            if everything.contains(where: { $0.glyphs.count >= 4 && $0.meanConfidence >= 0.3 }) {
+                unread.insert(.remarks)
+            }
+            return
+        }
         let all = LineText(
             glyphs: read.flatMap { RemarksText.withoutSeparatorNoise($0).glyphs },
             box: read.dropFirst().reduce(first.box) { $0.union($1.box) })
@@ -92,7 +99,10 @@ extension FapiaoReader {
                     start += 1
                 }
                 start = LabelMatcher.valueStart(after: start, in: line)
-                guard start < end else { continue }
+                guard start < end else {
+                    unread.insert(field)
+                    continue
+                }
                 let part = line.slice(start..<end)
                 let name = FieldText.printed(part.text)
                 if !name.isEmpty { store(field, evidence(field, name, from: part)) }

@@ -16,6 +16,8 @@ struct FapiaoReader {
     var fields: [FieldName: FieldEvidence] = [:]
     /// Line items read.
     var lineItems: [[LineItemFieldName: FieldEvidence]] = []
+    /// Fields whose place on the page holds text that could not be read into a value.
+    var unread: Set<FieldName> = []
 
     init(reader: any PageReader, page: Int, grid: FapiaoGrid, layout: FapiaoLayout, qrBox: PixelBox?) {
         self.reader = reader

@@ -44,6 +44,14 @@ enum FapiaoTitle {
         return best.form
     }
 
+    /// Whether `title` is one of the known forms (a region and a tax-control ending, or a 数电 title).
+    static func isKnownForm(_ title: String) -> Bool {
+        endings.contains { ending in
+            ending.hasPrefix("电子发票")
+                ? title == ending : (title.hasSuffix(ending) && regions.contains(String(title.dropLast(ending.count))))
+        }
+    }
+
     /// The start of the suffix of `text` closest to `target` and its edit distance.
     private static func bestSuffix(of text: String, matching target: String) -> (Int, Int)? {
         let characters = Array(text)

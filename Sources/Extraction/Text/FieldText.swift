@@ -29,11 +29,22 @@ enum FieldText {
     }
 
     /// A taxpayer ID as printed: upper case letters and digits only. In 18-character IDs (USCC, whose
-    /// alphabet has no I, O, S, V or Z) O and I are the digits 0 and 1.
+    /// alphabet has no I, O, S, V or Z) O, I and S are the digits 0, 1 and 5. When noise around the ID
+    /// made the read longer, an 18-character window whose check characters hold is taken.
     static func taxID(_ text: String) -> String {
         let id = String(text.map(halfWidth).filter { $0.isASCII && ($0.isLetter || $0.isNumber) }).uppercased()
-        guard id.count == 18 else { return id }
-        return String(id.map { $0 == "O" ? "0" : $0 == "I" ? "1" : $0 })
+        func uscc(_ candidate: String) -> String {
+            String(candidate.map { $0 == "O" ? "0" : $0 == "I" ? "1" : $0 == "S" ? "5" : $0 })
+        }
+        if id.count == 18 { return uscc(id) }
+        if id.count > 18 {
+            let characters = Array(id)
+            for start in 0...(characters.count - 18) {
+                let window = uscc(String(characters[start..<(start + 18)]))
+                if case .validUSCC = TaxID.check(window) { return window }
+            }
+        }
+        return id
     }
 
     /// Text as printed: CJK runs without the spaces OCR puts between characters, single spaces elsewhere,
@@ -108,6 +119,24 @@ enum FieldText {
             }
         }
         return result
+    }
+
+    /// A company name without the junk OCR reads after its end: after the last 公司, characters of words
+    /// the engine was unsure of (below 0.5) and punctuation are cut.
+    static func companyName(_ text: LineText) -> LineText {
+        let characters = text.glyphs.map(\.character)
+        guard
+            let end = (0..<max(0, characters.count - 1)).last(where: {
+                characters[$0] == "公" && characters[$0 + 1] == "司"
+            })
+        else { return text }
+        let tail = text.glyphs[(end + 2)...]
+        guard !tail.isEmpty, tail.count <= 4,
+            tail.allSatisfy({
+                $0.confidence < 0.5 || !($0.character.isLetter || $0.character.isNumber) || $0.character.isASCII
+            })
+        else { return text }
+        return text.slice(0..<(end + 2))
     }
 
     /// Whether `value` has the shape of `field`.
