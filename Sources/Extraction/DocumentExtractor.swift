@@ -68,6 +68,13 @@ public struct DocumentExtractor: Sendable {
             }
             return document
         }
+        if qr == nil {
+            var english = EnglishReader(reader: first.reader, page: first.number)
+            english.readAll()
+            return ExtractedDocument(
+                documentType: english.documentType, invoiceKind: nil, fields: english.fields, lineItems: [], qr: nil,
+                expectedFields: [.sellerName, .issueDate, .totalAmount])
+        }
         if let qr {
             var merged = FapiaoMerge(fields: [:], lineItems: [])
             merged.apply(qr.payload, page: qr.page)

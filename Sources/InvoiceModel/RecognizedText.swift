@@ -25,11 +25,15 @@ public struct RecognizedLine: Hashable, Sendable {
     public var box: PixelBox
 
     /// Creates a line.
-    public init(words: [RecognizedWord], confidence: Double, box: PixelBox) {
+    public init(words: [RecognizedWord], confidence: Double, box: PixelBox, block: Int = 0) {
         self.words = words
         self.confidence = min(1, max(0, confidence))
         self.box = box
+        self.block = block
     }
+
+    /// Index of the text block (column, paragraph group) the engine put the line in, in reading order.
+    public var block: Int
 
     /// The words joined with single spaces, except between two CJK characters, which are joined directly.
     public var text: String {

@@ -105,6 +105,8 @@ public final class TesseractEngine: @unchecked Sendable {
         var words: [RecognizedWord] = []
         var lineBox: PixelBox?
         var lineConfidence = 0.0
+        var block = -1
+        var lineBlock = 0
 
         func box(_ level: TessPageIteratorLevel) -> PixelBox? {
             var left: Int32 = 0
@@ -120,14 +122,16 @@ public final class TesseractEngine: @unchecked Sendable {
         }
         func closeLine() {
             if !words.isEmpty, let lineBox {
-                lines.append(RecognizedLine(words: words, confidence: lineConfidence, box: lineBox))
+                lines.append(RecognizedLine(words: words, confidence: lineConfidence, box: lineBox, block: lineBlock))
             }
             words = []
         }
 
         repeat {
+            if TessPageIteratorIsAtBeginningOf(pageIterator, RIL_BLOCK) != 0 { block += 1 }
             if TessPageIteratorIsAtBeginningOf(pageIterator, RIL_TEXTLINE) != 0 {
                 closeLine()
+                lineBlock = max(0, block)
                 lineBox = box(RIL_TEXTLINE)
                 lineConfidence = Double(TessResultIteratorConfidence(iterator, RIL_TEXTLINE)) / 100
             }

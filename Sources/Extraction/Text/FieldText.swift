@@ -85,6 +85,12 @@ enum FieldText {
         return result
     }
 
+    /// A name or address line as printed: spacing like `printed`, punctuation kept (addresses end lines
+    /// with commas, names with "Co." or "Ltd."); only scanner noise (| _ ~ quotes) is trimmed at the ends.
+    static func printedName(_ text: String) -> String {
+        printedKeepingPunctuation(text).trimmingCharacters(in: CharacterSet(charactersIn: " |_~'\"“”‘’`"))
+    }
+
     /// An amount in contract format from printed text ("¥3,819.00", "3819.00|"), or `nil`; everything but
     /// digits, separators and the minus sign is ignored.
     static func amount(_ text: String) -> String? {

@@ -1,0 +1,159 @@
+import Foundation
+import InvoiceModel
+
+extension EnglishReader {
+    /// What an amount line is, from the words printed before the amount.
+    enum AmountKind: Int, Comparable {
+        case subtotal, tax, rounding, cash, change, total, strongTotal
+        static func < (a: AmountKind, b: AmountKind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Lines whose amounts are never the total: counts, savings, other payments.
+    static var notTotals: Regex<Substring> {
+        /TENDER|PAID|PAYMENT|CARD|VISA|MASTER|DEBIT|CREDIT|QTY|QUANTITY|TOTAL ITEM|ITEMS|NO\.? OF ITEM|UNIT|SAVING|DISCOUNT|DEPOSIT|POINTS|VOUCHER/
+    }
+
+    /// The kind of an amount line from its keyword-normalised upper-case text.
+    static func kind(of text: String) -> AmountKind? {
+        if text.firstMatch(of: /\bCHANGE\b|\bBALANCE\b(?! DUE)/) != nil { return .change }
+        if text.firstMatch(of: /\bCASH\b/) != nil, text.firstMatch(of: /\bTOTAL\b/) == nil { return .cash }
+        if text.firstMatch(
+            of:
+                /ROUNDED|GRAND TOTAL|AMOUNT DUE|TOTAL DUE|BALANCE DUE|PAYABLE|NETT? TOTAL|TOTAL AMOUNT|TOTAL AMT|TOTAL \(RM\)|TOTAL RM|TOTAL INCL|INCLUSIVE|TOTAL SALES|TOTAL WITH|INC(?:L)?\.? GST/
+        ) != nil,
+            text.firstMatch(of: /EXCL|EXCLUSIVE|SUB ?TOTAL|ROUNDING/) == nil
+        {
+            return text.firstMatch(of: notTotals) == nil ? .strongTotal : nil
+        }
+        if text.firstMatch(of: /SUB ?TOTAL|SUB-TOTAL|TOTAL EXCL|TOTAL BEFORE|EXCLUSIVE|\bEXCL\b|NET AMOUNT/) != nil {
+            return .subtotal
+        }
+        if text.firstMatch(of: /ROUNDING|ROUND ADJ|ADJUSTMENT/) != nil { return .rounding }
+        if text.firstMatch(of: notTotals) != nil { return nil }
+        if text.firstMatch(of: /\bTOTAL\b/) != nil {
+            return text.firstMatch(of: /\bGST\b|\bVAT\b|\bTAX\b/) != nil && text.firstMatch(of: /INCL/) == nil
+                ? .tax : .total
+        }
+        if text.firstMatch(of: /\b(?:GST|VAT|SST|TAX|SALES TAX|SERVICE TAX)\b/) != nil { return .tax }
+        return nil
+    }
+
+    private typealias Reading = (kind: AmountKind, value: String, text: LineText, order: Int)
+
+    /// Subtotal, tax and total. The total is voted on: every total line (a rounded, grand or due total
+    /// weighs more), and the sums the receipt also prints — subtotal + tax, cash − change — each count for
+    /// the value they give. Every total line is read twice (the second time as a single line of digits).
+    mutating func readAmounts() {
+        var readings: [Reading] = []
+        for (order, row) in rows.enumerated() {
+            for pair in Self.labelledAmounts(in: row.text) {
+                guard let kind = Self.kind(of: Keywords.normalized(pair.label.uppercased())) else { continue }
+                readings.append((kind, pair.value, pair.text, order))
+            }
+        }
+        func first(_ kind: AmountKind) -> Reading? { readings.first { $0.kind == kind } }
+        func amount(_ reading: Reading?) -> Decimal? { reading.flatMap { Money.parse($0.value) } }
+        let subtotal = first(.subtotal)
+        let tax = first(.tax)
+
+        var votes: [String: Double] = [:]
+        var where_: [String: LineText] = [:]
+        for reading in readings where reading.kind >= .total {
+            let weight = reading.kind == .strongTotal ? 2.0 : 1.0
+            votes[reading.value, default: 0] += weight
+            where_[reading.value] = where_[reading.value] ?? reading.text
+            if let again = secondRead(reading.text), again != reading.value {
+                votes[again, default: 0] += weight * 0.75
+                where_[again] = where_[again] ?? reading.text
+            }
+        }
+        if let s = amount(subtotal), let t = amount(tax) {
+            votes[Money.format(s + t), default: 0] += 1.5
+        }
+        if let cash = amount(first(.cash)), let change = amount(first(.change)), cash > change {
+            votes[Money.format(cash - change), default: 0] += 1.5
+        }
+        let ranked = votes.filter { where_[$0.key] != nil }.sorted { $0.value > $1.value }
+        if let (value, score) = ranked.first, let text = where_[value] {
+            var found = evidence(.totalAmount, value, from: text)
+            found.confirmations = score >= 3 ? 2 : (score >= 2 ? 1 : 0)
+            if ranked.count > 1, ranked[1].value >= score * 0.75 { found.conflicts = 1 }
+            found.alternatives = ranked.dropFirst().map(\.key)
+            fields[.totalAmount] = found
+        }
+        if let subtotal {
+            fields[.amountExcludingTax] = evidence(.amountExcludingTax, subtotal.value, from: subtotal.text)
+        }
+        if let tax, tax.value != fields[.totalAmount]?.value {
+            fields[.taxAmount] = evidence(.taxAmount, tax.value, from: tax.text)
+        }
+        confirmBySum()
+    }
+
+    /// The amount read again on its own, as one line of digits with the Latin model.
+    private func secondRead(_ text: LineText) -> String? {
+        guard let box = text.region else { return nil }
+        let margin = max(8, box.height / 2)
+        let area = PixelBox(
+            left: box.x - margin, top: box.y - margin / 2, right: box.maxX + margin, bottom: box.maxY + margin / 2)
+        let read = (try? reader.read(area, ReadRequest(.line, .latin, whitelist: ReadRequest.amountCharacters))) ?? []
+        let joined = read.map(\.text).joined()
+        return FieldText.amount(joined)
+    }
+
+    /// subtotal + tax = total (allowing a printed rounding of up to 0.05) confirms all three.
+    private mutating func confirmBySum() {
+        guard let subtotal = fields[.amountExcludingTax].flatMap({ Money.parse($0.value) }),
+            let tax = fields[.taxAmount].flatMap({ Money.parse($0.value) }),
+            let total = fields[.totalAmount].flatMap({ Money.parse($0.value) })
+        else { return }
+        let difference = subtotal + tax - total
+        if abs(NSDecimalNumber(decimal: difference).doubleValue) <= 0.05 {
+            for name in [FieldName.amountExcludingTax, .taxAmount] { fields[name]?.confirmations += 1 }
+        }
+    }
+
+    /// Every amount on a row with the text printed before it (since the previous amount) as its label:
+    /// "Total Saving 0.00 Total 77.20" holds two.
+    static func labelledAmounts(in line: LineText) -> [(label: String, value: String, text: LineText)] {
+        var result: [(label: String, value: String, text: LineText)] = []
+        var labelStart = 0
+        for (range, value) in amounts(in: line) {
+            let label = line.slice(labelStart..<range.lowerBound).text
+            result.append((label, value, line.slice(range)))
+            labelStart = range.upperBound
+        }
+        return result
+    }
+
+    /// The last amount with two decimals on a line.
+    static func lastAmount(in line: LineText) -> (value: String, text: LineText)? {
+        amounts(in: line).last.map { ($0.value, line.slice($0.range)) }
+    }
+
+    /// The amounts with two decimals on a line, left to right (currency signs and codes ignored; "68. 87"
+    /// is one amount that OCR split; "5,90" is a decimal comma).
+    static func amounts(in line: LineText) -> [(range: Range<Int>, value: String)] {
+        let runs = line.runs(gapRatio: 0.9) { $0.isASCIIDigit || $0 == "." || $0 == "," || $0 == "-" }
+        var merged: [Range<Int>] = []
+        for run in runs {
+            if let last = merged.last, line.slice(last).compactText.hasSuffix("."), run.count == 2,
+                line.slice(run).compactText.allSatisfy(\.isASCIIDigit)
+            {
+                merged[merged.count - 1] = last.lowerBound..<run.upperBound
+            } else {
+                merged.append(run)
+            }
+        }
+        return merged.compactMap { range in
+            var token = line.slice(range).compactText
+            if token.wholeMatch(of: /-?\d+,\d{2}/) != nil { token = token.replacingOccurrences(of: ",", with: ".") }
+            guard token.wholeMatch(of: /-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}/) != nil,
+                let value = FieldText.amount(token)
+            else {
+                return nil
+            }
+            return (range, value)
+        }
+    }
+}

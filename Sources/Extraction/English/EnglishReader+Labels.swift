@@ -1,0 +1,83 @@
+import Foundation
+import InvoiceModel
+
+extension EnglishReader {
+    /// Date shapes: numeric with / - . separators, ISO, and with month names.
+    static var datePatterns: [Regex<Substring>] {
+        [
+            /\b\d{4}[-\/.]\d{1,2}[-\/.]\d{1,2}\b/,
+            /\b\d{1,2}[-\/.]\d{1,2}[-\/.]\d{2,4}\b/,
+            /\b\d{1,2}(?:ST|ND|RD|TH)?[ -]+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?[ ,-]+\d{2,4}\b/,
+            /\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.? +\d{1,2}(?:ST|ND|RD|TH)?,? +\d{4}\b/,
+        ]
+    }
+
+    /// The issue date: on a line labelled as the invoice date if there is one (never the due date), else
+    /// the first date printed. Ambiguous numeric dates are read by the locale cue; without one the value
+    /// is recorded as disputed so that it is flagged.
+    mutating func readDate() {
+        var candidates: [(score: Int, index: Int, range: Range<String.Index>, line: EnglishRow)] = []
+        for (index, line) in rows.enumerated() {
+            for pattern in Self.datePatterns {
+                for match in line.upper.matches(of: pattern) {
+                    var score = 0
+                    if line.upper.contains("DATE") { score += 2 }
+                    if line.upper.contains("INVOICE DATE") || line.upper.contains("TAX POINT") { score += 2 }
+                    if line.upper.contains("DUE") || line.upper.contains("EXPIR") || line.upper.contains("VALID") {
+                        score -= 5
+                    }
+                    candidates.append((score, index, match.range, line))
+                }
+            }
+        }
+        let ordered = candidates.sorted { ($0.score, -$0.index) > ($1.score, -$1.index) }
+        for candidate in ordered {
+            let text = String(candidate.line.upper[candidate.range])
+            guard let reading = DocumentDate.parseNumericOrNamed(text, preferDayFirst: dayFirst ?? true) else {
+                continue
+            }
+            let glyphs = glyphRange(of: candidate.range, in: candidate.line)
+            var found = evidence(.issueDate, reading.value, from: candidate.line.text.slice(glyphs))
+            if reading.isAmbiguous {
+                found.alternatives = reading.alternatives
+                if dayFirst == nil { found.conflicts = 1 }
+            }
+            fields[.issueDate] = found
+            return
+        }
+    }
+
+    /// Invoice or receipt number labels, most specific first.
+    static var numberLabels: [Regex<Substring>] {
+        [
+            /(?:INVOICE|INV)\.?\s*(?:NO|NUMBER|NUM|#)\.?\s*[:#]?\s*/,
+            /(?:RECEIPT|RCPT|BILL|CHECK|CHEQUE)\s*(?:NO|NUMBER|#)\.?\s*[:#]?\s*/,
+            /(?:DOC(?:UMENT)?|TRANS(?:ACTION)?|REF(?:ERENCE)?|ORDER)\s*(?:NO|NUMBER|#)\.?\s*[:#]?\s*/,
+            /INVOICE\s*[:#]\s*/,
+        ]
+    }
+
+    /// The invoice or receipt number: the token after its label on the same line.
+    mutating func readInvoiceNumber() {
+        for label in Self.numberLabels {
+            for line in rows {
+                guard let match = line.upper.firstMatch(of: label) else { continue }
+                let rest = line.upper[match.range.upperBound...]
+                guard let token = rest.firstMatch(of: /[A-Z0-9][A-Z0-9\/\-.]*[A-Z0-9]|[A-Z0-9]/),
+                    token.output.contains(where: \.isNumber)
+                else { continue }
+                let glyphs = glyphRange(of: token.range, in: line)
+                let printed = line.text.slice(glyphs)
+                fields[.invoiceNumber] = evidence(.invoiceNumber, printed.compactText, from: printed)
+                return
+            }
+        }
+    }
+
+    /// The glyphs of `line` that a range of its upper-case text covers (spaces are not glyphs).
+    func glyphRange(of range: Range<String.Index>, in line: EnglishRow) -> Range<Int> {
+        let start = line.upper[..<range.lowerBound].filter { $0 != " " }.count
+        let length = line.upper[range].filter { $0 != " " }.count
+        return start..<(start + length)
+    }
+}

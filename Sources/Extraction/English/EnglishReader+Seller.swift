@@ -1,0 +1,130 @@
+import Foundation
+import InvoiceModel
+
+extension EnglishReader {
+    /// Lines that are document titles, not the seller.
+    static let titles: Set<String> = [
+        "TAX INVOICE", "INVOICE", "RECEIPT", "OFFICIAL RECEIPT", "CASH BILL", "CASH RECEIPT", "SIMPLIFIED TAX INVOICE",
+        "SALES RECEIPT", "BILL", "QUOTATION", "STATEMENT", "CREDIT NOTE", "FROM", "TO", "BILL TO", "SHIP TO", "SOLD TO",
+    ]
+
+    /// Words that end a company name.
+    static let companySuffixes = [
+        "SDN BHD", "SDN. BHD", "SDN.BHD", "BHD", "ENTERPRISE", "TRADING", "LTD", "LIMITED", "INC", "LLC", "PLC", "CO.",
+        "PTE", "GMBH", "CORP", "CORPORATION", "COMPANY", "STUDIO", "HARDWARE", "RESTAURANT", "RESTORAN", "STORE",
+        "MART", "SHOP", "CAFE", "BAKERY", "PHARMACY", "SERVICES", "SOLUTIONS", "GROUP",
+    ]
+
+    /// Starts of rows that are labels or details, not the seller's name or address.
+    static var notSeller: Regex<Substring> {
+        /^(?:TEL|PHONE|FAX|H\/P|HP|MOBILE|GST|VAT|SST|REG|CO\.? ?NO|COMPANY|ROC|ABN|EMAIL|E-MAIL|WEB|WWW|HTTP|INVOICE|TAX INVOICE|RECEIPT|DATE|CASHIER|TABLE|BILL|DOC|MEMBER|ORDER|SERVER|TERMINAL|OPEN|TAX ID|BUSINESS|ISSUED|DUE|CUSTOMER|ACCOUNT|PAGE|NO\.? ?:|#)/
+    }
+
+    /// Company registration lines printed under the name: "(CO. NO. 286473-V)", "(1218479-X)".
+    static var registration: Regex<Substring> {
+        /^\(?\s*(?:CO\.?\s*(?:NO|REG)|COMPANY\s*(?:NO|REG)|ROC|REG\.?\s*NO|[A-Z]{0,3}\d{4,}-?[A-Z]\)?$|\d{4,}-[A-Z])/
+    }
+
+    /// The seller: the first name-like segment of the top rows (after a "From" label when there is one),
+    /// and the address: the segments right below it, aligned with it, until a telephone, tax number or
+    /// label row.
+    mutating func readSeller() {
+        let top = rows.filter { $0.box.y < reader.height * 45 / 100 }
+        var startRow: Int?
+        if let from = top.firstIndex(where: { $0.segments.first.map { Self.words($0) == "FROM" } ?? false }) {
+            startRow = top.indices.first { $0 > from && Self.isNameCandidate(top[$0].segments[0]) }
+        }
+        if startRow == nil {
+            // The first name-like row, unless one of the next two carries a company suffix and it does not
+            // (a handwritten note or a slogan above the printed name).
+            let candidates = top.indices.filter { Self.isNameCandidate(top[$0].segments[0]) }
+            startRow = candidates.first
+            // Skip to it unless it continues the first row's name (e.g. "POPULAR BOOK" / "CO. (M) SDN BHD").
+            if let first = candidates.first, !Self.hasCompanySuffix(Self.words(top[first].segments[0])),
+                let better = candidates.dropFirst().prefix(2).first(where: {
+                    Self.hasCompanySuffix(Self.words(top[$0].segments[0]))
+                }),
+                better <= first + 2,
+                better > first + 1 || Self.aligned(top[better], with: top[first].segments[0]) == nil
+            {
+                startRow = better
+            }
+        }
+        guard let start = startRow else { return }
+        var nameParts = [top[start].segments[0]]
+        var next = start + 1
+        // A name continues on the next row when it ends mid-name or the next row carries the suffix.
+        while next < top.count, nameParts.count < 3,
+            let following = Self.aligned(top[next], with: nameParts[nameParts.count - 1])
+        {
+            let current = Self.words(nameParts[nameParts.count - 1])
+            let nextText = Self.words(following)
+            let continues =
+                current.hasSuffix("&") || current.hasSuffix("-")
+                || (!Self.hasCompanySuffix(current) && Self.hasCompanySuffix(nextText)
+                    && !nextText.contains(where: \.isNumber))
+            guard continues else { break }
+            nameParts.append(following)
+            next += 1
+        }
+        let name = nameParts.map { FieldText.printedName($0.text) }.joined(separator: " ")
+        fields[.sellerName] = evidence(.sellerName, name, from: Self.joined(nameParts))
+
+        var addressParts: [LineText] = []
+        var previous = nameParts[nameParts.count - 1]
+        while next < top.count, addressParts.count < 5 {
+            guard let part = Self.aligned(top[next], with: previous) else { break }
+            next += 1
+            var text = Self.words(part)
+            while text.hasPrefix("(") { text.removeFirst() }
+            if text.firstMatch(of: Self.registration) != nil, addressParts.isEmpty {
+                previous = part
+                continue
+            }
+            if text.firstMatch(of: Self.notSeller) != nil || Self.titles.contains(text) { break }
+            guard part.meanConfidence >= 0.3, text.count >= 3 else { continue }
+            addressParts.append(part)
+            previous = part
+        }
+        guard !addressParts.isEmpty else { return }
+        var address = addressParts.map { FieldText.printedName($0.text) }.joined(separator: " ")
+        // A telephone number printed at the end of the last address line is not part of the address.
+        if let phone = address.firstMatch(of: /\s+(?:T(?:EL)?\.?:?\s*)?\(?\+?\d{2,4}\)?[- ]?\d{3,4}[- ]?\d{3,4}\s*$/) {
+            address.removeSubrange(phone.range)
+        }
+        fields[.sellerAddress] = evidence(.sellerAddress, address, from: Self.joined(addressParts))
+    }
+
+    /// The segment of `row` printed right under `above`: starting near its left edge or centred like it,
+    /// no more than two text heights below.
+    static func aligned(_ row: EnglishRow, with above: LineText) -> LineText? {
+        let gap = row.box.y - above.box.maxY
+        guard gap < 2 * max(above.box.height, row.height) else { return nil }
+        let centre = above.box.x + above.box.width / 2
+        return row.segments.first { part in
+            abs(part.box.x - above.box.x) < 3 * row.height
+                || abs(part.box.x + part.box.width / 2 - centre) < 2 * row.height
+        }
+    }
+
+    static func isNameCandidate(_ part: LineText) -> Bool {
+        let text = words(part)
+        let letters = text.filter(\.isLetter).count
+        guard letters >= 3, letters * 2 >= text.count, part.meanConfidence >= 0.4 else { return false }
+        if titles.contains(text) || text.firstMatch(of: notSeller) != nil { return false }
+        if text.firstMatch(of: /\d+\.\d{2}\b/) != nil { return false }
+        return EnglishReader.datePatterns.allSatisfy { text.firstMatch(of: $0) == nil }
+    }
+
+    static func words(_ part: LineText) -> String {
+        part.text.uppercased().trimmingCharacters(in: .whitespaces)
+    }
+
+    static func joined(_ parts: [LineText]) -> LineText {
+        LineText(glyphs: parts.flatMap(\.glyphs), box: parts.dropFirst().reduce(parts[0].box) { $0.union($1.box) })
+    }
+
+    static func hasCompanySuffix(_ text: String) -> Bool {
+        companySuffixes.contains { text.contains($0) }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import InvoiceModel
+
+/// Reads English invoices and receipts from one OCR pass of the whole page with the Latin model.
+///
+/// OCR's own lines follow its block segmentation, which splits a label from its right-aligned amount;
+/// the reader rebuilds visual rows from the words' positions instead. The seller comes from the first
+/// rows (left segment), the date and number from their labels, the totals from the words printed before
+/// them (TOTAL, AMOUNT DUE … but not CASH or CHANGE).
+struct EnglishReader {
+    let reader: any PageReader
+    /// 1-based page number.
+    let page: Int
+    /// Visual rows, top to bottom.
+    var rows: [EnglishRow] = []
+    /// Fields read.
+    var fields: [FieldName: FieldEvidence] = [:]
+    /// Whether numeric dates are written day first here, when the document says (currency, country).
+    var dayFirst: Bool?
+
+    init(reader: any PageReader, page: Int) {
+        self.reader = reader
+        self.page = page
+    }
+
+    /// `receipt` for narrow till slips, `invoice` otherwise.
+    var documentType: String {
+        let aspect = Double(reader.width) / Double(max(1, reader.height))
+        return aspect < 0.6 && reader.width < 1500 ? "receipt" : "invoice"
+    }
+
+    mutating func readAll() {
+        let read = (try? reader.read(nil, ReadRequest(.page, .latin))) ?? []
+        rows = EnglishRow.rows(from: read.flatMap(\.words))
+        let cues = LocaleCues(rows.map(\.upper))
+        dayFirst = cues.dayFirst
+        if let currency = cues.currency {
+            fields[.currency] = FieldEvidence(
+                value: currency.code, source: .ocr, page: page, box: nil, readConfidence: currency.confidence,
+                formatValid: true)
+        }
+        readSeller()
+        readDate()
+        readInvoiceNumber()
+        readAmounts()
+    }
+
+    /// Evidence for `value` read from `text` (its glyphs give box and confidence).
+    func evidence(_ field: FieldName, _ value: String, from text: LineText) -> FieldEvidence {
+        FieldEvidence(
+            value: value, source: .ocr, page: page, box: text.isEmpty ? nil : (text.region ?? text.box),
+            readConfidence: text.minimumConfidence, formatValid: FieldText.isWellFormed(value, for: field))
+    }
+}
+
+/// Words printed on one visual row, left to right, with the row split into segments at wide gaps
+/// (columns).
+struct EnglishRow {
+    var text: LineText
+    var upper: String
+    /// The row's parts between gaps wider than three text heights.
+    var segments: [LineText]
+
+    var box: PixelBox { text.box }
+    var height: Int { max(1, text.box.height) }
+
+    init(words: [RecognizedWord]) {
+        let sorted = words.sorted { $0.box.x < $1.box.x }
+        let box = sorted.dropFirst().reduce(sorted[0].box) { $0.union($1.box) }
+        text = LineText(RecognizedLine(words: sorted, confidence: 1, box: box))
+        upper = text.text.uppercased()
+        let height = max(1, sorted.map(\.box.height).sorted()[sorted.count / 2])
+        var parts: [[RecognizedWord]] = [[sorted[0]]]
+        for word in sorted.dropFirst() {
+            if let last = parts[parts.count - 1].last, word.box.x - last.box.maxX > 3 * height {
+                parts.append([word])
+            } else {
+                parts[parts.count - 1].append(word)
+            }
+        }
+        segments = parts.map { part in
+            LineText(
+                RecognizedLine(
+                    words: part, confidence: 1, box: part.dropFirst().reduce(part[0].box) { $0.union($1.box) }))
+        }
+    }
+
+    /// Groups words into rows: a word joins the row whose vertical centre is within half a text height
+    /// of its own.
+    static func rows(from words: [RecognizedWord]) -> [EnglishRow] {
+        var groups: [(centre: Double, height: Double, words: [RecognizedWord])] = []
+        for word in words.sorted(by: { $0.box.y + $0.box.height / 2 < $1.box.y + $1.box.height / 2 }) {
+            let centre = Double(word.box.y) + Double(word.box.height) / 2
+            if let index = groups.indices.last(where: {
+                abs(groups[$0].centre - centre) < 0.5 * max(groups[$0].height, Double(word.box.height))
+            }) {
+                groups[index].words.append(word)
+                let count = Double(groups[index].words.count)
+                groups[index].centre += (centre - groups[index].centre) / count
+                groups[index].height = max(groups[index].height, Double(word.box.height))
+            } else {
+                groups.append((centre, Double(word.box.height), [word]))
+            }
+        }
+        return groups.map { EnglishRow(words: $0.words) }.filter { !$0.text.isEmpty }
+    }
+}

@@ -1,0 +1,51 @@
+/// What a document's text says about where it comes from: its currency, and whether numeric dates are
+/// written day first (most of the world) or month first (the United States).
+struct LocaleCues {
+    /// ISO code and how sure the cue is.
+    var currency: (code: String, confidence: Double)?
+    /// `true` day first, `false` month first, `nil` no cue.
+    var dayFirst: Bool?
+
+    /// Currency codes and words, matched as whole tokens.
+    static let codes: [String: String] = [
+        "MYR": "MYR", "RM": "MYR", "SGD": "SGD", "GBP": "GBP", "EUR": "EUR", "USD": "USD", "CNY": "CNY", "RMB": "CNY",
+        "HKD": "HKD", "AUD": "AUD", "CAD": "CAD", "INR": "INR",
+    ]
+    /// Currency signs, most specific first (S$ before $).
+    static let signs: [(sign: String, code: String)] = [
+        ("S$", "SGD"), ("US$", "USD"), ("A$", "AUD"), ("HK$", "HKD"), ("£", "GBP"), ("€", "EUR"), ("¥", "CNY"),
+        ("$", "USD"),
+    ]
+
+    /// Words that place a document outside the United States (day-first dates).
+    static let dayFirstWords = [
+        "SDN BHD", "SDN. BHD", "MALAYSIA", "SELANGOR", "JOHOR", "KUALA LUMPUR", "SINGAPORE", "PTE LTD", "PTE. LTD",
+        " GST",
+        " SST", " VAT", " LTD", "LIMITED", "UNITED KINGDOM", "LONDON", "IRELAND", "DUBLIN", "ABN", "GMBH", " RM",
+        "£", "€",
+    ]
+    /// Words that place it in the United States (month-first dates).
+    static let monthFirstWords = [" USA", "UNITED STATES", "SALES TAX", " INC.", " INC ", " LLC", " USD"]
+
+    init(_ upperLines: [String]) {
+        let text = " " + upperLines.joined(separator: " ") + " "
+        let tokens = text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        var counts: [String: Int] = [:]
+        for token in tokens { if let code = Self.codes[token] { counts[code, default: 0] += 1 } }
+        if let (code, _) = counts.max(by: { $0.value < $1.value }) {
+            currency = (code, 0.95)
+        } else if let (_, code) = Self.signs.first(where: { text.contains($0.sign) }) {
+            // A plain "$" is the weakest cue: Singapore, Australia and others print it too.
+            currency = (code, text.contains("S$") || !text.contains("$") ? 0.95 : 0.7)
+        }
+        let dayFirstScore = Self.dayFirstWords.filter { text.contains($0) }.count
+        let monthFirstScore =
+            Self.monthFirstWords.filter { text.contains($0) }.count
+            + (text.firstMatch(of: /\b[A-Z]{2} \d{5}(?:-\d{4})?\b/) != nil ? 2 : 0)
+        if dayFirstScore > monthFirstScore {
+            dayFirst = true
+        } else if monthFirstScore > dayFirstScore {
+            dayFirst = false
+        }
+    }
+}
