@@ -21,12 +21,27 @@ enum PageSteps {
         var readers: [WorkerPageReader] = []
         do {
             for (index, page) in pages.enumerated() {
+                // A fapiao QR code, read first, says which way up the page is: no OSD needed then.
                 var stopwatch = Stopwatch()
-                let ready = try worker.prepare(page.image)
-                timings.add("preprocess", milliseconds: stopwatch.milliseconds)
-                stopwatch = Stopwatch()
-                let codes = QRDecoder.decode(ready.image).map { PageQRCode(text: $0.text, box: $0.box) }
+                let found = QRDecoder.decode(page.image)
+                let fapiaoCode = found.first { FapiaoQRPayload.parse($0.text) != nil && $0.uprightCorrection != nil }
                 timings.add("qr", milliseconds: stopwatch.milliseconds)
+                stopwatch = Stopwatch()
+                let ready = try worker.prepare(page.image, knownRotation: fapiaoCode?.uprightCorrection)
+                timings.add("preprocess", milliseconds: stopwatch.milliseconds)
+                let codes: [PageQRCode]
+                if fapiaoCode != nil || found.isEmpty {
+                    codes = found.map {
+                        PageQRCode(
+                            text: $0.text,
+                            box: $0.box.rotated(
+                                quarterTurns: ready.rotation / 90, pageWidth: page.image.width,
+                                pageHeight: page.image.height))
+                    }
+                } else {
+                    // Codes that are not a fapiao's: read again on the upright page for their boxes.
+                    codes = QRDecoder.decode(ready.image).map { PageQRCode(text: $0.text, box: $0.box) }
+                }
                 let reader = WorkerPageReader(worker: worker, image: ready.image)
                 prepared.append(ready)
                 readers.append(reader)

@@ -76,7 +76,9 @@ public struct DocumentExtractor: Sendable {
                 expectedFields: [.sellerName, .issueDate, .totalAmount])
         }
         if let qr {
-            var merged = FapiaoMerge(fields: [:], lineItems: [])
+            var labelled = LabelValueReader(reader: first.reader, page: first.number)
+            labelled.readAll()
+            var merged = FapiaoMerge(fields: labelled.fields, lineItems: [])
             merged.apply(qr.payload, page: qr.page)
             merged.completeDerived()
             return ExtractedDocument(

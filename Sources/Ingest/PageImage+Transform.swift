@@ -58,3 +58,27 @@ extension PageImage {
         return Array(UnsafeBufferPointer(start: bytes, count: size))
     }
 }
+
+extension PageImage {
+    /// How many character-sized marks (connected dark components at least `minimumHeight` pixels tall)
+    /// lie inside `region`: zero or a few for blank or speckled paper, many for printed text.
+    public func markCount(in region: PixelBox, minimumHeight: Int) -> Int {
+        guard let crop = cropped(to: region), let binary = pixConvertTo1(crop.pix, 150) else { return 0 }
+        var ownedBinary: UnsafeMutablePointer<PIX>? = binary
+        defer { pixDestroy(&ownedBinary) }
+        guard let boxes = pixConnCompBB(binary, 8) else { return 0 }
+        var ownedBoxes: UnsafeMutablePointer<BOXA>? = boxes
+        defer { boxaDestroy(&ownedBoxes) }
+        var count = 0
+        for index in 0..<boxaGetCount(boxes) {
+            var x: Int32 = 0
+            var y: Int32 = 0
+            var w: Int32 = 0
+            var h: Int32 = 0
+            if boxaGetBoxGeometry(boxes, index, &x, &y, &w, &h) == 0, Int(h) >= minimumHeight, Int(w) >= 2 {
+                count += 1
+            }
+        }
+        return count
+    }
+}

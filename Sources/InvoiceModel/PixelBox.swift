@@ -62,6 +62,18 @@ public struct PixelBox: Hashable, Sendable, Codable {
             right: min(width, maxX + margin), bottom: min(height, maxY + margin))
     }
 
+    /// Where this box lands when its `width`×`height` page is turned clockwise by `quarterTurns` × 90°.
+    public func rotated(quarterTurns: Int, pageWidth width: Int, pageHeight height: Int) -> PixelBox {
+        switch ((quarterTurns % 4) + 4) % 4 {
+        case 1: return PixelBox(x: height - y - self.height, y: x, width: self.height, height: self.width)
+        case 2:
+            return PixelBox(
+                x: width - x - self.width, y: height - y - self.height, width: self.width, height: self.height)
+        case 3: return PixelBox(x: y, y: width - x - self.width, width: self.height, height: self.width)
+        default: return self
+        }
+    }
+
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
         let values = try (0..<4).map { _ in try container.decode(Int.self) }

@@ -32,23 +32,27 @@ public final class OCRWorker: @unchecked Sendable {
         lock.withLock { engines[languages]! }
     }
 
-    /// The engine for `script`: `chi_sim` for Chinese, `eng` for Latin, `languages` for mixed — falling
-    /// back to `languages` when a single-script model is not installed.
-    public func engine(for script: TextScript) -> TesseractEngine {
+    /// The engine for `script` and `whitelist`: `chi_sim` for Chinese, `eng` for Latin, `languages` for
+    /// mixed — falling back to `languages` when a single-script model is not installed.
+    ///
+    /// Each whitelist gets an engine of its own, configured once: switching one engine's whitelist on
+    /// and off leaves state behind in Tesseract 5 (results came to depend on the order of the calls).
+    public func engine(for script: TextScript, whitelist: String? = nil) -> TesseractEngine {
         let wanted: String
         switch script {
         case .chinese: wanted = "chi_sim"
         case .latin: wanted = "eng"
         case .mixed: wanted = languages
         }
+        let key = wanted + "|" + (whitelist ?? "")
         return lock.withLock {
-            if let existing = engines[wanted] { return existing }
-            if let created = try? TesseractEngine(languages: wanted, tessdata: tessdata) {
-                engines[wanted] = created
-                return created
-            }
-            engines[wanted] = engines[languages]
-            return engines[languages]!
+            if let existing = engines[key] { return existing }
+            let created =
+                (try? TesseractEngine(languages: wanted, tessdata: tessdata, whitelist: whitelist))
+                ?? (try? TesseractEngine(languages: languages, tessdata: tessdata, whitelist: whitelist))
+            let engine = created ?? engines[languages]!
+            engines[key] = engine
+            return engine
         }
     }
 }

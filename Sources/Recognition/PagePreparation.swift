@@ -27,11 +27,15 @@ extension OCRWorker {
     /// candidate orientation (OSD's answer and its half turn, or all four when OSD has no opinion) and
     /// the orientation it reads with the highest confidence wins: text upside down reads as low-confidence
     /// noise.
+    /// - Parameter knownRotation: the clockwise correction when something else already established it
+    ///   (a fapiao QR code is printed upright with its page); OSD is then skipped.
     /// - Throws: `RecognitionError` when Leptonica cannot rotate the page or the engine fails.
-    public func prepare(_ page: PageImage) throws(RecognitionError) -> PreparedPage {
-        let estimate = orientation.detect(page)
+    public func prepare(_ page: PageImage, knownRotation: Int? = nil) throws(RecognitionError) -> PreparedPage {
+        let estimate = knownRotation == nil ? orientation.detect(page) : nil
         var rotation = 0
-        if let estimate, estimate.confidence >= Self.confidentOrientation {
+        if let knownRotation {
+            rotation = ((knownRotation % 360) + 360) % 360
+        } else if let estimate, estimate.confidence >= Self.confidentOrientation {
             rotation = estimate.correction
         } else {
             let candidates: [Int]

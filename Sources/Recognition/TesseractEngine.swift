@@ -16,12 +16,15 @@ public final class TesseractEngine: @unchecked Sendable {
     public let tessdata: Tessdata
     /// The languages loaded, e.g. `chi_sim+eng`.
     public let languages: String
+    /// The only characters this engine outputs, or `nil` for all; fixed for the engine's life.
+    public let whitelist: String?
 
     /// Loads `languages` from `tessdata` with the LSTM engine.
     ///
+    /// - Parameter whitelist: when set, the only characters the engine may ever output.
     /// - Throws: `RecognitionError.languageUnavailable` when a model file is missing,
     ///   `.initializationFailed` (naming the directory and languages) when Tesseract refuses them.
-    public init(languages: String, tessdata: Tessdata) throws(RecognitionError) {
+    public init(languages: String, tessdata: Tessdata, whitelist: String? = nil) throws(RecognitionError) {
         try tessdata.validate(languages: languages)
         guard let api = TessBaseAPICreate() else {
             throw .initializationFailed(tessdata: tessdata.path, languages: languages)
@@ -32,9 +35,11 @@ public final class TesseractEngine: @unchecked Sendable {
             throw .initializationFailed(tessdata: tessdata.path, languages: languages)
         }
         TesseractEngine.silence(api)
+        if let whitelist { _ = TessBaseAPISetVariable(api, "tessedit_char_whitelist", whitelist) }
         self.api = api
         self.tessdata = tessdata
         self.languages = languages
+        self.whitelist = whitelist
     }
 
     deinit {
@@ -54,13 +59,14 @@ public final class TesseractEngine: @unchecked Sendable {
     ///   - region: a rectangle of the page to read; `nil` reads the whole page. Boxes in the result are
     ///     always in page coordinates.
     ///   - mode: page-segmentation mode (`.automatic` for pages, `.singleLine` for a value beside a label).
-    ///   - whitelist: when set, the only characters the engine may output (e.g. `"0123456789"`).
     ///   - scale: resize factor applied to the region before reading; boxes are mapped back.
+    ///   - deadline: longest time Tesseract may spend; past it, recognition stops and what was read so far
+    ///     is returned (noise can make Tesseract take seconds on an empty region; nothing may hang).
     /// - Returns: the text lines found, in reading order (empty when there is no text).
     /// - Throws: `RecognitionError` when the pixels cannot be prepared or Tesseract fails.
     public func recognize(
-        _ page: PageImage, region: PixelBox? = nil, mode: SegmentationMode = .automatic, whitelist: String? = nil,
-        scale: Double = 1
+        _ page: PageImage, region: PixelBox? = nil, mode: SegmentationMode = .automatic, scale: Double = 1,
+        deadline: Duration = .seconds(20)
     ) throws(RecognitionError) -> [RecognizedLine] {
         var source: PageImage
         let offset: (x: Int, y: Int)
@@ -86,10 +92,13 @@ public final class TesseractEngine: @unchecked Sendable {
         defer { lock.unlock() }
         defer { TessBaseAPIClear(api) }
         TessBaseAPISetPageSegMode(api, mode.tesseractMode)
-        _ = TessBaseAPISetVariable(api, "tessedit_char_whitelist", whitelist ?? "")
         TessBaseAPISetImage2(api, pix)
         TessBaseAPISetSourceResolution(api, Int32(source.dpi))
-        guard TessBaseAPIRecognize(api, nil) == 0 else {
+        guard let monitor = TessMonitorCreate() else { throw .recognitionFailed("no memory for a progress monitor") }
+        defer { TessMonitorDelete(monitor) }
+        let (seconds, attoseconds) = deadline.components
+        TessMonitorSetDeadlineMSecs(monitor, Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000))
+        guard TessBaseAPIRecognize(api, monitor) == 0 else {
             throw .recognitionFailed("Recognize returned an error for a \(source.width)×\(source.height) image")
         }
         return readLines(offset: offset, scale: scale > 0 ? scale : 1)

@@ -1,3 +1,4 @@
+import Foundation
 public import Ingest
 public import InvoiceModel
 
@@ -33,10 +34,29 @@ public final class WorkerPageReader: PageReader {
         return found
     }
 
+    public func markCount(in region: PixelBox, minimumHeight: Int) -> Int {
+        analyzed.erased.markCount(in: region, minimumHeight: minimumHeight)
+    }
+
+    /// When `INVCAP_TRACE_READS=1`, every read is logged to stderr with its region, request and time.
+    static let tracing = ProcessInfo.processInfo.environment["INVCAP_TRACE_READS"] == "1"
+
     public func read(_ region: PixelBox?, _ request: ReadRequest) throws -> [RecognizedLine] {
-        let lines = try worker.engine(for: request.script).recognize(
-            analyzed.erased, region: region, mode: SegmentationMode(request.layout), whitelist: request.whitelist,
-            scale: request.scale)
+        let started = ContinuousClock.now
+        let erased = analyzed.erased
+        let lines = try worker.engine(for: request.script, whitelist: request.whitelist).recognize(
+            erased, region: region, mode: SegmentationMode(request.layout), scale: request.scale,
+            deadline: .milliseconds(Int(request.timeLimit * 1000)))
+        if Self.tracing {
+            let ms =
+                (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000
+                + (ContinuousClock.now - started).components.seconds * 1000
+            let area = region.map { "\($0.x),\($0.y) \($0.width)x\($0.height)" } ?? "page"
+            FileHandle.standardError.write(
+                Data(
+                    "read \(area) \(request.layout) \(request.script) \(request.whitelist == nil ? "" : "whitelist ")\(ms) ms: \(lines.map(\.text).joined(separator: " / ").prefix(60))\n"
+                        .utf8))
+        }
         if request.whitelist == nil { recordedLines += lines }
         return lines
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTesseract
+import Extraction
 import Foundation
 import InvoiceModel
 import Recognition
@@ -26,12 +27,21 @@ struct Doctor: ParsableCommand {
 
     func run() throws {
         let located = try? Tessdata.locate(explicitPath: tessdata)
+        let models = ModelDirectory.locate()
+        let modelStatus: String
+        do {
+            let scorer = try ModelDirectory.scorer(from: models)
+            modelStatus = "\(models?.path ?? "built-in") (\(scorer.model.provenance ?? "no provenance"))"
+        } catch {
+            modelStatus = "unusable: \(error)"
+        }
         let report: JSONValue = .object([
             ("tesseract", .string(String(cString: TessVersion()))),
             ("leptonica", .string(leptonicaVersion())),
             ("tessdata", located.map { .string($0.path) } ?? .null),
             ("languages", .array((located?.availableLanguages ?? []).map(JSONValue.string))),
             ("cores", .int(ProcessInfo.processInfo.activeProcessorCount)),
+            ("models", .string(modelStatus)),
             (
                 "openmp",
                 .object([
@@ -49,6 +59,7 @@ struct Doctor: ParsableCommand {
         Swift.print("tessdata    \(located?.path ?? "not found — install tesseract-ocr-chi-sim tesseract-ocr-eng")")
         Swift.print("languages   \((located?.availableLanguages ?? []).joined(separator: ", "))")
         Swift.print("cores       \(ProcessInfo.processInfo.activeProcessorCount)")
+        Swift.print("models      \(modelStatus)")
         let limit = OpenMPStatus.runtimeThreadLimit.map(String.init) ?? "no OpenMP runtime loaded"
         Swift.print(
             "OpenMP      thread limit \(limit) (OMP_THREAD_LIMIT=\(OpenMPStatus.environmentValue ?? "unset")"

@@ -13,7 +13,7 @@ struct Invcap: AsyncParsableCommand {
               invcap doctor
             """,
         version: "0.1.0",
-        subcommands: [Recognize.self, Eval.self, Inspect.self, Doctor.self]
+        subcommands: [Recognize.self, Eval.self, Calibrate.self, Inspect.self, Doctor.self]
     )
 
     /// Parses the command line, runs the command and exits with CONTRACT.md's statuses:

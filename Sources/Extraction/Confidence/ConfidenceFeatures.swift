@@ -7,7 +7,7 @@ public enum ConfidenceFeatures {
     public static let names = [
         "bias", "source-qr", "source-derived", "source-embedded", "read-confidence", "read-confidence-squared",
         "format-valid", "confirmed", "confirmed-twice", "conflict", "check-passed", "check-failed", "repaired",
-        "free-text", "free-text-length", "free-text-read-confidence",
+        "free-text", "free-text-length", "free-text-read-confidence", "latin-document",
     ]
 
     /// Fields whose values are free text (names, addresses) rather than codes, dates or amounts.
@@ -18,8 +18,10 @@ public enum ConfidenceFeatures {
         .union([LineItemFieldName.name, .specification, .unit].map { "lineItem." + $0.rawValue })
 
     /// The feature vector of `evidence` for the field named `field` (`lineItem.name` for item fields), given
-    /// the outcomes of the checks that involve it.
-    public static func vector(field: String, evidence: FieldEvidence, checks: [CheckResult]) -> [Double] {
+    /// the outcomes of the checks that involve it and the document type (`fapiao`, `invoice`, `receipt`).
+    public static func vector(field: String, evidence: FieldEvidence, checks: [CheckResult], documentType: String?)
+        -> [Double]
+    {
         let freeText = freeTextFields.contains(field) ? 1.0 : 0.0
         let read = evidence.readConfidence
         let length = Double(evidence.value.count)
@@ -40,6 +42,7 @@ public enum ConfidenceFeatures {
             freeText,
             freeText * log(1 + length),
             freeText * read,
+            documentType == "fapiao" ? 0 : 1,
         ]
     }
 }

@@ -27,7 +27,8 @@ public struct DocumentScorer: Sendable {
             guard let evidence = document.fields[name] else { continue }
             let related = checks.filter { $0.fields.contains(name) }
             let confidence = model.probability(
-                ConfidenceFeatures.vector(field: name.rawValue, evidence: evidence, checks: related))
+                ConfidenceFeatures.vector(
+                    field: name.rawValue, evidence: evidence, checks: related, documentType: document.documentType))
             let threshold = policy.threshold(for: name.rawValue)
             let failed = related.filter { !$0.passed }
             let flagged = confidence < threshold || !failed.isEmpty
@@ -48,7 +49,8 @@ public struct DocumentScorer: Sendable {
             for (name, evidence) in item {
                 let key = "lineItem." + name.rawValue
                 let confidence = model.probability(
-                    ConfidenceFeatures.vector(field: key, evidence: evidence, checks: []))
+                    ConfidenceFeatures.vector(
+                        field: key, evidence: evidence, checks: [], documentType: document.documentType))
                 let threshold = policy.threshold(for: key)
                 if confidence < threshold {
                     reasons.append(

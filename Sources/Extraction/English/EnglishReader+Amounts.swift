@@ -58,13 +58,19 @@ extension EnglishReader {
 
         var votes: [String: Double] = [:]
         var where_: [String: LineText] = [:]
+        // First appearance of each value: ties are broken by it, never by dictionary order (which Swift
+        // randomises per process).
+        var order: [String] = []
+        func note(_ value: String) { if !order.contains(value) { order.append(value) } }
         for reading in readings where reading.kind >= .total {
             let weight = reading.kind == .strongTotal ? 2.0 : 1.0
             votes[reading.value, default: 0] += weight
             where_[reading.value] = where_[reading.value] ?? reading.text
+            note(reading.value)
             if let again = secondRead(reading.text), again != reading.value {
                 votes[again, default: 0] += weight * 0.75
                 where_[again] = where_[again] ?? reading.text
+                note(again)
             }
         }
         if let s = amount(subtotal), let t = amount(tax) {
@@ -73,12 +79,13 @@ extension EnglishReader {
         if let cash = amount(first(.cash)), let change = amount(first(.change)), cash > change {
             votes[Money.format(cash - change), default: 0] += 1.5
         }
-        let ranked = votes.filter { where_[$0.key] != nil }.sorted { $0.value > $1.value }
+        let ranked = order.filter { where_[$0] != nil }.map { ($0, votes[$0] ?? 0) }
+            .enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }.map(\.element)
         if let (value, score) = ranked.first, let text = where_[value] {
             var found = evidence(.totalAmount, value, from: text)
             found.confirmations = score >= 3 ? 2 : (score >= 2 ? 1 : 0)
-            if ranked.count > 1, ranked[1].value >= score * 0.75 { found.conflicts = 1 }
-            found.alternatives = ranked.dropFirst().map(\.key)
+            if ranked.count > 1, ranked[1].1 >= score * 0.75 { found.conflicts = 1 }
+            found.alternatives = ranked.dropFirst().map(\.0)
             fields[.totalAmount] = found
         }
         if let subtotal {

@@ -32,7 +32,7 @@ struct LocaleCues {
         let tokens = text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
         var counts: [String: Int] = [:]
         for token in tokens { if let code = Self.codes[token] { counts[code, default: 0] += 1 } }
-        if let (code, _) = counts.max(by: { $0.value < $1.value }) {
+        if let (code, _) = counts.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).first {
             currency = (code, 0.95)
         } else if let (_, code) = Self.signs.first(where: { text.contains($0.sign) }) {
             // A plain "$" is the weakest cue: Singapore, Australia and others print it too.

@@ -54,6 +54,7 @@ struct FapiaoMerge {
     /// Fields that follow from others: the currency of a fapiao; a missing amount, tax or total from the
     /// other two; capitals the OCR garbled, from a total that adds up.
     mutating func completeDerived() {
+        completeFromLineItems()
         reconcileAmounts()
         fields[.currency] = FieldEvidence(
             value: "CNY", source: .derived, page: nil, box: nil, readConfidence: 1, formatValid: true)
@@ -113,6 +114,24 @@ struct FapiaoMerge {
             evidence.value = value
             evidence.repaired = true
             fields[name] = evidence
+        }
+    }
+
+    /// A 合计 amount or tax OCR missed, as the sum of the line items' (when every line has one; an exempt
+    /// line's tax is 0).
+    private mutating func completeFromLineItems() {
+        guard !lineItems.isEmpty else { return }
+        for (field, column) in [(FieldName.amountExcludingTax, LineItemFieldName.amount), (.taxAmount, .tax)]
+        where fields[field] == nil {
+            let values = lineItems.map { item -> Decimal? in
+                if column == .tax, item[.taxRate]?.value == "免税" || item[.taxRate]?.value == "不征税" { return 0 }
+                return item[column].flatMap { Money.parse($0.value) }
+            }
+            guard values.allSatisfy({ $0 != nil }) else { continue }
+            let sum = values.compactMap { $0 }.reduce(0, +)
+            fields[field] = FieldEvidence(
+                value: Money.format(sum), source: .derived, page: nil, box: nil,
+                readConfidence: lineItems.compactMap { $0[column]?.readConfidence }.min() ?? 0, formatValid: true)
         }
     }
 

@@ -31,10 +31,17 @@ extension FapiaoReader {
             ReadRequest(.block, .chinese))
         guard !read.isEmpty else { return }
         let headerIndex = read.prefix(2).firstIndex { Self.isItemHeader($0) } ?? 0
-        let totalIndex = read.indices.last { index in
-            index > headerIndex && (LabelMatcher.locate("合计", in: read[index], minimumScore: 1) != nil)
-        }
         let boundaries = itemBoundaries(header: read[headerIndex], row: row)
+        // The 合计 line: labelled 合计, or (when OCR garbles the label) the last line with an amount and
+        // nothing but a short label in the name column.
+        let totalIndex = read.indices.last { index in
+            guard index > headerIndex else { return false }
+            let line = read[index]
+            if LabelMatcher.locate("合计", in: line, minimumScore: 1) != nil { return true }
+            let nameGlyphs = line.glyphs.filter { $0.box.x + $0.box.width / 2 < (boundaries.first ?? row.x) }
+            return index == read.count - 1 && !Self.amounts(in: line).isEmpty && nameGlyphs.count <= 3
+                && nameGlyphs.first.map { $0.character == "合" || $0.character == "计" } ?? false
+        }
         let body = read[(headerIndex + 1)..<(totalIndex ?? read.count)]
         var items: [[LineItemFieldName: LineText]] = []
         for line in body {
@@ -160,8 +167,10 @@ extension FapiaoReader {
         }
     }
 
+    /// `***` (tax of an exempt line) as printed, or as OCR misreads it (KKK, XXX).
     static func isExemptMark(_ text: String) -> Bool {
         text.filter { $0 == "*" || $0 == "＊" || $0 == "※" }.count >= 2
+            || text.contains("KKK") || text.contains("XXX") || text.contains("kkk")
     }
 
     /// A rate as printed: `13%`, `6%`, `免税`, `不征税`.

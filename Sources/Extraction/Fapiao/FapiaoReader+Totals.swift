@@ -57,7 +57,9 @@ extension FapiaoReader {
     private mutating func readRemarks(_ region: PixelBox) {
         // Seal fragments and specks read as a few low-confidence characters: not remarks. Text of middling
         // confidence is there but unreadable: a person must look.
-        let everything = lines(region, ReadRequest(.block, .chinese))
+        // An empty 备注 box with scanner speckle sends Tesseract into seconds of reading noise: look first.
+        guard reader.markCount(in: region, minimumHeight: max(12, reader.dpi / 25)) >= 2 else { return }
+        let everything = lines(region, ReadRequest(.block, .chinese, timeLimit: 0.6))
         let read = everything.filter { $0.meanConfidence >= 0.6 }
         guard let first = read.first else {
             if everything.contains(where: { $0.glyphs.count >= 4 && $0.meanConfidence >= 0.3 }) {
@@ -80,7 +82,8 @@ extension FapiaoReader {
             left: frame.x - frame.width / 50, top: frame.maxY + 3, right: frame.maxX + frame.width / 50,
             bottom: frame.maxY + frame.height * 14 / 100)
         let labels: [(FieldName?, String)] = [(.payee, "收款人"), (.reviewer, "复核"), (.drawer, "开票人"), (nil, "销售方")]
-        for line in lines(region, ReadRequest(.block, .chinese)) {
+        // Names on a line of their own: a noisy band must not cost seconds.
+        for line in lines(region, ReadRequest(.block, .chinese, timeLimit: 0.6)) {
             var found: [(field: FieldName?, range: Range<Int>)] = []
             for (field, label) in labels {
                 if let range = LabelMatcher.locate(label, in: line, minimumScore: label.count == 2 ? 1 : 0.66) {

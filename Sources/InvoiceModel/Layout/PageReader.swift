@@ -33,13 +33,18 @@ public struct ReadRequest: Sendable, Hashable {
     /// Factor the region is resized by before reading (boxes are mapped back): the LSTM reads best at
     /// ordinary text sizes, so very large print (titles) is read at 0.5.
     public var scale: Double
+    /// Longest time the read may take, in seconds; what was read by then is returned.
+    public var timeLimit: Double
 
     /// Creates a request.
-    public init(_ layout: TextLayout, _ script: TextScript, whitelist: String? = nil, scale: Double = 1) {
+    public init(
+        _ layout: TextLayout, _ script: TextScript, whitelist: String? = nil, scale: Double = 1, timeLimit: Double = 20
+    ) {
         self.layout = layout
         self.script = script
         self.whitelist = whitelist
         self.scale = scale
+        self.timeLimit = timeLimit
     }
 
     /// Characters of amounts: digits, decimal point, minus and thousands separators.
@@ -67,6 +72,10 @@ public protocol PageReader {
     ///
     /// - Throws: when the engine fails; extraction treats that region as unread.
     func read(_ region: PixelBox?, _ request: ReadRequest) throws -> [RecognizedLine]
+
+    /// How many character-sized marks (at least `minimumHeight` pixels tall) are printed in `region`:
+    /// a cheap test for "is anything written here" before reading it.
+    func markCount(in region: PixelBox, minimumHeight: Int) -> Int
 }
 
 extension PageReader {

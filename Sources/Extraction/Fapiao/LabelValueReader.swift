@@ -1,0 +1,98 @@
+import InvoiceModel
+
+/// Reads a Chinese invoice whose layout has no profile (railway and air tickets, other special
+/// invoices): one OCR pass of the page, then each known label's value — after it on the same line, or
+/// right below it when the label heads a table column.
+struct LabelValueReader {
+    let reader: any PageReader
+    /// 1-based page number.
+    let page: Int
+    var fields: [FieldName: FieldEvidence] = [:]
+
+    /// How a value is cleaned.
+    enum Kind {
+        case digits, date, amount, name, taxID
+    }
+
+    /// Labels printed on tickets and special invoices, with the field each one names.
+    static let labels: [(label: String, field: FieldName, kind: Kind)] = [
+        ("发票号码", .invoiceNumber, .digits), ("开票日期", .issueDate, .date), ("填开日期", .issueDate, .date),
+        ("购买方名称", .buyerName, .name), ("统一社会信用代码/纳税人识别号", .buyerTaxID, .taxID),
+        ("统一社会信用代码", .buyerTaxID, .taxID), ("销售方名称", .sellerName, .name), ("填开单位", .sellerName, .name),
+        ("价税合计", .totalAmount, .amount), ("票价", .totalAmount, .amount), ("合计", .totalAmount, .amount),
+        ("增值税税额", .taxAmount, .amount),
+    ]
+
+    init(reader: any PageReader, page: Int) {
+        self.reader = reader
+        self.page = page
+    }
+
+    mutating func readAll() {
+        let lines = ((try? reader.read(nil, ReadRequest(.page, .chinese))) ?? []).map(LineText.init).filter {
+            !$0.isEmpty
+        }
+        readTitle(lines)
+        for (index, line) in lines.enumerated() {
+            for entry in Self.labels where fields[entry.field] == nil {
+                guard
+                    let range = LabelMatcher.locate(
+                        entry.label, in: line, minimumScore: entry.label.count <= 2 ? 1 : 0.75)
+                else { continue }
+                var start = range.upperBound
+                while start < line.glyphs.count, LabelMatcher.separators.contains(line.glyphs[start].character) {
+                    start += 1
+                }
+                // The value runs to the next label on the line (or its end).
+                let end =
+                    Self.labels.compactMap {
+                        LabelMatcher.locate($0.label, in: line, from: start, minimumScore: 0.9)?.lowerBound
+                    }.min() ?? line.glyphs.count
+                var value = line.slice(start..<max(start, end))
+                if value.isEmpty, index + 1 < lines.count {
+                    // A column heading: the value is printed under it.
+                    let label = line.slice(range).box
+                    value = lines[index + 1].within(
+                        PixelBox(
+                            left: label.x - label.width, top: lines[index + 1].box.y, right: label.maxX + label.width,
+                            bottom: lines[index + 1].box.maxY))
+                }
+                guard !value.isEmpty, let cleaned = Self.clean(value, entry.kind) else { continue }
+                fields[entry.field] = FieldEvidence(
+                    value: cleaned, source: .ocr, page: page, box: value.region ?? value.box,
+                    readConfidence: value.minimumConfidence,
+                    formatValid: FieldText.isWellFormed(cleaned, for: entry.field))
+            }
+        }
+    }
+
+    /// The title: the tallest line near the top that mentions 发票.
+    private mutating func readTitle(_ lines: [LineText]) {
+        let top = lines.filter { $0.box.y < reader.height / 5 && $0.compactText.contains("票") }
+        guard let line = top.max(by: { $0.box.height < $1.box.height }) else { return }
+        let title = FapiaoTitle.normalized(String(line.compactText.filter { $0.isCJK || "（）()".contains($0) }))
+        fields[.invoiceTitle] = FieldEvidence(
+            value: title, source: .ocr, page: page, box: line.box, readConfidence: line.minimumConfidence,
+            formatValid: true)
+    }
+
+    static func clean(_ text: LineText, _ kind: Kind) -> String? {
+        let compact = text.compactText
+        switch kind {
+        case .digits:
+            let digits = FieldText.digits(compact)
+            return digits.count >= 8 ? digits : nil
+        case .date:
+            return DocumentDate.parseChinese(compact)
+                ?? DocumentDate.parseNumericOrNamed(text.text, preferDayFirst: false)?.value
+        case .amount:
+            return FapiaoReader.amounts(in: text).last?.value
+        case .name:
+            let name = FieldText.name(text.text)
+            return name.isEmpty ? nil : name
+        case .taxID:
+            let id = FieldText.taxID(compact)
+            return id.count >= 15 ? id : nil
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@testable import Extraction
+
+@Suite struct LogisticFitTests {
+    /// Data drawn from a known logistic model with a seeded generator.
+    private func sample(count: Int, weights: [Double]) -> [LogisticFit.Example] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        return (0..<count).map { _ in
+            let x = [1, next() * 2 - 1, next() < 0.5 ? 1 : 0]
+            return (x, next() < LogisticFit.probability(weights, x))
+        }
+    }
+
+    @Test func givenDataFromAKnownModel_whenFitted_thenWeightsAreRecoveredAndCalibrated() {
+        let truth = [0.5, 2.0, -1.5]
+        let examples = sample(count: 4000, weights: truth)
+        let fitted = LogisticFit.fit(examples, penalty: 0.01)
+        for (got, want) in zip(fitted, truth) { #expect(abs(got - want) < 0.25, "\(fitted)") }
+        let predictions = LogisticFit.crossValidated(examples, penalty: 0.01)
+        #expect(LogisticFit.expectedCalibrationError(predictions) < 0.03)
+    }
+
+    @Test func givenSmallSystem_whenSolved_thenExact() throws {
+        let x = try #require(LogisticFit.solve([[2, 1], [1, 3]], [3, 5]))
+        #expect(abs(x[0] - 0.8) < 1e-9 && abs(x[1] - 1.4) < 1e-9)
+        #expect(LogisticFit.solve([[1, 2], [2, 4]], [1, 2]) == nil)
+    }
+}
