@@ -53,6 +53,11 @@ enum PageSteps {
 
         var stopwatch = Stopwatch()
         let extracted = extractor.extract(inputs)
+        // Pages the extractor did not need (a second invoice, an attachment) are still read in full,
+        // so their text is reported and nothing on them is lost.
+        for reader in readers.dropFirst() where reader.recordedLines.isEmpty {
+            _ = try? reader.read(nil, ReadRequest(.page, .mixed))
+        }
         timings.add("extract", milliseconds: stopwatch.milliseconds)
         stopwatch = Stopwatch()
         let checks = ValidationRules.run(

@@ -26,6 +26,12 @@ import Testing
         #expect(LogisticFit.expectedCalibrationError(predictions) < 0.03)
     }
 
+    @Test func givenExamples_whenCrossValidated_thenPredictionsKeepTheExamplesOrder() {
+        let examples = sample(count: 100, weights: [0.2, 1.0, -1.0])
+        let predictions = LogisticFit.crossValidated(examples, folds: 5, penalty: 0.1)
+        #expect(predictions.map(\.correct) == examples.map(\.correct))
+    }
+
     @Test func givenSmallSystem_whenSolved_thenExact() throws {
         let x = try #require(LogisticFit.solve([[2, 1], [1, 3]], [3, 5]))
         #expect(abs(x[0] - 0.8) < 1e-9 && abs(x[1] - 1.4) < 1e-9)

@@ -7,7 +7,8 @@ public enum ConfidenceFeatures {
     public static let names = [
         "bias", "source-qr", "source-derived", "source-embedded", "read-confidence", "read-confidence-squared",
         "format-valid", "confirmed", "confirmed-twice", "conflict", "check-passed", "check-failed", "repaired",
-        "free-text", "free-text-length", "free-text-read-confidence", "latin-document",
+        "free-text", "free-text-length", "free-text-read-confidence", "latin-document", "latin-free-text",
+        "latin-read-confidence",
     ]
 
     /// Fields whose values are free text (names, addresses) rather than codes, dates or amounts.
@@ -23,6 +24,7 @@ public enum ConfidenceFeatures {
         -> [Double]
     {
         let freeText = freeTextFields.contains(field) ? 1.0 : 0.0
+        let latin = documentType == "fapiao" ? 0.0 : 1.0
         let read = evidence.readConfidence
         let length = Double(evidence.value.count)
         return [
@@ -42,7 +44,9 @@ public enum ConfidenceFeatures {
             freeText,
             freeText * log(1 + length),
             freeText * read,
-            documentType == "fapiao" ? 0 : 1,
+            latin,
+            latin * freeText,
+            latin * read,
         ]
     }
 }

@@ -85,16 +85,18 @@ public enum LogisticFit {
         return total
     }
 
-    /// Out-of-sample predictions by `folds`-fold cross-validation (examples assigned to folds in turn).
-    public static func crossValidated(_ examples: [Example], folds: Int = 5, penalty: Double = 1.0) -> [(
-        probability: Double, correct: Bool
-    )] {
-        var predictions: [(probability: Double, correct: Bool)] = []
+    /// Out-of-sample predictions by `folds`-fold cross-validation (examples assigned to folds in turn),
+    /// in the order of `examples`.
+    public static func crossValidated(_ examples: [Example], folds: Int = 5, penalty: Double = 1.0)
+        -> [(probability: Double, correct: Bool)]
+    {
+        var predictions = examples.map { (probability: 0.0, correct: $0.correct) }
         for fold in 0..<folds {
             let training = examples.enumerated().filter { $0.offset % folds != fold }.map(\.element)
-            let held = examples.enumerated().filter { $0.offset % folds == fold }.map(\.element)
             let weights = fit(training, penalty: penalty)
-            predictions += held.map { (probability(weights, $0.features), $0.correct) }
+            for index in examples.indices where index % folds == fold {
+                predictions[index].probability = probability(weights, examples[index].features)
+            }
         }
         return predictions
     }
