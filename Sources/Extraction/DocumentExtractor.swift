@@ -71,9 +71,11 @@ public struct DocumentExtractor: Sendable {
         if qr == nil {
             var english = EnglishReader(reader: first.reader, page: first.number)
             english.readAll()
-            return ExtractedDocument(
+            var document = ExtractedDocument(
                 documentType: english.documentType, invoiceKind: nil, fields: english.fields, lineItems: [], qr: nil,
-                expectedFields: [.sellerName, .issueDate, .totalAmount])
+                expectedFields: [.sellerName, .sellerAddress, .issueDate, .totalAmount])
+            document.unreadFields = english.unreadFields
+            return document
         }
         if let qr {
             var labelled = LabelValueReader(reader: first.reader, page: first.number)

@@ -1,3 +1,4 @@
+import Foundation
 public import Ingest
 import InvoiceModel
 
@@ -35,12 +36,16 @@ extension OCRWorker {
         var rotation = 0
         if let knownRotation {
             rotation = ((knownRotation % 360) + 360) % 360
-        } else if let estimate, estimate.confidence >= Self.confidentOrientation {
-            rotation = estimate.correction
+        } else if let estimate, estimate.confidence >= Self.confidentOrientation, estimate.correction == 0 {
+            rotation = 0
         } else {
+            // A turn is only made when reading confirms it: OSD has been seen confidently wrong (margin 5–7)
+            // on faded receipts that are upright.
             let candidates: [Int]
-            if let estimate, estimate.confidence >= Self.meaningfulOrientation {
-                candidates = [estimate.correction, (estimate.correction + 180) % 360]
+            if let estimate, estimate.confidence >= Self.confidentOrientation {
+                candidates = [estimate.correction, 0]
+            } else if let estimate, estimate.confidence >= Self.meaningfulOrientation {
+                candidates = [estimate.correction, (estimate.correction + 180) % 360, 0].uniqued()
             } else {
                 candidates = [estimate?.correction ?? 0, 0, 90, 180, 270].uniqued()
             }
@@ -74,19 +79,25 @@ extension OCRWorker {
             let band = PixelBox(x: 0, y: turned.height / 3, width: turned.width, height: turned.height / 3)
             let words = try engine.recognize(turned, region: band, mode: .automatic).flatMap(\.words)
             let score = Self.readingScore(words)
+            if WorkerPageReader.tracing {
+                FileHandle.standardError.write(Data("orientation \(rotation)°: reading score \(score) from \(words.count) words\n".utf8))
+            }
             if score > best.score + 0.02 { best = (rotation, score) }
         }
         return best.rotation
     }
 
-    /// Mean word confidence weighted by the number of letters and digits in each word.
+    /// Mean word confidence weighted by the number of letters and digits in each word. Words of several
+    /// characters in a box taller than wide count as unread: Tesseract also reads vertical lines of
+    /// a page on its side, with good confidence, but the page is then not upright.
     static func readingScore(_ words: [RecognizedWord]) -> Double {
         var weighted = 0.0
         var total = 0.0
         for word in words {
             let length = Double(
                 word.text.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.count)
-            weighted += word.confidence * length
+            let vertical = length >= 3 && word.box.height > word.box.width
+            weighted += vertical ? 0 : word.confidence * length
             total += length
         }
         return total > 0 ? weighted / total : 0

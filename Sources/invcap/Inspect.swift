@@ -37,18 +37,32 @@ struct Inspect: AsyncParsableCommand {
         }
         let tessdata: Tessdata
         do { tessdata = try Tessdata.locate(explicitPath: ocr.tessdata) } catch { throw CLIError(error.description) }
+        if let saveImages {
+            do {
+                try FileManager.default.createDirectory(atPath: saveImages, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError("cannot create \(saveImages): \(error.localizedDescription)")
+            }
+        }
         let pool = EnginePool(size: 1, languages: ocr.lang, tessdata: tessdata)
         let pages = document.pages
-        let report: [JSONValue] = try await pool.withWorker { worker in
-            pages.enumerated().map { index, page in
+        let outcome: Result<[JSONValue], CLIError> = try await pool.withWorker { worker in
+            Result { () throws(CLIError) -> [JSONValue] in try pages.enumerated().map { (index, page) throws(CLIError) in
                 let prepared = try? worker.prepare(page.image)
                 let image = prepared?.image ?? page.image
                 let codes = QRDecoder.decode(image)
                 let (rules, erased) = RuleDetector.detect(image)
                 if let saveImages {
                     let base = URL(fileURLWithPath: saveImages).appendingPathComponent("page-\(index + 1)")
-                    try? Data(image.pngData() ?? []).write(to: base.appendingPathExtension("png"))
-                    try? Data(erased.pngData() ?? []).write(to: base.appendingPathExtension("erased.png"))
+                    for (picture, name) in [(image, "png"), (erased, "erased.png")] {
+                        let url = base.appendingPathExtension(name)
+                        do {
+                            guard let png = picture.pngData() else { throw CLIError("PNG encoding failed") }
+                            try Data(png).write(to: url)
+                        } catch {
+                            throw CLIError("cannot write \(url.path): \(error.localizedDescription)")
+                        }
+                    }
                 }
                 func segments(_ list: [RuledLines.Segment]) -> JSONValue {
                     .array(list.map { .array([.int($0.position), .int($0.start), .int($0.end)]) })
@@ -70,8 +84,9 @@ struct Inspect: AsyncParsableCommand {
                     ("horizontalRules", segments(rules.horizontal)),
                     ("verticalRules", segments(rules.vertical)),
                 ])
-            }
+            }}
         }
+        let report = try outcome.get()
         print(JSONValue.array(report).serialized())
     }
 }

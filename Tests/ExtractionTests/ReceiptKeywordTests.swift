@@ -16,7 +16,10 @@ import Testing
 
     @Test(arguments: [
         ("TOTAL INCL. OF GST 15.90", EnglishReader.AmountKind.strongTotal),
-        ("TOTAL AMT ROUNDED 45.90", .strongTotal),
+        ("TOTAL AMT ROUNDED 45.90", .roundedTotal),
+        ("TOTAL AFTER ROUNDING 48.95", .roundedTotal),
+        ("GRANDTOTAL 92.80", .strongTotal),
+        ("TOTAL 6% SUPPLIES (INC. GST): 7.63", nil),
         ("TOTAL EXCL OF GST 45.00", .subtotal),
         ("SUB TOTAL : RM 68.87", .subtotal),
         ("GST 6% 0.90", .tax),

@@ -4,22 +4,27 @@ import InvoiceModel
 extension EnglishReader {
     /// What an amount line is, from the words printed before the amount.
     enum AmountKind: Int, Comparable {
-        case subtotal, tax, rounding, cash, change, total, strongTotal
+        case subtotal, tax, rounding, cash, change, total, strongTotal, roundedTotal
         static func < (a: AmountKind, b: AmountKind) -> Bool { a.rawValue < b.rawValue }
     }
 
     /// Lines whose amounts are never the total: counts, savings, other payments.
     static var notTotals: Regex<Substring> {
-        /TENDER|PAID|PAYMENT|CARD|VISA|MASTER|DEBIT|CREDIT|QTY|QUANTITY|TOTAL ITEM|ITEMS|NO\.? OF ITEM|UNIT|SAVING|DISCOUNT|DEPOSIT|POINTS|VOUCHER/
+        /TENDER|PAID|PAYMENT|CARD|VISA|MASTER|DEBIT|CREDIT|QTY|QUANTITY|TOTAL ITEM|ITEMS|NO\.? OF ITEM|UNIT|SAVING|DISCOUNT|DEPOSIT|POINTS|VOUCHER|SUPPLIES/
     }
 
     /// The kind of an amount line from its keyword-normalised upper-case text.
     static func kind(of text: String) -> AmountKind? {
         if text.firstMatch(of: /\bCHANGE\b|\bBALANCE\b(?! DUE)/) != nil { return .change }
         if text.firstMatch(of: /\bCASH\b/) != nil, text.firstMatch(of: /\bTOTAL\b/) == nil { return .cash }
+        if text.firstMatch(of: /ROUNDED|AFTER ROUND|ROUNDING TOTAL|TOTAL ROUNDING/) != nil,
+            text.firstMatch(of: notTotals) == nil
+        {
+            return .roundedTotal
+        }
         if text.firstMatch(
             of:
-                /ROUNDED|GRAND TOTAL|AMOUNT DUE|TOTAL DUE|BALANCE DUE|PAYABLE|NETT? TOTAL|TOTAL AMOUNT|TOTAL AMT|TOTAL \(RM\)|TOTAL RM|TOTAL INCL|INCLUSIVE|TOTAL SALES|TOTAL WITH|INC(?:L)?\.? GST/
+                /ROUNDED|GRAND ?TOTAL|AMOUNT DU|TOTAL DUE|BALANCE DUE|PAYABLE|NETT? TOTAL|TOTAL AMOUNT|TOTAL AMT|TOTAL \(RM\)|TOTAL RM|TOTAL INCL|INCLUSIVE|TOTAL SALES|TOTAL WITH|INC(?:L)?\.? GST/
         ) != nil,
             text.firstMatch(of: /EXCL|EXCLUSIVE|SUB ?TOTAL|ROUNDING/) == nil
         {
@@ -45,14 +50,36 @@ extension EnglishReader {
     /// the value they give. Every total line is read twice (the second time as a single line of digits).
     mutating func readAmounts() {
         var readings: [Reading] = []
+        var rowsWithoutAmount = 0
         for (order, row) in rows.enumerated() {
-            for pair in Self.labelledAmounts(in: row.text) {
+            let pairs = Self.labelledAmounts(in: row.text)
+            for pair in pairs {
                 guard let kind = Self.kind(of: Keywords.normalized(pair.label.uppercased())) else { continue }
                 readings.append((kind, pair.value, pair.text, order))
             }
+            // A label whose amount the page read missed (OCR drops right-aligned bold columns): read the
+            // rest of its row on its own.
+            if pairs.isEmpty, rowsWithoutAmount < Self.maximumRowReads,
+                let kind = Self.kind(of: Keywords.normalized(row.upper)),
+                let (value, text) = amountRight(of: row)
+            {
+                rowsWithoutAmount += 1
+                readings.append((kind, value, text, order))
+            }
+        }
+        func amount(_ reading: Reading?) -> Decimal? { reading.flatMap { Money.parse($0.value) } }
+        // "Rounding 45.35" is the rounded total, not the adjustment (which is a few cents): it lies within
+        // a few cents of a total line.
+        let totals = readings.filter { $0.kind >= .total }.compactMap { amount($0) }
+        for index in readings.indices where readings[index].kind == .rounding {
+            guard let value = amount(readings[index]), abs(NSDecimalNumber(decimal: value).doubleValue) >= 1 else {
+                continue
+            }
+            if totals.contains(where: { abs(NSDecimalNumber(decimal: $0 - value).doubleValue) < 0.1 }) {
+                readings[index].kind = .roundedTotal
+            }
         }
         func first(_ kind: AmountKind) -> Reading? { readings.first { $0.kind == kind } }
-        func amount(_ reading: Reading?) -> Decimal? { reading.flatMap { Money.parse($0.value) } }
         let subtotal = first(.subtotal)
         let tax = first(.tax)
 
@@ -63,7 +90,21 @@ extension EnglishReader {
         var order: [String] = []
         func note(_ value: String) { if !order.contains(value) { order.append(value) } }
         for reading in readings where reading.kind >= .total {
-            let weight = reading.kind == .strongTotal ? 2.0 : 1.0
+            var weight: Double = reading.kind == .total ? 1 : 2
+            if reading.kind == .strongTotal, reading.text.isEmpty == false,
+                rows[reading.order].upper.firstMatch(of: /PAYABLE|AMOUNT DUE|TOTAL DUE|GRAND TOTAL/) != nil
+            {
+                weight = 2.5
+            }
+            // A rounded total outweighs the total it rounds, when it lies within a few cents of it (a
+            // misread rounded total does not).
+            if reading.kind == .roundedTotal, let value = amount(reading),
+                totals.allSatisfy({ $0 == value }) || totals.contains(where: {
+                    $0 != value && abs(NSDecimalNumber(decimal: $0 - value).doubleValue) < 0.1
+                })
+            {
+                weight = 3
+            }
             votes[reading.value, default: 0] += weight
             where_[reading.value] = where_[reading.value] ?? reading.text
             note(reading.value)
@@ -73,11 +114,37 @@ extension EnglishReader {
                 note(again)
             }
         }
-        if let s = amount(subtotal), let t = amount(tax) {
-            votes[Money.format(s + t), default: 0] += 1.5
+        // A printed rounding adjustment: the amount due is the total moved by it onto the rounding step.
+        if let adjustment = amount(first(.rounding)).map({ abs($0) }), adjustment > 0, adjustment < 0.1 {
+            for reading in readings where reading.kind == .total || reading.kind == .strongTotal {
+                guard let total = amount(reading) else { continue }
+                for candidate in [total + adjustment, total - adjustment] where Self.isRoundingStep(candidate) {
+                    let value = Money.format(candidate)
+                    votes[value, default: 0] += 2
+                    where_[value] = where_[value] ?? reading.text
+                    note(value)
+                }
+            }
         }
+        // With a rounding line printed, the amount due is on the rounding step.
+        if first(.rounding) != nil {
+            for value in order where Money.parse(value).map(Self.isRoundingStep) == true {
+                votes[value, default: 0] += 1.5
+            }
+        }
+        // Sums the receipt implies count for the value they give, and make it a candidate when it is
+        // printed somewhere (under a label OCR garbled: "TORe RM 73.00").
+        func implied(_ value: Decimal) {
+            let text = Money.format(value)
+            votes[text, default: 0] += 1.5
+            if where_[text] == nil, let printed = printedAmount(text) {
+                where_[text] = printed
+                note(text)
+            }
+        }
+        if let s = amount(subtotal), let t = amount(tax) { implied(s + t) }
         if let cash = amount(first(.cash)), let change = amount(first(.change)), cash > change {
-            votes[Money.format(cash - change), default: 0] += 1.5
+            implied(cash - change)
         }
         let ranked = order.filter { where_[$0] != nil }.map { ($0, votes[$0] ?? 0) }
             .enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }.map(\.element)
@@ -95,6 +162,53 @@ extension EnglishReader {
             fields[.taxAmount] = evidence(.taxAmount, tax.value, from: tax.text)
         }
         confirmBySum()
+    }
+
+    /// Where `value` ("44.90") is printed, lowest row first, allowing OCR's separators ("44 90", "44:90").
+    func printedAmount(_ value: String) -> LineText? {
+        guard let dot = value.firstIndex(of: ".") else { return nil }
+        let whole = Array(value[..<dot])
+        let cents = Array(value[value.index(after: dot)...])
+        for row in rows.reversed() {
+            let characters = Array(row.text.compactText)
+            var start = 0
+            while start + whole.count + cents.count <= characters.count {
+                defer { start += 1 }
+                guard Array(characters[start..<start + whole.count]) == whole,
+                    start == 0 || !characters[start - 1].isASCIIDigit
+                else { continue }
+                var index = start + whole.count
+                if index < characters.count, ".,: ".contains(characters[index]) { index += 1 }
+                guard index + cents.count <= characters.count,
+                    Array(characters[index..<index + cents.count]) == cents,
+                    index + cents.count == characters.count || !characters[index + cents.count].isASCIIDigit
+                else { continue }
+                return row.text.slice(start..<index + cents.count)
+            }
+        }
+        return nil
+    }
+
+    /// Whether an amount is a multiple of 0.05, the step cash totals are rounded to.
+    static func isRoundingStep(_ value: Decimal) -> Bool {
+        let cents = NSDecimalNumber(decimal: value * 100).doubleValue.rounded()
+        return cents.truncatingRemainder(dividingBy: 5) == 0
+    }
+
+    /// Rows with a label and no amount that are read again, at most.
+    static let maximumRowReads = 6
+
+    /// The amount printed to the right of a row's words, read as one line of amount characters.
+    private func amountRight(of row: EnglishRow) -> (String, LineText)? {
+        let box = row.box
+        let area = PixelBox(
+            left: box.maxX + row.height / 2, top: box.y - row.height / 2, right: reader.width,
+            bottom: box.maxY + row.height / 2)
+        guard area.width > 2 * row.height else { return nil }
+        let read = (try? reader.read(area, ReadRequest(.line, .latin, whitelist: ReadRequest.amountCharacters))) ?? []
+        guard let line = read.max(by: { $0.words.count < $1.words.count }) else { return nil }
+        let text = LineText(line)
+        return Self.amounts(in: text).last.map { ($0.value, text.slice($0.range)) }
     }
 
     /// The amount read again on its own, as one line of digits with the Latin model.
@@ -147,6 +261,11 @@ extension EnglishReader {
             if let last = merged.last, line.slice(last).compactText.hasSuffix("."), run.count == 2,
                 line.slice(run).compactText.allSatisfy(\.isASCIIDigit)
             {
+                merged[merged.count - 1] = last.lowerBound..<run.upperBound
+            } else if let last = merged.last, line.slice(last).compactText.allSatisfy(\.isASCIIDigit),
+                line.slice(run).compactText.wholeMatch(of: /\.\d{2}/) != nil
+            {
+                // "250 .00"
                 merged[merged.count - 1] = last.lowerBound..<run.upperBound
             } else {
                 merged.append(run)

@@ -16,8 +16,30 @@ extension EnglishReader {
     /// the first date printed. Ambiguous numeric dates are read by the locale cue; without one the value
     /// is recorded as disputed so that it is flagged.
     mutating func readDate() {
+        if let found = bestDate(in: Array(rows.enumerated())) {
+            fields[.issueDate] = found
+            return
+        }
+        // No date read: rows that look like they hold one (a DATE label, a time of day) are read again on
+        // their own; faint dot-matrix dates are often lost in the page read.
+        let likely = rows.enumerated().filter { _, row in
+            row.upper.contains("DATE") || row.upper.firstMatch(of: /\d{1,2} ?[:;] ?\d{2}/) != nil
+        }.prefix(4)
+        var reread: [(Int, EnglishRow)] = []
+        for (index, row) in likely {
+            let margin = row.height / 2
+            let area = PixelBox(
+                left: 0, top: row.box.y - margin, right: reader.width, bottom: row.box.maxY + margin)
+            let words = ((try? reader.read(area, ReadRequest(.block, .latin))) ?? []).flatMap(\.words)
+            reread += EnglishRow.rows(from: words).map { (index, $0) }
+        }
+        if let found = bestDate(in: reread) { fields[.issueDate] = found }
+    }
+
+    /// The issue date among `rows` (with their indices on the page).
+    private func bestDate(in rows: [(offset: Int, element: EnglishRow)]) -> FieldEvidence? {
         var candidates: [(score: Int, index: Int, range: Range<String.Index>, line: EnglishRow)] = []
-        for (index, line) in rows.enumerated() {
+        for (index, line) in rows {
             for pattern in Self.datePatterns {
                 for match in line.upper.matches(of: pattern) {
                     var score = 0
@@ -42,9 +64,9 @@ extension EnglishReader {
                 found.alternatives = reading.alternatives
                 if dayFirst == nil { found.conflicts = 1 }
             }
-            fields[.issueDate] = found
-            return
+            return found
         }
+        return nil
     }
 
     /// Invoice or receipt number labels, most specific first.

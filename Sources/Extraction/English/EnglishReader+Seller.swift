@@ -67,7 +67,7 @@ extension EnglishReader {
             nameParts.append(following)
             next += 1
         }
-        let name = nameParts.map { FieldText.printedName($0.text) }.joined(separator: " ")
+        let name = Self.cleanedName(nameParts.map { FieldText.printedName($0.text) }.joined(separator: " "))
         fields[.sellerName] = evidence(.sellerName, name, from: Self.joined(nameParts))
 
         var addressParts: [LineText] = []
@@ -92,7 +92,54 @@ extension EnglishReader {
         if let phone = address.firstMatch(of: /\s+(?:T(?:EL)?\.?:?\s*)?\(?\+?\d{2,4}\)?[- ]?\d{3,4}[- ]?\d{3,4}\s*$/) {
             address.removeSubrange(phone.range)
         }
+        address = Self.cleanedAddress(address)
         fields[.sellerAddress] = evidence(.sellerAddress, address, from: Self.joined(addressParts))
+    }
+
+    /// An address without what is printed around it on the same rows: a leading date and time or
+    /// registration number ("(867388-U)", "Co-REG:860571-D"), a trailing tax number, telephone or site code.
+    static func cleanedAddress(_ address: String) -> String {
+        var result = address
+        let leading: [Regex<Substring>] = [
+            /^\d{1,2} [A-Za-z]{3} \d{4} \d{1,2}\D\d{2}\s+/,
+            /^\(?[A-Z]{0,4}\d{5,}\s*-?\s*[A-Z]{1,3}\)?[,\s]+/,
+            /^(?i:co\.?[- ]?reg(?:\s*no)?\.?)\s*[:.]?\s*[\d ]{5,}-?\s*[A-Za-z]\b[,\s]*/,
+        ]
+        var changed = true
+        while changed {
+            changed = false
+            for pattern in leading {
+                if let match = result.firstMatch(of: pattern), match.range.upperBound < result.endIndex {
+                    result.removeSubrange(match.range)
+                    changed = true
+                }
+            }
+        }
+        if let tail = result.firstMatch(
+            of: /\s+(?:\(?\s*(?:(?i:no\.? ?id )?GST|BST|SST)\b|(?i:site|tel|fax|vel|t)\s*[:.]).*$/),
+            tail.range.lowerBound > result.startIndex
+        {
+            result.removeSubrange(tail.range)
+        }
+        return result.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A company name without the registration number printed after it ("… SDN BHD (139386 X)",
+    /// "S/B(587969-U)") and with the legal suffix OCR garbles most repaired ("SON BHD", "$/B").
+    static func cleanedName(_ name: String) -> String {
+        var result = name
+        if let number = result.firstMatch(
+            of: /\s*\(?[A-Za-z0-9?]{0,3}\d[A-Za-z0-9?]{3,8}[- ]?[A-Za-z]\)?(?:\s*\([A-Z]{2,4}\))?\s*$/),
+            number.range.lowerBound > result.startIndex
+        {
+            let kept = result[..<number.range.lowerBound]
+            if kept.filter(\.isLetter).count >= 3 { result = String(kept) }
+        }
+        result = result.replacing(/\b([Ss])[OoCcIiNn0]([Nn])(\.?\s*)([Bb][Hh][Dd])\b/) { match in
+            "\(match.output.1)\(match.output.2 == "N" ? "D" : "d")\(match.output.2)\(match.output.3)\(match.output.4)"
+        }
+        result = result.replacing(/\$\/([Bb])\b/) { "S/\($0.output.1)" }
+        return result.trimmingCharacters(in: .whitespaces)
     }
 
     /// The segment of `row` printed right under `above`: starting near its left edge or centred like it,

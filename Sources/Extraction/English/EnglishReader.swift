@@ -35,14 +35,32 @@ struct EnglishReader {
         let cues = LocaleCues(rows.map(\.upper))
         dayFirst = cues.dayFirst
         if let currency = cues.currency {
+            // The cue is only as good as the reading it comes from: a badly read page weakens it.
+            let words = read.flatMap(\.words)
+            let pageConfidence = words.isEmpty ? 0 : words.map(\.confidence).reduce(0, +) / Double(words.count)
             fields[.currency] = FieldEvidence(
-                value: currency.code, source: .ocr, page: page, box: nil, readConfidence: currency.confidence,
+                value: currency.code, source: .ocr, page: page, box: nil,
+                readConfidence: min(currency.confidence, pageConfidence + 0.25),
                 formatValid: true)
         }
         readSeller()
         readDate()
         readInvoiceNumber()
         readAmounts()
+    }
+
+    /// Fields whose label is printed but whose value was not read: named for review, never silently absent.
+    var unreadFields: [FieldName] {
+        var result: [FieldName] = []
+        let kinds = Set(rows.compactMap { Self.kind(of: Keywords.normalized($0.upper)) })
+        if fields[.amountExcludingTax] == nil, kinds.contains(.subtotal) { result.append(.amountExcludingTax) }
+        if fields[.taxAmount] == nil, kinds.contains(.tax) { result.append(.taxAmount) }
+        if fields[.invoiceNumber] == nil,
+            rows.contains(where: { row in Self.numberLabels.contains { row.upper.firstMatch(of: $0) != nil } })
+        {
+            result.append(.invoiceNumber)
+        }
+        return result
     }
 
     /// Evidence for `value` read from `text` (its glyphs give box and confidence).

@@ -1,0 +1,169 @@
+import Foundation
+import InvoiceModel
+import Testing
+
+@testable import Extraction
+
+/// A page whose OCR output is given: the boundary between extraction and the engine. Whole-page reads
+/// return the rows; region reads return the row texts found inside the region (as a second read would).
+private final class PrintedPage: PageReader {
+    let width = 800
+    let height = 1600
+    let dpi = 300
+    let rules = RuledLines(horizontal: [], vertical: [])
+    private let lines: [RecognizedLine]
+    private(set) var regionReads = 0
+
+    /// Each row is a list of (text, left x) words on its own line, 40 px apart, 20 px per character.
+    init(_ rows: [[(String, Int)]]) {
+        lines = rows.enumerated().map { index, words in
+            let y = 100 + index * 40
+            let recognized = words.map { text, x in
+                RecognizedWord(text: text, confidence: 0.9, box: PixelBox(x: x, y: y, width: 20 * text.count, height: 30))
+            }
+            let box = recognized.dropFirst().reduce(recognized[0].box) { $0.union($1.box) }
+            return RecognizedLine(words: recognized, confidence: 0.9, box: box)
+        }
+    }
+
+    func read(_ region: PixelBox?, _ request: ReadRequest) throws -> [RecognizedLine] {
+        guard let region else { return lines }
+        regionReads += 1
+        return lines.compactMap { line in
+            let words = line.words.filter { region.contains($0.box) }
+            guard let first = words.first else { return nil }
+            return RecognizedLine(
+                words: words, confidence: 0.9, box: words.dropFirst().reduce(first.box) { $0.union($1.box) })
+        }
+    }
+
+    func markCount(in region: PixelBox, minimumHeight: Int) -> Int { 0 }
+}
+
+extension PixelBox {
+    fileprivate func contains(_ other: PixelBox) -> Bool {
+        other.x >= x && other.y >= y && other.maxX <= maxX && other.maxY <= maxY
+    }
+}
+
+@Suite struct EnglishReceiptTests {
+    private func total(_ rows: [[(String, Int)]]) -> String? {
+        var reader = EnglishReader(reader: PrintedPage(rows), page: 1)
+        reader.readAll()
+        return reader.fields[.totalAmount]?.value
+    }
+
+    @Test func givenRoundingAdjustment_whenRead_thenTheRoundedAmountDue() {
+        let rows: [[(String, Int)]] = [
+            [("SHOP", 300), ("SDN", 400), ("BHD", 480)],
+            [("Total", 40), ("Sales", 160), ("(Inclusive", 280), ("GST)", 500), ("45.34", 660)],
+            [("Rounding", 40), ("Adjustment", 220), ("0.01", 680)],
+            [("CHANGE", 40), ("0.00", 680)],
+        ]
+        #expect(total(rows) == "45.35")
+    }
+
+    @Test func givenRoundedTotalLine_whenRead_thenItOutweighsTheUnroundedTotal() {
+        let rows: [[(String, Int)]] = [
+            [("SHOP", 300), ("SDN", 400), ("BHD", 480)],
+            [("TOTAL", 40), ("INCL.", 180), ("GST", 300), ("8.11", 680)],
+            [("TOTAL", 40), ("ROUNDED", 180), ("8.10", 680)],
+        ]
+        #expect(total(rows) == "8.10")
+    }
+
+    @Test func givenTaxBreakdownLines_whenRead_thenTheyAreNotTheTotal() {
+        let rows: [[(String, Int)]] = [
+            [("MARKET", 300), ("SDN", 440), ("BHD", 520)],
+            [("Total", 40), ("6%", 160), ("supplies", 220), ("(Inc.", 400), ("GST):", 520), ("7.63", 680)],
+            [("Total", 40), ("0%", 160), ("supplies:", 220), ("11.68", 660)],
+            [("Total", 40), ("Payable:", 160), ("19.31", 660)],
+        ]
+        #expect(total(rows) == "19.31")
+    }
+
+    @Test func givenTotalLabelWhoseAmountThePageReadMissed_whenRead_thenTheRowIsReadAgain() {
+        // The page read drops the right-hand amount; the region read of the row finds it.
+        let page = PrintedPage([
+            [("BOOK", 300), ("SDN", 400), ("BHD", 480)],
+            [("Total", 40), ("RM", 160), ("Incl.", 220), ("of", 340), ("GST", 400)],
+        ])
+        var reader = EnglishReader(reader: MissingColumn(page: page, amount: "9.65", row: 1), page: 1)
+        reader.readAll()
+        #expect(reader.fields[.totalAmount]?.value == "9.65")
+    }
+
+    @Test func givenLabelGarbledButSubtotalAndTaxPrinted_whenRead_thenTheirSumWherePrinted() {
+        let rows: [[(String, Int)]] = [
+            [("CAFE", 300), ("SDN", 400), ("BHD", 480)],
+            [("Sub", 40), ("Total", 120), (":", 240), ("RM", 300), ("68.87", 660)],
+            [("GST/TAX", 40), ("6%", 220), (":", 280), ("RM", 300), ("4.13", 680)],
+            [("TORe", 40), ("RM", 300), ("73.00", 660)],
+        ]
+        #expect(total(rows) == "73.00")
+    }
+
+    @Test(arguments: [
+        ("GARDENIA BAKERIES (KL) SDN BHD (139386 X)", "GARDENIA BAKERIES (KL) SDN BHD"),
+        ("KING'S CONFECTIONERY $/B 273500-U (KSB)", "KING'S CONFECTIONERY S/B"),
+        ("DE LUXE CIRCLE FRESH MART SON BHD", "DE LUXE CIRCLE FRESH MART SDN BHD"),
+        ("Guardian Health And Beauty Scn Bhd", "Guardian Health And Beauty Sdn Bhd"),
+        ("Farmasi Maluri S/B(587969-U)", "Farmasi Maluri S/B"),
+        ("7-ELEVEN MALAYSIA SDN BHD", "7-ELEVEN MALAYSIA SDN BHD"),
+        ("SANYU STATIONERY SHOP", "SANYU STATIONERY SHOP"),
+    ])
+    func givenPrintedSellerName_whenCleaned_thenRegistrationDroppedAndSuffixRepaired(read: String, expected: String) {
+        #expect(EnglishReader.cleanedName(read) == expected)
+    }
+
+    @Test(arguments: [
+        (
+            "22 Jun 2018 18:07 (867388-U) 12, Jalan Tampoi 7/4, 81200 Johor Bahru, Johor",
+            "12, Jalan Tampoi 7/4, 81200 Johor Bahru, Johor"
+        ),
+        ("(JM0840871-VWV) NO. 3&5, JALAN PERMAS 11, 81750 MASAI, JOHOR", "NO. 3&5, JALAN PERMAS 11, 81750 MASAI, JOHOR"),
+        ("Co-REG:860571-D LOT 1851-A, JALAN KP3 6, SELANGOR", "LOT 1851-A, JALAN KP3 6, SELANGOR"),
+        ("LOT PT 1138, 43200 CHERAS, SELANGOR Site : 2365", "LOT PT 1138, 43200 CHERAS, SELANGOR"),
+        ("LOT F15, 47100 PUCHONG, SELANGOR (NO. ID GST: 882147033088 )", "LOT F15, 47100 PUCHONG, SELANGOR"),
+        ("Lot 6, Jalan Batai, Damansara Heights T: 03-2093 7358", "Lot 6, Jalan Batai, Damansara Heights"),
+        ("95, Beach Road, 10300 Penang.", "95, Beach Road, 10300 Penang."),
+    ])
+    func givenAddressRows_whenCleaned_thenOnlyTheAddress(read: String, expected: String) {
+        #expect(EnglishReader.cleanedAddress(read) == expected)
+    }
+
+    @Test func givenAmounts_whenCheckedForTheCashRoundingStep_thenMultiplesOfFiveCents() {
+        #expect(EnglishReader.isRoundingStep(Decimal(string: "45.35")!))
+        #expect(EnglishReader.isRoundingStep(Decimal(string: "41.00")!))
+        #expect(!EnglishReader.isRoundingStep(Decimal(string: "45.34")!))
+    }
+}
+
+/// `page` whose whole-page read lost the amount of one row; a region read over that row finds it.
+private final class MissingColumn: PageReader {
+    let page: PrintedPage
+    let amount: String
+    let row: Int
+    var width: Int { page.width }
+    var height: Int { page.height }
+    var dpi: Int { page.dpi }
+    var rules: RuledLines { page.rules }
+
+    init(page: PrintedPage, amount: String, row: Int) {
+        self.page = page
+        self.amount = amount
+        self.row = row
+    }
+
+    func read(_ region: PixelBox?, _ request: ReadRequest) throws -> [RecognizedLine] {
+        guard let region else { return try page.read(nil, request) }
+        let box = PixelBox(x: 660, y: 100 + row * 40, width: 20 * amount.count, height: 30)
+        guard region.contains(box), request.whitelist != nil else { return [] }
+        return [
+            RecognizedLine(
+                words: [RecognizedWord(text: amount, confidence: 0.9, box: box)], confidence: 0.9, box: box)
+        ]
+    }
+
+    func markCount(in region: PixelBox, minimumHeight: Int) -> Int { 0 }
+}
