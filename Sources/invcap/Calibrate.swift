@@ -36,6 +36,10 @@ struct Calibrate: AsyncParsableCommand {
         for directory in directories where !FileManager.default.fileExists(atPath: directory) {
             throw ValidationError("\(directory) does not exist")
         }
+        for directory in directories where LabelledFiles.find(in: directory).isEmpty {
+            throw ValidationError(
+                "no labelled documents in \(directory): each document needs its label NAME.json beside it (CONTRACT.md §2)")
+        }
     }
 
     func run() async throws {

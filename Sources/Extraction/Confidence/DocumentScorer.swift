@@ -46,7 +46,9 @@ public struct DocumentScorer: Sendable {
         var lineItems: [[LineItemFieldName: ExtractedField]] = []
         for (index, item) in document.lineItems.enumerated() {
             var scored: [LineItemFieldName: ExtractedField] = [:]
-            for (name, evidence) in item {
+            // In the contract's column order: reasons must not depend on dictionary order.
+            for name in LineItemFieldName.allCases {
+                guard let evidence = item[name] else { continue }
                 let key = "lineItem." + name.rawValue
                 let confidence = model.probability(
                     ConfidenceFeatures.vector(

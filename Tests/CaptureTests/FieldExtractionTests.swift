@@ -1,0 +1,92 @@
+import Capture
+import Foundation
+import InvoiceModel
+import TestSupport
+import Testing
+
+/// Fields end to end: real files from testdata/, the real engines, compared with the generator's labels
+/// the way `invcap eval` compares them (CONTRACT.md §3).
+@Suite struct FieldExtractionTests {
+    private func document(_ path: String) async throws -> RecognizedDocument {
+        let report = try await PipelineTests.pipeline.process(path: path)
+        guard case .recognized(let document) = report.outcome else {
+            throw TestFailure("\(path) was not recognised: \(report.outcome)")
+        }
+        return document
+    }
+
+    static let cleanFapiao: [String] = {
+        let clean = LabelledDocuments.list(Paths.testdata("fapiao/clean"))
+        return Array(clean.filter { $0.contains("/tc-") }.prefix(2)) + Array(clean.filter { $0.contains("/sd-") }.prefix(2))
+    }()
+
+    @Test(arguments: cleanFapiao)
+    func givenCleanFapiao_whenExtracted_thenKeyFieldsMatchTheLabelAndChecksPass(path: String) async throws {
+        let label = try Label.of(document: path)
+        let document = try await document(path)
+        #expect(document.documentType == "fapiao")
+        for name in ["invoiceCode", "invoiceNumber", "issueDate", "checkCode", "totalAmount", "sellerTaxId"] {
+            guard let expected = label.fields[name], let field = FieldName(rawValue: name) else { continue }
+            let output = document.fields[field]
+            #expect(
+                FieldComparison.matches(output?.value, expected, field: name),
+                "\(path) \(name): expected \(expected), got \(output?.value ?? "nothing")")
+            if let output {
+                #expect((0...1).contains(output.confidence))
+                #expect(output.page == 1)
+            }
+        }
+        let sums = document.checks.filter { $0.rule == "amount-plus-tax-equals-total" }
+        #expect(!sums.isEmpty && sums.allSatisfy(\.passed), "\(path): \(document.checks)")
+        #expect(document.fields[.currency]?.value == "CNY")
+    }
+
+    @Test func givenFapiaoWithQRCode_whenExtracted_thenQRValuesAreTheSourceOfItsFields() async throws {
+        let path = try #require(Self.cleanFapiao.first { (try? Label.of(document: $0))?.meta?.qr != nil })
+        let document = try await document(path)
+        let number = try #require(document.fields[.invoiceNumber])
+        #expect(number.source == .qr)
+        #expect(document.checks.contains { $0.rule == "qr-matches-printed" && $0.passed }, "\(document.checks)")
+    }
+
+    static let cleanEnglish: [String] = Array(LabelledDocuments.list(Paths.testdata("english/clean")).prefix(3))
+
+    @Test(arguments: cleanEnglish)
+    func givenCleanEnglishDocument_whenExtracted_thenTotalDateAndSellerMatchTheLabel(path: String) async throws {
+        let label = try Label.of(document: path)
+        let document = try await document(path)
+        for name in ["totalAmount", "issueDate", "sellerName"] {
+            guard let expected = label.fields[name], let field = FieldName(rawValue: name) else { continue }
+            let output = document.fields[field]
+            #expect(
+                FieldComparison.matches(output?.value, expected, field: name),
+                "\(path) \(name): expected \(expected), got \(output?.value ?? "nothing")")
+        }
+    }
+
+    @Test func givenTheSameScanTwice_whenExtracted_thenIdenticalValuesConfidencesAndReview() async throws {
+        let path = try #require(LabelledDocuments.list(Paths.testdata("fapiao/degraded")).first)
+        let first = try await document(path)
+        let second = try await document(path)
+        #expect(first.fields.mapValues(\.value) == second.fields.mapValues(\.value))
+        #expect(first.fields.mapValues(\.confidence) == second.fields.mapValues(\.confidence))
+        #expect(first.review.reasons == second.review.reasons)
+    }
+
+    @Test func givenFlaggedField_whenReviewed_thenReviewRequiredAndTheFieldNamedInAReason() async throws {
+        // Degraded documents are where the model is unsure: every flagged field must be explained.
+        for path in LabelledDocuments.list(Paths.testdata("english/degraded")).prefix(3) {
+            let document = try await document(path)
+            for (name, field) in document.fields where field.flagged {
+                #expect(document.review.required)
+                #expect(document.review.reasons.contains { $0.hasPrefix(name.rawValue) }, "\(path) \(name)")
+            }
+        }
+    }
+}
+
+/// A failure with a message, for test helpers that throw.
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import InvoiceModel
+import TestSupport
+import Testing
+
+/// `invcap eval` and `invcap calibrate`, end to end on a small labelled set copied from testdata/.
+@Suite(.serialized) struct EvalCommandTests {
+    /// A fapiao and an English invoice with their labels, in a fresh directory.
+    private func smallSet() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("invcap-eval-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for name in ["fapiao/clean/tc-001", "english/clean/inv-001"] {
+            for ext in ["png", "json"] {
+                let source = URL(fileURLWithPath: Paths.testdata("\(name).\(ext)"))
+                try FileManager.default.copyItem(
+                    at: source, to: directory.appendingPathComponent(source.lastPathComponent))
+            }
+        }
+        return directory
+    }
+
+    private func object(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not JSON: \(text)")
+    }
+
+    @Test func givenLabelledSet_whenEvaluated_thenAccuracyIsWhatRecognizeOutputScoresAgainstTheLabels() throws {
+        let directory = try smallSet()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let eval = try CommandRunner.invcap(["eval", "--json", directory.path])
+        #expect(eval.status == 0, "stderr: \(eval.stderr)")
+        let metrics = try object(try #require(eval.lines.first))
+        #expect(metrics["documents"] as? Int == 2)
+
+        // The same comparison done here, from what `recognize` prints for the same files.
+        let files = ["tc-001.png", "inv-001.png"].map { directory.appendingPathComponent($0).path }
+        let recognized = try CommandRunner.invcap(["recognize", "--json"] + files)
+        var labelled = 0
+        var right = 0
+        for (file, line) in zip(files, recognized.lines) {
+            let output = try #require(try object(line)["fields"] as? [String: [String: Any]])
+            for (name, expected) in try Label.of(document: file).fields {
+                labelled += 1
+                if FieldComparison.matches(output[name]?["value"] as? String, expected, field: name) { right += 1 }
+            }
+        }
+        let accuracy = try #require(metrics["fieldAccuracy"] as? Double)
+        #expect(abs(accuracy - Double(right) / Double(labelled)) < 0.001, "eval \(accuracy), recognize \(right)/\(labelled)")
+        let fields = try #require(metrics["fields"] as? [String: [String: Any]])
+        #expect(fields.values.compactMap { $0["n"] as? Int }.reduce(0, +) == labelled)
+        let ece = try #require(metrics["ece"] as? Double)
+        #expect((0...1).contains(ece))
+    }
+
+    @Test func givenDirectoryWithoutLabels_whenEvaluatedOrCalibrated_thenUsageErrorNamingIt() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("invcap-nolabels-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for command in ["eval", "calibrate"] {
+            let result = try CommandRunner.invcap([command, directory.path])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("no labelled documents in \(directory.path)"), "\(result.stderr)")
+        }
+    }
+
+    @Test func givenLabelledSet_whenCalibrated_thenTheWrittenModelIsUsedByEval() throws {
+        let directory = try smallSet()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let models = directory.appendingPathComponent("models")
+        try FileManager.default.createDirectory(at: models, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: Paths.repository.appendingPathComponent("models/review-policy.json").path),
+            to: models.appendingPathComponent("review-policy.json"))
+        let out = models.appendingPathComponent("confidence.json")
+        let calibrate = try CommandRunner.invcap(["calibrate", directory.path, "--out", out.path])
+        #expect(calibrate.status == 0, "stderr: \(calibrate.stderr)")
+        let model = try object(String(decoding: try Data(contentsOf: out), as: UTF8.self))
+        let weights = try #require(model["weights"] as? [Double])
+        #expect(!weights.isEmpty && weights.allSatisfy(\.isFinite))
+
+        // eval loads the fitted model from --models.
+        let eval = try CommandRunner.invcap(["eval", "--json", "--models", models.path, directory.path])
+        #expect(eval.status == 0, "stderr: \(eval.stderr)")
+        let metrics = try object(try #require(eval.lines.first))
+        #expect(metrics["documents"] as? Int == 2)
+    }
+}
