@@ -103,6 +103,16 @@ extension PixelBox {
         #expect(total(rows) == "73.00")
     }
 
+    @Test func givenReceiptNumberWithSpacedHyphen_whenRead_thenTheWholeNumber() {
+        var reader = EnglishReader(
+            reader: PrintedPage([
+                [("STAR", 300), ("HARDWARE", 400)],
+                [("RECEIPT", 40), ("NO:", 200), ("0008", 480), ("-", 570), ("392878", 600)],
+            ]), page: 1)
+        reader.readAll()
+        #expect(reader.fields[.invoiceNumber]?.value == "0008-392878")
+    }
+
     @Test(arguments: [
         ("GARDENIA BAKERIES (KL) SDN BHD (139386 X)", "GARDENIA BAKERIES (KL) SDN BHD"),
         ("KING'S CONFECTIONERY $/B 273500-U (KSB)", "KING'S CONFECTIONERY S/B"),

@@ -85,7 +85,8 @@ extension EnglishReader {
             for line in rows {
                 guard let match = line.upper.firstMatch(of: label) else { continue }
                 let rest = line.upper[match.range.upperBound...]
-                guard let token = rest.firstMatch(of: /[A-Z0-9][A-Z0-9\/\-.]*[A-Z0-9]|[A-Z0-9]/),
+                // "0008 - 392878": OCR spaces out the hyphen of a number.
+                guard let token = rest.firstMatch(of: /[A-Z0-9][A-Z0-9\/\-.]*(?: ?- ?[A-Z0-9][A-Z0-9\/.]*)*[A-Z0-9]|[A-Z0-9]/),
                     token.output.contains(where: \.isNumber)
                 else { continue }
                 let glyphs = glyphRange(of: token.range, in: line)

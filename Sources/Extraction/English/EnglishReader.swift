@@ -17,6 +17,8 @@ struct EnglishReader {
     var fields: [FieldName: FieldEvidence] = [:]
     /// Whether numeric dates are written day first here, when the document says (currency, country).
     var dayFirst: Bool?
+    /// Mean word confidence of the page read.
+    var pageConfidence = 0.0
 
     init(reader: any PageReader, page: Int) {
         self.reader = reader
@@ -32,12 +34,12 @@ struct EnglishReader {
     mutating func readAll() {
         let read = (try? reader.read(nil, ReadRequest(.page, .latin))) ?? []
         rows = EnglishRow.rows(from: read.flatMap(\.words))
+        let words = read.flatMap(\.words)
+        pageConfidence = words.isEmpty ? 0 : words.map(\.confidence).reduce(0, +) / Double(words.count)
         let cues = LocaleCues(rows.map(\.upper))
         dayFirst = cues.dayFirst
         if let currency = cues.currency {
             // The cue is only as good as the reading it comes from: a badly read page weakens it.
-            let words = read.flatMap(\.words)
-            let pageConfidence = words.isEmpty ? 0 : words.map(\.confidence).reduce(0, +) / Double(words.count)
             fields[.currency] = FieldEvidence(
                 value: currency.code, source: .ocr, page: page, box: nil,
                 readConfidence: min(currency.confidence, pageConfidence + 0.25),
@@ -59,6 +61,13 @@ struct EnglishReader {
             rows.contains(where: { row in Self.numberLabels.contains { row.upper.firstMatch(of: $0) != nil } })
         {
             result.append(.invoiceNumber)
+        }
+        // A page read this badly may hold any field unseen: every usual one that is missing is named.
+        if pageConfidence < 0.5 {
+            for name in [FieldName.invoiceNumber, .amountExcludingTax, .taxAmount, .currency]
+            where fields[name] == nil && !result.contains(name) {
+                result.append(name)
+            }
         }
         return result
     }
