@@ -80,7 +80,8 @@ extension OCRWorker {
             let words = try engine.recognize(turned, region: band, mode: .automatic).flatMap(\.words)
             let score = Self.readingScore(words)
             if WorkerPageReader.tracing {
-                FileHandle.standardError.write(Data("orientation \(rotation)°: reading score \(score) from \(words.count) words\n".utf8))
+                FileHandle.standardError.write(
+                    Data("orientation \(rotation)°: reading score \(score) from \(words.count) words\n".utf8))
             }
             if score > best.score + 0.02 { best = (rotation, score) }
         }

@@ -36,9 +36,6 @@ public final class TesseractEngine: @unchecked Sendable {
         }
         TesseractEngine.silence(api)
         if let whitelist { _ = TessBaseAPISetVariable(api, "tessedit_char_whitelist", whitelist) }
-        if let method = ProcessInfo.processInfo.environment["X_THRESH"] {
-            _ = TessBaseAPISetVariable(api, "thresholding_method", method)
-        }
         self.api = api
         self.tessdata = tessdata
         self.languages = languages

@@ -38,7 +38,8 @@ struct Calibrate: AsyncParsableCommand {
         }
         for directory in directories where LabelledFiles.find(in: directory).isEmpty {
             throw ValidationError(
-                "no labelled documents in \(directory): each document needs its label NAME.json beside it (CONTRACT.md §2)")
+                "no labelled documents in \(directory): each document needs its label NAME.json beside it (CONTRACT.md §2)"
+            )
         }
     }
 

@@ -47,44 +47,47 @@ struct Inspect: AsyncParsableCommand {
         let pool = EnginePool(size: 1, languages: ocr.lang, tessdata: tessdata)
         let pages = document.pages
         let outcome: Result<[JSONValue], CLIError> = try await pool.withWorker { worker in
-            Result { () throws(CLIError) -> [JSONValue] in try pages.enumerated().map { (index, page) throws(CLIError) in
-                let prepared = try? worker.prepare(page.image)
-                let image = prepared?.image ?? page.image
-                let codes = QRDecoder.decode(image)
-                let (rules, erased) = RuleDetector.detect(image)
-                if let saveImages {
-                    let base = URL(fileURLWithPath: saveImages).appendingPathComponent("page-\(index + 1)")
-                    for (picture, name) in [(image, "png"), (erased, "erased.png")] {
-                        let url = base.appendingPathExtension(name)
-                        do {
-                            guard let png = picture.pngData() else { throw CLIError("PNG encoding failed") }
-                            try Data(png).write(to: url)
-                        } catch {
-                            throw CLIError("cannot write \(url.path): \(error.localizedDescription)")
+            Result { () throws(CLIError) -> [JSONValue] in
+                try pages.enumerated().map { (index, page) throws(CLIError) in
+                    let prepared = try? worker.prepare(page.image)
+                    let image = prepared?.image ?? page.image
+                    let codes = QRDecoder.decode(image)
+                    let (rules, erased) = RuleDetector.detect(image)
+                    if let saveImages {
+                        let base = URL(fileURLWithPath: saveImages).appendingPathComponent("page-\(index + 1)")
+                        for (picture, name) in [(image, "png"), (erased, "erased.png")] {
+                            let url = base.appendingPathExtension(name)
+                            do {
+                                guard let png = picture.pngData() else { throw CLIError("PNG encoding failed") }
+                                try Data(png).write(to: url)
+                            } catch {
+                                throw CLIError("cannot write \(url.path): \(error.localizedDescription)")
+                            }
                         }
                     }
+                    func segments(_ list: [RuledLines.Segment]) -> JSONValue {
+                        .array(list.map { .array([.int($0.position), .int($0.start), .int($0.end)]) })
+                    }
+                    return .object([
+                        ("page", .int(index + 1)),
+                        ("size", .array([.int(image.width), .int(image.height)])),
+                        ("rotation", .int(prepared?.rotation ?? 0)),
+                        ("skewDegrees", .rounded(prepared?.skewDegrees ?? 0, places: 2)),
+                        (
+                            "qr",
+                            .array(
+                                codes.map {
+                                    .object([
+                                        ("text", .string($0.text)), ("box", .box($0.box)),
+                                        ("decoder", .string($0.decoder)),
+                                    ])
+                                })
+                        ),
+                        ("horizontalRules", segments(rules.horizontal)),
+                        ("verticalRules", segments(rules.vertical)),
+                    ])
                 }
-                func segments(_ list: [RuledLines.Segment]) -> JSONValue {
-                    .array(list.map { .array([.int($0.position), .int($0.start), .int($0.end)]) })
-                }
-                return .object([
-                    ("page", .int(index + 1)),
-                    ("size", .array([.int(image.width), .int(image.height)])),
-                    ("rotation", .int(prepared?.rotation ?? 0)),
-                    ("skewDegrees", .rounded(prepared?.skewDegrees ?? 0, places: 2)),
-                    (
-                        "qr",
-                        .array(
-                            codes.map {
-                                .object([
-                                    ("text", .string($0.text)), ("box", .box($0.box)), ("decoder", .string($0.decoder)),
-                                ])
-                            })
-                    ),
-                    ("horizontalRules", segments(rules.horizontal)),
-                    ("verticalRules", segments(rules.vertical)),
-                ])
-            }}
+            }
         }
         let report = try outcome.get()
         print(JSONValue.array(report).serialized())

@@ -17,7 +17,8 @@ import Testing
 
     static let cleanFapiao: [String] = {
         let clean = LabelledDocuments.list(Paths.testdata("fapiao/clean"))
-        return Array(clean.filter { $0.contains("/tc-") }.prefix(2)) + Array(clean.filter { $0.contains("/sd-") }.prefix(2))
+        return Array(clean.filter { $0.contains("/tc-") }.prefix(2))
+            + Array(clean.filter { $0.contains("/sd-") }.prefix(2))
     }()
 
     @Test(arguments: cleanFapiao)

@@ -19,7 +19,8 @@ private final class PrintedPage: PageReader {
         lines = rows.enumerated().map { index, words in
             let y = 100 + index * 40
             let recognized = words.map { text, x in
-                RecognizedWord(text: text, confidence: 0.9, box: PixelBox(x: x, y: y, width: 20 * text.count, height: 30))
+                RecognizedWord(
+                    text: text, confidence: 0.9, box: PixelBox(x: x, y: y, width: 20 * text.count, height: 30))
             }
             let box = recognized.dropFirst().reduce(recognized[0].box) { $0.union($1.box) }
             return RecognizedLine(words: recognized, confidence: 0.9, box: box)
@@ -131,7 +132,10 @@ extension PixelBox {
             "22 Jun 2018 18:07 (867388-U) 12, Jalan Tampoi 7/4, 81200 Johor Bahru, Johor",
             "12, Jalan Tampoi 7/4, 81200 Johor Bahru, Johor"
         ),
-        ("(JM0840871-VWV) NO. 3&5, JALAN PERMAS 11, 81750 MASAI, JOHOR", "NO. 3&5, JALAN PERMAS 11, 81750 MASAI, JOHOR"),
+        (
+            "(JM0840871-VWV) NO. 3&5, JALAN PERMAS 11, 81750 MASAI, JOHOR",
+            "NO. 3&5, JALAN PERMAS 11, 81750 MASAI, JOHOR"
+        ),
         ("Co-REG:860571-D LOT 1851-A, JALAN KP3 6, SELANGOR", "LOT 1851-A, JALAN KP3 6, SELANGOR"),
         ("LOT PT 1138, 43200 CHERAS, SELANGOR Site : 2365", "LOT PT 1138, 43200 CHERAS, SELANGOR"),
         ("LOT F15, 47100 PUCHONG, SELANGOR (NO. ID GST: 882147033088 )", "LOT F15, 47100 PUCHONG, SELANGOR"),

@@ -44,7 +44,9 @@ import Testing
             }
         }
         let accuracy = try #require(metrics["fieldAccuracy"] as? Double)
-        #expect(abs(accuracy - Double(right) / Double(labelled)) < 0.001, "eval \(accuracy), recognize \(right)/\(labelled)")
+        #expect(
+            abs(accuracy - Double(right) / Double(labelled)) < 0.001, "eval \(accuracy), recognize \(right)/\(labelled)"
+        )
         let fields = try #require(metrics["fields"] as? [String: [String: Any]])
         #expect(fields.values.compactMap { $0["n"] as? Int }.reduce(0, +) == labelled)
         let ece = try #require(metrics["ece"] as? Double)

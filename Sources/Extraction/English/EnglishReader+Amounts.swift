@@ -91,17 +91,18 @@ extension EnglishReader {
         func note(_ value: String) { if !order.contains(value) { order.append(value) } }
         for reading in readings where reading.kind >= .total {
             var weight: Double = reading.kind == .total ? 1 : 2
-            if reading.kind == .strongTotal, reading.text.isEmpty == false,
-                rows[reading.order].upper.firstMatch(of: /PAYABLE|AMOUNT DUE|TOTAL DUE|GRAND TOTAL/) != nil
+            if reading.kind == .strongTotal,
+                rows[reading.order].upper.firstMatch(of: /PAYABLE|AMOUNT DUE|TOTAL DUE|GRAND ?TOTAL/) != nil
             {
                 weight = 2.5
             }
             // A rounded total outweighs the total it rounds, when it lies within a few cents of it (a
             // misread rounded total does not).
             if reading.kind == .roundedTotal, let value = amount(reading),
-                totals.allSatisfy({ $0 == value }) || totals.contains(where: {
-                    $0 != value && abs(NSDecimalNumber(decimal: $0 - value).doubleValue) < 0.1
-                })
+                totals.allSatisfy({ $0 == value })
+                    || totals.contains(where: {
+                        $0 != value && abs(NSDecimalNumber(decimal: $0 - value).doubleValue) < 0.1
+                    })
             {
                 weight = 3
             }

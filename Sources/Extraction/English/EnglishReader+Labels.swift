@@ -86,7 +86,9 @@ extension EnglishReader {
                 guard let match = line.upper.firstMatch(of: label) else { continue }
                 let rest = line.upper[match.range.upperBound...]
                 // "0008 - 392878": OCR spaces out the hyphen of a number.
-                guard let token = rest.firstMatch(of: /[A-Z0-9][A-Z0-9\/\-.]*(?: ?- ?[A-Z0-9][A-Z0-9\/.]*)*[A-Z0-9]|[A-Z0-9]/),
+                guard
+                    let token = rest.firstMatch(
+                        of: /[A-Z0-9][A-Z0-9\/\-.]*(?: ?- ?[A-Z0-9][A-Z0-9\/.]*)*[A-Z0-9]|[A-Z0-9]/),
                     token.output.contains(where: \.isNumber)
                 else { continue }
                 let glyphs = glyphRange(of: token.range, in: line)
