@@ -27,6 +27,22 @@ struct ReportPrinter {
         case .recognized(let document):
             let pages = document.pages.count == 1 ? "1 page" : "\(document.pages.count) pages"
             out += "\(report.file): ok, \(pages), \(totalMilliseconds) ms\n"
+            let kind = [document.documentType, document.invoiceKind].compactMap { $0 }.joined(separator: ", ")
+            if !kind.isEmpty { out += "  document: \(kind)\n" }
+            for name in FieldName.allCases {
+                guard let field = document.fields[name] else { continue }
+                let mark = field.flagged ? "  ⚑ review" : ""
+                let label = name.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
+                out += "  \(label) \(field.value)  ("
+                out += String(format: "%.2f", field.confidence) + ", \(field.source.rawValue))\(mark)\n"
+            }
+            for check in document.checks where !check.passed {
+                out += "  check failed: \(check.message ?? check.rule)\n"
+            }
+            out +=
+                document.review.required
+                ? "  review required: \(document.review.reasons.joined(separator: "; "))\n"
+                : "  no review needed\n"
             for page in document.pages {
                 out += "  page \(page.number): \(page.width)×\(page.height) px at \(page.dpi) dpi"
                 out += page.rotation == 0 ? ", upright" : ", turned \(page.rotation)°"
