@@ -1,13 +1,14 @@
-import CTesseract
+package import CTesseract
 
 /// A temporary Leptonica image destroyed when this object goes away.
 ///
-/// For intermediate results inside one function; results that outlive it become `PageImage`s.
-final class ScopedPix {
-    let pix: UnsafeMutablePointer<PIX>
+/// For intermediate results inside one function; results that outlive it become `PageImage`s. Shared with
+/// `Recognition` (package access), so one type owns every temporary Leptonica image.
+package final class ScopedPix {
+    package let pix: UnsafeMutablePointer<PIX>
 
     /// Takes ownership of `pix`; `nil` when Leptonica returned no image.
-    init?(_ pix: UnsafeMutablePointer<PIX>?) {
+    package init?(_ pix: UnsafeMutablePointer<PIX>?) {
         guard let pix else { return nil }
         self.pix = pix
     }
@@ -18,7 +19,7 @@ final class ScopedPix {
     }
 
     /// Hands the image over to the caller, who must destroy it (or wrap it in a `PageImage`).
-    func release() -> UnsafeMutablePointer<PIX>? {
+    package func release() -> UnsafeMutablePointer<PIX>? {
         pixClone(pix)
     }
 }

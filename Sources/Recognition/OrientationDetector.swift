@@ -48,11 +48,10 @@ public final class OrientationDetector: @unchecked Sendable {
     ///
     /// - Returns: the estimate, or `nil` when OSD finds too little text to decide.
     public func detect(_ page: PageImage) -> OrientationEstimate? {
-        guard let pix = page.copyPix() else { return nil }
-        defer {
-            var owned: UnsafeMutablePointer<PIX>? = pix
-            pixDestroy(&owned)
-        }
+        guard let copy = ScopedPix(page.copyPix()) else { return nil }
+        // Kept alive until Tesseract is done with the pixels (ARC may end an unused local early).
+        defer { withExtendedLifetime(copy) {} }
+        let pix = copy.pix
         lock.lock()
         defer { lock.unlock() }
         defer { TessBaseAPIClear(api) }

@@ -18,9 +18,9 @@ public enum RuleDetector {
 
     /// The rules of `page` (upright and deskewed for useful results) and the page with them erased.
     public static func detect(_ page: PageImage) -> (rules: RuledLines, erased: PageImage) {
-        guard let binary = ScopedLeptonica(pixConvertTo1(page.pix, inkThreshold)),
-            let horizontalMask = ScopedLeptonica(pixMorphSequence(binary.pix, "c5.1 + o\(minimumLength + 1).1", 0)),
-            let verticalMask = ScopedLeptonica(pixMorphSequence(binary.pix, "c1.5 + o1.\(minimumLength + 1)", 0))
+        guard let binary = ScopedPix(pixConvertTo1(page.pix, inkThreshold)),
+            let horizontalMask = ScopedPix(pixMorphSequence(binary.pix, "c5.1 + o\(minimumLength + 1).1", 0)),
+            let verticalMask = ScopedPix(pixMorphSequence(binary.pix, "c1.5 + o1.\(minimumLength + 1)", 0))
         else { return (.none, page) }
         let rules = RuledLines(
             horizontal: segments(in: horizontalMask.pix, horizontal: true),
@@ -32,8 +32,8 @@ public enum RuleDetector {
     private static func erase(
         _ horizontal: UnsafeMutablePointer<PIX>, _ vertical: UnsafeMutablePointer<PIX>, from page: PageImage
     ) -> PageImage? {
-        guard let both = ScopedLeptonica(pixOr(nil, horizontal, vertical)),
-            let grown = ScopedLeptonica(pixDilateBrick(nil, both.pix, 5, 5)),
+        guard let both = ScopedPix(pixOr(nil, horizontal, vertical)),
+            let grown = ScopedPix(pixDilateBrick(nil, both.pix, 5, 5)),
             let copy = page.copyPix()
         else { return nil }
         pixSetMasked(copy, grown.pix, 255)
@@ -77,20 +77,5 @@ public enum RuleDetector {
             }
         }
         return merged
-    }
-}
-
-/// A temporary Leptonica image destroyed at the end of its scope.
-final class ScopedLeptonica {
-    let pix: UnsafeMutablePointer<PIX>
-
-    init?(_ pix: UnsafeMutablePointer<PIX>?) {
-        guard let pix else { return nil }
-        self.pix = pix
-    }
-
-    deinit {
-        var owned: UnsafeMutablePointer<PIX>? = pix
-        pixDestroy(&owned)
     }
 }

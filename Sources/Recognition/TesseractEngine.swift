@@ -82,11 +82,10 @@ public final class TesseractEngine: @unchecked Sendable {
             guard let resized = source.scaled(by: scale) else { throw .imageUnavailable("resizing a region failed") }
             source = resized
         }
-        guard let pix = source.copyPix() else { throw .imageUnavailable("out of memory copying the page") }
-        defer {
-            var owned: UnsafeMutablePointer<PIX>? = pix
-            pixDestroy(&owned)
-        }
+        guard let copy = ScopedPix(source.copyPix()) else { throw .imageUnavailable("out of memory copying the page") }
+        // Kept alive until Tesseract is done with the pixels (ARC may end an unused local early).
+        defer { withExtendedLifetime(copy) {} }
+        let pix = copy.pix
 
         lock.lock()
         defer { lock.unlock() }

@@ -32,15 +32,7 @@ struct Calibrate: AsyncParsableCommand {
     @OptionGroup var ocr: OCROptions
 
     func validate() throws {
-        guard !directories.isEmpty else { throw ValidationError("give at least one directory of labelled documents") }
-        for directory in directories where !FileManager.default.fileExists(atPath: directory) {
-            throw ValidationError("\(directory) does not exist")
-        }
-        for directory in directories where LabelledFiles.find(in: directory).isEmpty {
-            throw ValidationError(
-                "no labelled documents in \(directory): each document needs its label NAME.json beside it (CONTRACT.md §2)"
-            )
-        }
+        try LabelledFiles.validate(directories, missing: "give at least one directory of labelled documents")
     }
 
     func run() async throws {

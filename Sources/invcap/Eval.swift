@@ -37,17 +37,8 @@ struct Eval: AsyncParsableCommand {
     @OptionGroup var scoring: ScoringOptions
 
     func validate() throws {
-        guard !directories.isEmpty else {
-            throw ValidationError("give at least one directory, e.g. invcap eval testdata/fapiao/clean")
-        }
-        for directory in directories where !FileManager.default.fileExists(atPath: directory) {
-            throw ValidationError("\(directory) does not exist")
-        }
-        for directory in directories where LabelledFiles.find(in: directory).isEmpty {
-            throw ValidationError(
-                "no labelled documents in \(directory): each document needs its label NAME.json beside it (CONTRACT.md §2)"
-            )
-        }
+        try LabelledFiles.validate(
+            directories, missing: "give at least one directory, e.g. invcap eval testdata/fapiao/clean")
     }
 
     func run() async throws {
@@ -104,6 +95,10 @@ enum LabelledFiles {
 
     /// Documents under `directory` (recursively) with a readable label beside them, sorted by path.
     static func find(in directory: String) -> [LabelledFile] {
+        find(in: directory, stopAtFirst: false)
+    }
+
+    private static func find(in directory: String, stopAtFirst: Bool) -> [LabelledFile] {
         let root = URL(fileURLWithPath: directory)
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
             return []
@@ -111,7 +106,24 @@ enum LabelledFiles {
         var found: [LabelledFile] = []
         for case let url as URL in enumerator where documentExtensions.contains(url.pathExtension.lowercased()) {
             if let label = try? DocumentLabel.beside(url) { found.append(LabelledFile(path: url, label: label)) }
+            if stopAtFirst, !found.isEmpty { break }
         }
         return found.sorted { $0.path.path < $1.path.path }
+    }
+
+    /// The argument check of `eval` and `calibrate`: directories given, existing, each holding at least one
+    /// labelled document (found without reading every label).
+    static func validate(_ directories: [String], missing: String) throws {
+        guard !directories.isEmpty else { throw ValidationError(missing) }
+        for directory in directories {
+            guard FileManager.default.fileExists(atPath: directory) else {
+                throw ValidationError("\(directory) does not exist")
+            }
+            guard !find(in: directory, stopAtFirst: true).isEmpty else {
+                throw ValidationError(
+                    "no labelled documents in \(directory): each document needs its label NAME.json beside it (CONTRACT.md §2)"
+                )
+            }
+        }
     }
 }

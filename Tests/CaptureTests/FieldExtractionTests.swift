@@ -15,11 +15,7 @@ import Testing
         return document
     }
 
-    static let cleanFapiao: [String] = {
-        let clean = LabelledDocuments.list(Paths.testdata("fapiao/clean"))
-        return Array(clean.filter { $0.contains("/tc-") }.prefix(2))
-            + Array(clean.filter { $0.contains("/sd-") }.prefix(2))
-    }()
+    static let cleanFapiao = PipelineTests.cleanFapiao(taxControl: 2, digital: 2)
 
     @Test(arguments: cleanFapiao)
     func givenCleanFapiao_whenExtracted_thenKeyFieldsMatchTheLabelAndChecksPass(path: String) async throws {

@@ -36,11 +36,14 @@ import Testing
         #expect(page.dpi == 300)
     }
 
-    static let fapiaoCases: [String] = {
+    static let fapiaoCases = cleanFapiao(taxControl: 4, digital: 2)
+
+    /// The first clean fapiao of each layout: `taxControl` tax-control ones, then `digital` 数电 ones.
+    static func cleanFapiao(taxControl: Int, digital: Int) -> [String] {
         let clean = LabelledDocuments.list(Paths.testdata("fapiao/clean"))
-        return Array(clean.filter { $0.contains("/tc-") }.prefix(4))
-            + Array(clean.filter { $0.contains("/sd-") }.prefix(2))
-    }()
+        return Array(clean.filter { $0.contains("/tc-") }.prefix(taxControl))
+            + Array(clean.filter { $0.contains("/sd-") }.prefix(digital))
+    }
 
     @Test(arguments: fapiaoCases)
     func givenCleanFapiao_whenProcessed_thenCodeAndNumberDigitsAreRead(path: String) async throws {

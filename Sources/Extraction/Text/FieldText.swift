@@ -50,21 +50,8 @@ enum FieldText {
     /// Text as printed: CJK runs without the spaces OCR puts between characters, single spaces elsewhere,
     /// and stray punctuation at the ends removed.
     static func printed(_ text: String) -> String {
-        var result = ""
-        var pendingSpace = false
-        for character in text {
-            if character == " " || character == "\u{3000}" {
-                pendingSpace = true
-                continue
-            }
-            if pendingSpace, let last = result.last, !(last.isCJK && character.isCJK) {
-                result.append(" ")
-            }
-            pendingSpace = false
-            result.append(character)
-        }
         let edges = CharacterSet(charactersIn: " |_:：;；,，.。'\"“”‘’`~-—")
-        return result.trimmingCharacters(in: edges)
+        return printedKeepingPunctuation(text).trimmingCharacters(in: edges)
     }
 
     /// Like `printed`, but keeps punctuation at the ends (a remark ends with `;`).
