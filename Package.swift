@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries: module maps only.
@@ -25,6 +26,10 @@ let package = Package(
             pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]
         ),
+
+        // poppler-glib: PDF text layers with positions, embedded images and rendering through cairo.
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
 
         .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
         // zxing-cpp has no C API: a one-function C++ shim.
@@ -36,7 +41,10 @@ let package = Package(
         // Files → pages (raster images through Leptonica; guards on size and format).
         .target(
             name: "Ingest",
-            dependencies: ["InvoiceModel", "CTesseract", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "InvoiceModel", "CTesseract", "CPoppler", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
 

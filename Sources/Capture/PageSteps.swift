@@ -13,7 +13,8 @@ enum PageSteps {
     }
 
     static func run(
-        pages: [LoadedPage], worker: OCRWorker, extractor: DocumentExtractor, scorer: DocumentScorer, today: String
+        pages: [LoadedPage], worker: OCRWorker, extractor: DocumentExtractor, scorer: DocumentScorer, today: String,
+        carried: ExtractedDocument? = nil
     ) -> Output {
         var timings = StageTimings()
         var prepared: [PreparedPage] = []
@@ -52,7 +53,9 @@ enum PageSteps {
         }
 
         var stopwatch = Stopwatch()
-        let extracted = extractor.extract(inputs)
+        var extracted = extractor.extract(inputs)
+        // A text layer that missed key fields still read others exactly: they outrank OCR.
+        if let carried { extracted.overlay(carried) }
         // Pages the extractor did not need (a second invoice, an attachment) are still read in full,
         // so their text is reported and nothing on them is lost.
         for reader in readers.dropFirst() where reader.recordedLines.isEmpty {

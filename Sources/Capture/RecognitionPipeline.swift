@@ -50,21 +50,58 @@ public struct RecognitionPipeline: Sendable {
     public func processDetailed(path: String) async throws(RecognitionError) -> ProcessedDocument {
         let loaded = await EnginePool.runOnThread { [loader] in Self.load(path: path, loader: loader) }
         var timings = loaded.timings
-        let pages: [LoadedPage]
-        switch loaded.result {
-        case .failure(let error):
-            return ProcessedDocument(
+        func failed(_ error: DocumentError) -> ProcessedDocument {
+            ProcessedDocument(
                 report: DocumentReport(
                     file: path, sha256: loaded.sha256, outcome: .failed(error, pages: []), timings: timings),
                 evidence: nil, checks: [])
-        case .success(let decoded):
+        }
+        let (extractor, scorer, today, limits) = (self.extractor, self.scorer, self.today(), loader.limits)
+        var pages: [LoadedPage]
+        var carried: ExtractedDocument?
+        let read: PageSteps.Output
+        switch loaded.result {
+        case .failure(let error):
+            return failed(error)
+        case .success(.raster(let decoded)):
             pages = decoded
+        case .success(.ofd(let content)):
+            let outcome = await EnginePool.runOnThread {
+                BornDigitalSteps.ofd(content, path: path, extractor: extractor, scorer: scorer, today: today)
+            }
+            switch outcome {
+            case .failure(let error): return failed(error)
+            case .success(let output): return finish(output, path: path, sha256: loaded.sha256, timings: timings)
+            }
+        case .success(.pdf(let file)):
+            let outcome = await EnginePool.runOnThread {
+                BornDigitalSteps.pdf(file, limits: limits, extractor: extractor, scorer: scorer, today: today)
+            }
+            switch outcome {
+            case .done(let output):
+                return finish(output, path: path, sha256: loaded.sha256, timings: timings)
+            case .failed(let error, let stages):
+                for (stage, ms) in stages.stages { timings.add(stage, milliseconds: ms) }
+                return failed(error)
+            case .needsOCR(let rendered, let fromText, let stages):
+                for (stage, ms) in stages.stages { timings.add(stage, milliseconds: ms) }
+                pages = rendered
+                carried = fromText
+            }
         }
 
-        let (extractor, scorer, today) = (self.extractor, self.scorer, self.today())
-        let read = try await pool.withWorker { worker in
-            PageSteps.run(pages: pages, worker: worker, extractor: extractor, scorer: scorer, today: today)
+        read = try await pool.withWorker { [carried, pages] worker in
+            PageSteps.run(
+                pages: pages, worker: worker, extractor: extractor, scorer: scorer, today: today, carried: carried)
         }
+        return finish(read, path: path, sha256: loaded.sha256, timings: timings)
+    }
+
+    /// The report for what the steps produced.
+    private func finish(_ read: PageSteps.Output, path: String, sha256: String?, timings: StageTimings)
+        -> ProcessedDocument
+    {
+        var timings = timings
         for (stage, ms) in read.timings.stages { timings.add(stage, milliseconds: ms) }
         let outcome: DocumentReport.Outcome
         switch read.result {
@@ -80,13 +117,13 @@ public struct RecognitionPipeline: Sendable {
             outcome = .recognized(document)
         }
         return ProcessedDocument(
-            report: DocumentReport(file: path, sha256: loaded.sha256, outcome: outcome, timings: timings),
+            report: DocumentReport(file: path, sha256: sha256, outcome: outcome, timings: timings),
             evidence: read.evidence, checks: read.checks)
     }
 
     /// Steps 1–2. Runs on an ordinary thread: decoding is CPU work.
     static func load(path: String, loader: DocumentLoader)
-        -> (sha256: String?, result: Result<[LoadedPage], DocumentError>, timings: StageTimings)
+        -> (sha256: String?, result: Result<DecodedContent, DocumentError>, timings: StageTimings)
     {
         var timings = StageTimings()
         var stopwatch = Stopwatch()
@@ -98,7 +135,7 @@ public struct RecognitionPipeline: Sendable {
             stopwatch = Stopwatch()
             let decoded = try loader.decode(read.bytes, path: path)
             timings.add("decode", milliseconds: stopwatch.milliseconds)
-            return (sha256, .success(decoded.pages), timings)
+            return (sha256, .success(decoded.content), timings)
         } catch {
             timings.add(sha256 == nil ? "read" : "decode", milliseconds: stopwatch.milliseconds)
             return (sha256, .failure(error), timings)

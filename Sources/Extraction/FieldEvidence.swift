@@ -56,6 +56,8 @@ public struct ExtractedDocument: Sendable {
     public var expectedFields: [FieldName]
     /// Fields whose place on the page holds text that could not be read: a person must look.
     public var unreadFields: [FieldName] = []
+    /// Later pages that carry an invoice of their own (another invoice number): the file holds several.
+    public var otherInvoices: [Int] = []
 
     /// Creates an extraction result.
     public init(

@@ -8,8 +8,24 @@ public struct LoadedDocument: Sendable {
     public var sha256: String
     /// The format detected from the bytes.
     public var format: InputFormat
-    /// The pages in order, normalised to 8-bit grey at a known resolution.
-    public var pages: [LoadedPage]
+    /// What the file holds.
+    public var content: DecodedContent
+
+    /// The raster pages of an image file (empty for PDF and OFD, whose pages are rendered on demand).
+    public var pages: [LoadedPage] {
+        if case .raster(let pages) = content { return pages }
+        return []
+    }
+}
+
+/// What a decoded file holds.
+public enum DecodedContent: Sendable {
+    /// Raster pages, normalised to 8-bit grey at a known resolution.
+    case raster([LoadedPage])
+    /// An open PDF: text layers read and pages rendered on demand.
+    case pdf(PDFFile)
+    /// An OFD document's data and text, read without rendering.
+    case ofd(OFDContent)
 }
 
 /// One normalised page and what the file said about it.
@@ -18,6 +34,12 @@ public struct LoadedPage: Sendable {
     public var image: PageImage
     /// The resolution the file declared, or `nil` when it declared none (or an implausible one).
     public var declaredDPI: Int?
+
+    /// Creates a page.
+    public init(image: PageImage, declaredDPI: Int?) {
+        self.image = image
+        self.declaredDPI = declaredDPI
+    }
 }
 
 /// Reads supported files into pages, refusing anything unsafe or unreadable with a clear error.
@@ -45,13 +67,20 @@ public struct DocumentLoader: Sendable {
     /// Decodes `bytes` (the content of the file at `path`, named in messages) into normalised pages.
     ///
     /// - Throws: `DocumentError` (`unsupported-format`, `corrupt-file`, `too-large`).
-    public func decode(_ bytes: Data, path: String) throws(DocumentError) -> (format: InputFormat, pages: [LoadedPage])
-    {
+    public func decode(_ bytes: Data, path: String) throws(DocumentError) -> (
+        format: InputFormat, content: DecodedContent
+    ) {
         let format = InputFormat.detect(bytes.prefix(32))
         let raster: InputFormat.RasterFormat
         switch format {
         case .image(let detected):
             raster = detected
+        case .pdf:
+            return (format, .pdf(try PDFFile(bytes: bytes, path: path, maxPages: limits.maxPages)))
+        case .zip:
+            return (
+                format, .ofd(try OFDReader.read(bytes, path: path, limits: limits.archive, maxPages: limits.maxPages))
+            )
         case .unsupported(let name):
             throw DocumentError(
                 .unsupportedFormat,
@@ -83,7 +112,7 @@ public struct DocumentLoader: Sendable {
             let (image, declared) = try PageNormalizer.normalize(decoded, maxPixels: limits.maxPixelsPerPage)
             pages.append(LoadedPage(image: image, declaredDPI: declared))
         }
-        return (format, pages)
+        return (format, .raster(pages))
     }
 
     /// Reads and decodes the file at `path`.
@@ -91,11 +120,11 @@ public struct DocumentLoader: Sendable {
     /// - Throws: `DocumentError` for every way the file can be unusable.
     public func load(path: String) throws(DocumentError) -> LoadedDocument {
         let (bytes, sha256) = try readBytes(path: path)
-        let (format, pages) = try decode(bytes, path: path)
-        return LoadedDocument(sha256: sha256, format: format, pages: pages)
+        let (format, content) = try decode(bytes, path: path)
+        return LoadedDocument(sha256: sha256, format: format, content: content)
     }
 
-    private static let supportedList = "supported: PNG, JPEG, TIFF (all pages), BMP, WebP, GIF"
+    private static let supportedList = "supported: PDF, OFD, PNG, JPEG, TIFF (all pages), BMP, WebP, GIF"
 
     private static func megapixels(_ pixels: Int) -> String {
         String(format: "%.1f", Double(pixels) / 1_000_000)

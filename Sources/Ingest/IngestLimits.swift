@@ -6,6 +6,8 @@ public struct IngestLimits: Sendable, Hashable {
     public var maxPixelsPerPage: Int
     /// Most pages read from one file (multi-page TIFF).
     public var maxPages: Int
+    /// Limits on archives (OFD).
+    public var archive = ArchiveLimits()
 
     /// Creates limits.
     public init(maxFileBytes: Int, maxPixelsPerPage: Int, maxPages: Int) {

@@ -4,6 +4,10 @@ import Foundation
 public enum InputFormat: Sendable, Hashable {
     /// A raster image format Leptonica decodes.
     case image(RasterFormat)
+    /// A PDF document (text layer and rendering through poppler).
+    case pdf
+    /// A ZIP archive: an OFD document when it holds `OFD.xml`.
+    case zip
     /// A format we recognise but do not read (yet), with its name for the error message.
     case unsupported(String)
     /// Nothing we recognise.
@@ -37,8 +41,8 @@ public enum InputFormat: Sendable, Hashable {
         if ascii("RIFF") && ascii("WEBP", at: 8) { return .image(.webp) }
         if ascii("BM") && head.count >= 18 { return .image(.bmp) }
         if ascii("ftyp", at: 4) { return .unsupported(isoMediaBrand(head)) }
-        if ascii("%PDF") { return .unsupported("PDF") }
-        if starts([0x50, 0x4B, 0x03, 0x04]) { return .unsupported("ZIP archive (OFD?)") }
+        if ascii("%PDF") { return .pdf }
+        if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return .zip }
         if starts([0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20]) || starts([0xFF, 0x4F, 0xFF, 0x51]) {
             return .unsupported("JPEG 2000")
         }

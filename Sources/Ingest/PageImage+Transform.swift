@@ -82,3 +82,12 @@ extension PageImage {
         return count
     }
 }
+
+extension PageImage {
+    /// The page inside a white border of `margin` pixels (a QR code cut tight to its edges needs the
+    /// quiet zone to decode).
+    public func padded(by margin: Int) -> PageImage? {
+        guard depth == 8 else { return nil }
+        return adopting(pixAddBorder(pix, Int32(margin), 255))
+    }
+}

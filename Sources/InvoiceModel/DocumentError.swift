@@ -20,6 +20,17 @@ public enum DocumentErrorCode: String, Sendable, CaseIterable, Codable {
     case noTextFound = "no-text-found"
     /// The OCR engine failed on this document.
     case recognitionFailed = "recognition-failed"
+    /// The file is encrypted (a password-protected PDF).
+    case encryptedFile = "encrypted-file"
+    /// An archive (OFD) that could harm the reader: a zip bomb, too many entries, entry names that
+    /// leave the archive.
+    case unsafeArchive = "unsafe-archive"
+    /// XML the reader refuses: document type declarations, entities (external or expanding).
+    case unsafeXML = "unsafe-xml"
+    /// The document is well formed but carries no invoice data (an empty OFD template).
+    case noInvoiceData = "no-invoice-data"
+    /// One file holds several invoices; split it into one file per invoice.
+    case multipleInvoices = "multiple-invoices"
 }
 
 /// Why one document failed: a stable code and a message for people.

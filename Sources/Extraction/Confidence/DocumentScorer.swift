@@ -14,6 +14,17 @@ public struct DocumentScorer: Sendable {
         self.policy = policy
     }
 
+    /// Text and data the file carries (PDF text layer, OFD data) are exact: such a value is wrong only when
+    /// it was put in the wrong field, which shows as a conflict with another source or a failed check.
+    /// Without either, its confidence is at least 0.99 — the model, fitted on OCR, would otherwise rate
+    /// an exact address like an OCR'd one.
+    static func carriedFloor(_ evidence: FieldEvidence, failedChecks: Int, _ confidence: Double) -> Double {
+        guard evidence.source == .embedded || evidence.source == .textLayer, evidence.conflicts == 0,
+            failedChecks == 0, evidence.formatValid
+        else { return confidence }
+        return max(confidence, 0.99)
+    }
+
     /// The scored fields, line items and review decision of `document`.
     public func score(_ document: ExtractedDocument, checks: [CheckResult])
         -> (
@@ -26,11 +37,14 @@ public struct DocumentScorer: Sendable {
         for name in FieldName.allCases {
             guard let evidence = document.fields[name] else { continue }
             let related = checks.filter { $0.fields.contains(name) }
-            let confidence = model.probability(
-                ConfidenceFeatures.vector(
-                    field: name.rawValue, evidence: evidence, checks: related, documentType: document.documentType))
-            let threshold = policy.threshold(for: name.rawValue)
             let failed = related.filter { !$0.passed }
+            let confidence = Self.carriedFloor(
+                evidence, failedChecks: failed.count,
+                model.probability(
+                    ConfidenceFeatures.vector(
+                        field: name.rawValue, evidence: evidence, checks: related, documentType: document.documentType))
+            )
+            let threshold = policy.threshold(for: name.rawValue)
             let flagged = confidence < threshold || !failed.isEmpty
             if confidence < threshold {
                 reasons.append(

@@ -41,7 +41,7 @@ struct EnglishReader {
         if let currency = cues.currency {
             // The cue is only as good as the reading it comes from: a badly read page weakens it.
             fields[.currency] = FieldEvidence(
-                value: currency.code, source: .ocr, page: page, box: nil,
+                value: currency.code, source: reader.source, page: page, box: nil,
                 readConfidence: min(currency.confidence, pageConfidence + 0.25),
                 formatValid: true)
         }
@@ -75,7 +75,7 @@ struct EnglishReader {
     /// Evidence for `value` read from `text` (its glyphs give box and confidence).
     func evidence(_ field: FieldName, _ value: String, from text: LineText) -> FieldEvidence {
         FieldEvidence(
-            value: value, source: .ocr, page: page, box: text.isEmpty ? nil : (text.region ?? text.box),
+            value: value, source: reader.source, page: page, box: text.isEmpty ? nil : (text.region ?? text.box),
             readConfidence: text.minimumConfidence, formatValid: FieldText.isWellFormed(value, for: field))
     }
 }

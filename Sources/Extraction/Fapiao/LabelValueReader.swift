@@ -49,17 +49,23 @@ struct LabelValueReader {
                         LabelMatcher.locate($0.label, in: line, from: start, minimumScore: 0.9)?.lowerBound
                     }.min() ?? line.glyphs.count
                 var value = line.slice(start..<max(start, end))
-                if value.isEmpty, index + 1 < lines.count {
-                    // A column heading: the value is printed under it.
-                    let label = line.slice(range).box
-                    value = lines[index + 1].within(
+                var cleaned = value.isEmpty ? nil : Self.clean(value, entry.kind)
+                if cleaned == nil, index + 1 < lines.count {
+                    // A column heading: the value is printed under it (the same line holds other headings).
+                    let label = line.region(of: range) ?? line.box
+                    let margin = value.isEmpty ? label.width : label.width / 2
+                    let below = lines[index + 1].wordsWithin(
                         PixelBox(
-                            left: label.x - label.width, top: lines[index + 1].box.y, right: label.maxX + label.width,
+                            left: label.x - margin, top: lines[index + 1].box.y, right: label.maxX + margin,
                             bottom: lines[index + 1].box.maxY))
+                    if !below.isEmpty, let found = Self.clean(below, entry.kind) {
+                        value = below
+                        cleaned = found
+                    }
                 }
-                guard !value.isEmpty, let cleaned = Self.clean(value, entry.kind) else { continue }
+                guard let cleaned else { continue }
                 fields[entry.field] = FieldEvidence(
-                    value: cleaned, source: .ocr, page: page, box: value.region ?? value.box,
+                    value: cleaned, source: reader.source, page: page, box: value.region ?? value.box,
                     readConfidence: value.minimumConfidence,
                     formatValid: FieldText.isWellFormed(cleaned, for: entry.field))
             }
@@ -70,9 +76,11 @@ struct LabelValueReader {
     private mutating func readTitle(_ lines: [LineText]) {
         let top = lines.filter { $0.box.y < reader.height / 5 && $0.compactText.contains("票") }
         guard let line = top.max(by: { $0.box.height < $1.box.height }) else { return }
-        let title = FapiaoTitle.normalized(String(line.compactText.filter { $0.isCJK || "（）()".contains($0) }))
+        let printed = String(line.compactText.filter { $0.isCJK || "（）()".contains($0) })
+        // Seal text (全国统一发票监制章) can share the title's line: the title ends at 发票 or its （…）.
+        let title = FapiaoTitle.normalized(FapiaoTextReader.title(in: printed) ?? printed)
         fields[.invoiceTitle] = FieldEvidence(
-            value: title, source: .ocr, page: page, box: line.box, readConfidence: line.minimumConfidence,
+            value: title, source: reader.source, page: page, box: line.box, readConfidence: line.minimumConfidence,
             formatValid: true)
     }
 

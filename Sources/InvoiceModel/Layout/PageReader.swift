@@ -67,6 +67,8 @@ public protocol PageReader {
     var dpi: Int { get }
     /// The ruled lines of the page.
     var rules: RuledLines { get }
+    /// Where what this reader returns comes from: `ocr`, or `text-layer` for text the file carried.
+    var source: FieldSource { get }
 
     /// Reads `region` (the whole page when `nil`); boxes in the result are in page coordinates.
     ///
@@ -79,6 +81,9 @@ public protocol PageReader {
 }
 
 extension PageReader {
+    /// OCR unless the reader says otherwise.
+    public var source: FieldSource { .ocr }
+
     /// The whole page as a box.
     public var bounds: PixelBox { PixelBox(x: 0, y: 0, width: width, height: height) }
 }

@@ -1,0 +1,165 @@
+import Extraction
+import Foundation
+import Ingest
+import InvoiceModel
+import Recognition
+
+/// Steps 3–7 for files that carry their text (PDF text layer, OFD): no OCR, no preprocessing.
+enum BornDigitalSteps {
+    /// What a PDF needs next.
+    enum PDFResult {
+        /// Read from its text layer.
+        case done(PageSteps.Output)
+        /// The text layer is unusable or misses key fields: OCR the rendered pages; fields the text
+        /// layer did read (`carried`) are laid over what OCR finds.
+        case needsOCR([LoadedPage], carried: ExtractedDocument?, timings: StageTimings)
+        /// The file cannot be read (rendering failed, several invoices).
+        case failed(DocumentError, timings: StageTimings)
+    }
+
+    /// Fields without which a fapiao read from its text layer goes to OCR.
+    static let keyFields: [FieldName] = [.invoiceNumber, .issueDate, .totalAmount]
+
+    static func pdf(
+        _ file: PDFFile, limits: IngestLimits, extractor: DocumentExtractor, scorer: DocumentScorer, today: String
+    ) -> PDFResult {
+        var timings = StageTimings()
+        var stopwatch = Stopwatch()
+        let texts = (0..<file.pageCount).map { file.textPage($0) }
+        timings.add("text", milliseconds: stopwatch.milliseconds)
+        guard let first = texts.first, TextLayerQuality.isUsable(first) else {
+            return renderAll(file, limits: limits, carried: nil, timings: timings)
+        }
+        stopwatch = Stopwatch()
+        var inputs: [PageInput] = []
+        for (index, text) in texts.enumerated() {
+            inputs.append(
+                PageInput(
+                    number: index + 1, reader: TextPageReader(text),
+                    qrCodes: qrCodes(file, page: index, text: text, limits: limits)))
+        }
+        timings.add("qr", milliseconds: stopwatch.milliseconds)
+        stopwatch = Stopwatch()
+        let extracted = extractor.extractCarriedText(inputs)
+        timings.add("extract", milliseconds: stopwatch.milliseconds)
+        if !extracted.otherInvoices.isEmpty {
+            return .failed(multiple(extracted.otherInvoices), timings: timings)
+        }
+        if extracted.documentType == "fapiao", keyFields.contains(where: { extracted.fields[$0] == nil }) {
+            return renderAll(file, limits: limits, carried: extracted, timings: timings)
+        }
+        let summaries = texts.enumerated().map { index, text in summary(text, number: index + 1) }
+        return .done(finish(extracted, pages: summaries, scorer: scorer, today: today, timings: timings))
+    }
+
+    static func ofd(
+        _ content: OFDContent, path: String, extractor: DocumentExtractor, scorer: DocumentScorer, today: String
+    ) -> Result<PageSteps.Output, DocumentError> {
+        guard content.hasInvoiceData else {
+            return .failure(
+                DocumentError(
+                    .noInvoiceData,
+                    "\(path) is an OFD without invoice data (no custom data, tags, attached invoice or values on "
+                        + "its pages): an empty template?"))
+        }
+        var timings = StageTimings()
+        let stopwatch = Stopwatch()
+        func values(_ list: [OFDContent.Value]) -> [EmbeddedValue] {
+            list.map { EmbeddedValue(name: $0.name, value: $0.value, page: $0.page, box: $0.box) }
+        }
+        let embedded = EmbeddedData(
+            groups: [values(content.customData), values(content.attachment), values(content.tagged)],
+            qrPayload: content.attachment.first { $0.name == "GraphCode" }?.value, items: content.attachmentItems)
+        let inputs = content.pages.enumerated().map { index, page in
+            PageInput(number: index + 1, reader: TextPageReader(page), qrCodes: [])
+        }
+        let extracted = extractor.extractCarriedText(inputs, embedded: embedded)
+        timings.add("extract", milliseconds: stopwatch.milliseconds)
+        if !extracted.otherInvoices.isEmpty { return .failure(multiple(extracted.otherInvoices)) }
+        let summaries = content.pages.enumerated().map { index, page in summary(page, number: index + 1) }
+        return .success(finish(extracted, pages: summaries, scorer: scorer, today: today, timings: timings))
+    }
+
+    /// QR codes among the page's placed images; when none decodes on the first page of a fapiao,
+    /// the page is rendered at 200 dpi and searched (QR codes drawn as vector paths).
+    static func qrCodes(_ file: PDFFile, page: Int, text: TextPage, limits: IngestLimits) -> [PageQRCode] {
+        var codes: [PageQRCode] = []
+        for placed in file.placedImages(page, maxPixels: 4_000_000) {
+            let scaleX = Double(placed.box.width) / Double(max(1, placed.image.width))
+            let scaleY = Double(placed.box.height) / Double(max(1, placed.image.height))
+            let padded = placed.image.padded(by: 8)
+            for code in QRDecoder.decode(padded ?? placed.image) {
+                let inner = code.box.offsetBy(dx: padded == nil ? 0 : -8, dy: padded == nil ? 0 : -8)
+                codes.append(
+                    PageQRCode(
+                        text: code.text,
+                        box: PixelBox(
+                            x: placed.box.x + Int(Double(inner.x) * scaleX),
+                            y: placed.box.y + Int(Double(inner.y) * scaleY),
+                            width: Int(Double(inner.width) * scaleX), height: Int(Double(inner.height) * scaleY))))
+            }
+        }
+        guard codes.isEmpty, page == 0, text.text.contains("发票") || text.text.contains("客票"),
+            let rendered = try? file.render(page, dpi: 200, maxPixels: limits.maxPixelsPerPage)
+        else { return codes }
+        let factor = 300.0 / 200.0
+        return QRDecoder.decode(rendered).map { code in
+            PageQRCode(
+                text: code.text,
+                box: PixelBox(
+                    x: Int(Double(code.box.x) * factor), y: Int(Double(code.box.y) * factor),
+                    width: Int(Double(code.box.width) * factor), height: Int(Double(code.box.height) * factor)))
+        }
+    }
+
+    static func renderAll(_ file: PDFFile, limits: IngestLimits, carried: ExtractedDocument?, timings: StageTimings)
+        -> PDFResult
+    {
+        var timings = timings
+        let stopwatch = Stopwatch()
+        var pages: [LoadedPage] = []
+        for index in 0..<file.pageCount {
+            do throws(DocumentError) {
+                pages.append(
+                    LoadedPage(image: try file.render(index, maxPixels: limits.maxPixelsPerPage), declaredDPI: 300))
+            } catch {
+                return .failed(error, timings: timings)
+            }
+        }
+        timings.add("render", milliseconds: stopwatch.milliseconds)
+        return .needsOCR(pages, carried: carried, timings: timings)
+    }
+
+    static func multiple(_ pages: [Int]) -> DocumentError {
+        let list = pages.map(String.init).joined(separator: ", ")
+        return DocumentError(
+            .multipleInvoices,
+            "the file holds more than one invoice (page \(list) carries another invoice number); "
+                + "split it into one file per invoice so that none is lost")
+    }
+
+    static func summary(_ page: TextPage, number: Int) -> PageSummary {
+        PageSummary(
+            number: number, width: page.width, height: page.height, dpi: page.dpi, declaredDPI: nil, rotation: 0,
+            orientationConfidence: nil, skewDegrees: 0, lines: page.lines)
+    }
+
+    /// Validation and scoring, as for OCR'd documents.
+    static func finish(
+        _ extracted: ExtractedDocument, pages: [PageSummary], scorer: DocumentScorer, today: String,
+        timings: StageTimings
+    ) -> PageSteps.Output {
+        var timings = timings
+        let stopwatch = Stopwatch()
+        let checks = ValidationRules.run(
+            ValidationInput(
+                fields: extracted.fields.mapValues(\.value),
+                lineItems: extracted.lineItems.map { $0.mapValues(\.value) }, qr: extracted.qr, today: today))
+        let scored = scorer.score(extracted, checks: checks)
+        timings.add("score", milliseconds: stopwatch.milliseconds)
+        let document = RecognizedDocument(
+            documentType: extracted.documentType, invoiceKind: extracted.invoiceKind, pages: pages,
+            fields: scored.fields, lineItems: scored.lineItems, checks: checks, review: scored.review)
+        return PageSteps.Output(result: .success(document), evidence: extracted, checks: checks, timings: timings)
+    }
+}

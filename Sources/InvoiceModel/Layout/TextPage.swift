@@ -1,0 +1,146 @@
+/// One character a file placed on a page (PDF text layer, OFD text object), in page pixels.
+public struct PlacedCharacter: Sendable, Hashable {
+    /// The character; whitespace separates words.
+    public var character: Character
+    /// Where it is printed.
+    public var box: PixelBox
+
+    /// Creates a placed character.
+    public init(_ character: Character, _ box: PixelBox) {
+        self.character = character
+        self.box = box
+    }
+}
+
+/// A page whose text came with the file: exact characters with their places, grouped into the same
+/// lines and words OCR produces, so that every reader works on either.
+public struct TextPage: Sendable, Hashable {
+    /// Page width in pixels at `dpi`.
+    public var width: Int
+    /// Page height in pixels at `dpi`.
+    public var height: Int
+    /// The resolution the boxes are given in (300: the same as a rendered page).
+    public var dpi: Int
+    /// The lines, top to bottom, words left to right. Every word has confidence 1.
+    public var lines: [RecognizedLine]
+    /// How many characters the file placed (whitespace excluded).
+    public var characterCount: Int
+
+    /// Groups `characters` (in the file's order) into words and lines.
+    public init(width: Int, height: Int, dpi: Int, characters: [PlacedCharacter]) {
+        self.width = width
+        self.height = height
+        self.dpi = dpi
+        let words = Self.words(characters)
+        characterCount = words.reduce(0) { $0 + $1.text.count }
+        lines = Self.lines(words)
+    }
+
+    /// All the page's text, line by line.
+    public var text: String { lines.map(\.text).joined(separator: "\n") }
+
+    /// Runs of characters on one baseline without a wide gap or whitespace between them.
+    static func words(_ characters: [PlacedCharacter]) -> [RecognizedWord] {
+        var words: [RecognizedWord] = []
+        var text = ""
+        var box: PixelBox?
+        var last: PixelBox?
+        func flush() {
+            if let box, !text.isEmpty { words.append(RecognizedWord(text: text, confidence: 1, box: box)) }
+            text = ""
+            box = nil
+            last = nil
+        }
+        for placed in characters {
+            if placed.character.isWhitespace || placed.box.isEmpty {
+                flush()
+                continue
+            }
+            if let previous = last {
+                let size = max(previous.height, placed.box.height, 1)
+                let centre = placed.box.y + placed.box.height / 2
+                let previousCentre = previous.y + previous.height / 2
+                let gap = placed.box.x - previous.maxX
+                if abs(centre - previousCentre) > size / 2 || gap > size * 8 / 10 || gap < -size / 2 {
+                    flush()
+                }
+            }
+            text.append(placed.character)
+            box = box.map { $0.union(placed.box) } ?? placed.box
+            last = placed.box
+        }
+        flush()
+        return words
+    }
+
+    /// Words whose vertical extents mostly overlap form a line.
+    static func lines(_ words: [RecognizedWord]) -> [RecognizedLine] {
+        var rows: [(box: PixelBox, words: [RecognizedWord])] = []
+        for word in words.sorted(by: {
+            ($0.box.y + $0.box.height / 2, $0.box.x) < ($1.box.y + $1.box.height / 2, $1.box.x)
+        }) {
+            let centre = word.box.y + word.box.height / 2
+            let match = rows.indices.last { index in
+                let row = rows[index].box
+                let overlap = min(row.maxY, word.box.maxY) - max(row.y, word.box.y)
+                return centre >= row.y && centre <= row.maxY && overlap * 2 >= min(row.height, word.box.height)
+            }
+            if let match {
+                rows[match].words.append(word)
+                rows[match].box = rows[match].box.union(word.box)
+            } else {
+                rows.append((word.box, [word]))
+            }
+        }
+        return rows.map { row in
+            RecognizedLine(words: row.words.sorted { $0.box.x < $1.box.x }, confidence: 1, box: row.box)
+        }.sorted { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }
+    }
+}
+
+/// `PageReader` over a `TextPage`: reading a region returns the file's own words in it (no OCR).
+///
+/// A whitelist keeps only its characters, as an OCR engine restricted to them would. There are no
+/// ruled lines: layouts found by their grid do not apply, and label-driven readers do.
+public struct TextPageReader: PageReader {
+    /// The page.
+    public let page: TextPage
+
+    /// Creates a reader over `page`.
+    public init(_ page: TextPage) {
+        self.page = page
+    }
+
+    public var width: Int { page.width }
+    public var height: Int { page.height }
+    public var dpi: Int { page.dpi }
+    public var rules: RuledLines { RuledLines(horizontal: [], vertical: []) }
+    public var source: FieldSource { .textLayer }
+
+    public func read(_ region: PixelBox?, _ request: ReadRequest) throws -> [RecognizedLine] {
+        page.lines.compactMap { line in
+            let words = line.words.compactMap { word -> RecognizedWord? in
+                if let region {
+                    let x = word.box.x + word.box.width / 2
+                    let y = word.box.y + word.box.height / 2
+                    guard x >= region.x, x < region.maxX, y >= region.y, y < region.maxY else { return nil }
+                }
+                guard let whitelist = request.whitelist else { return word }
+                let kept = word.text.filter { whitelist.contains($0) }
+                return kept.isEmpty ? nil : RecognizedWord(text: kept, confidence: 1, box: word.box)
+            }
+            guard let first = words.first else { return nil }
+            let box = words.dropFirst().reduce(first.box) { $0.union($1.box) }
+            return RecognizedLine(words: words, confidence: 1, box: box)
+        }
+    }
+
+    public func markCount(in region: PixelBox, minimumHeight: Int) -> Int {
+        page.lines.reduce(0) { count, line in
+            count
+                + line.words.filter { word in
+                    word.box.height >= minimumHeight && word.box.intersection(region) != nil
+                }.reduce(0) { $0 + $1.text.count }
+        }
+    }
+}
