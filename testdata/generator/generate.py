@@ -27,6 +27,7 @@ sys.dont_write_bytecode = True  # keep __pycache__ out of testdata/
 from PIL import Image  # noqa: E402
 
 import badfiles  # noqa: E402
+import digital  # noqa: E402
 import daxie  # noqa: E402
 import degrade  # noqa: E402
 import english  # noqa: E402
@@ -35,7 +36,7 @@ import render  # noqa: E402
 import values as V  # noqa: E402
 
 DEFAULT_SEED = 20261122
-SUBSETS = ["tc", "sd", "inv", "rcpt", "degraded", "formats", "bad"]
+SUBSETS = ["tc", "sd", "inv", "rcpt", "degraded", "formats", "bad", "digital"]
 
 # tax-control variants by position (1-based): a few paper 普票 and 专票 among the e-invoices
 TC_VARIANTS = {4: "paper-ordinary", 6: "special", 9: "paper-ordinary", 11: "special"}
@@ -280,6 +281,9 @@ def main(argv=None):
         sample.save(pb, format="PNG", optimize=True)
         names = badfiles.write_all(os.path.join(out, "bad"), jb.getvalue(), pb.getvalue())
         written += len(names)
+    if "digital" in only:
+        labels = {doc_id: get(doc_id)[1] for doc_id in doc_ids("tc")[:7] + doc_ids("sd")[:5]}
+        written += len(digital.write_all(os.path.join(out, "born-digital"), labels))
     print("wrote %d files/documents under %s" % (written, out))
     return 0
 

@@ -66,6 +66,13 @@ extension DocumentExtractor {
         let isTicket =
             qr.map { !Self.hasStandardGrid($0.payload) } ?? false || text.contains("客票") || text.contains("行程单")
         var merged: FapiaoMerge
+        var continuationItems: [[LineItemFieldName: FieldEvidence]] = []
+        if !isTicket {
+            // A 销货清单 continuation page carries the items the invoice page refers to.
+            for page in pages.dropFirst() {
+                continuationItems += FapiaoTextReader(reader: page.reader, page: page.number).readItems()
+            }
+        }
         if isTicket {
             var labelled = LabelValueReader(reader: first.reader, page: first.number)
             labelled.readAll()
@@ -73,7 +80,7 @@ extension DocumentExtractor {
         } else {
             var reader = FapiaoTextReader(reader: first.reader, page: first.number)
             reader.readAll()
-            merged = FapiaoMerge(fields: reader.fields, lineItems: reader.lineItems)
+            merged = FapiaoMerge(fields: reader.fields, lineItems: reader.lineItems + continuationItems)
         }
         if let qr { merged.apply(qr.payload, page: qr.page) }
         merged.fields = SourceOverlay.overlay(embeddedFields, on: merged.fields)

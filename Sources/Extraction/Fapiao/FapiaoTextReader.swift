@@ -107,6 +107,7 @@ struct FapiaoTextReader {
 
     mutating func readAll() {
         readTitle()
+        lineItems = readItems()
         let found = findLabels()
         var partyOrder: [String: Int] = [:]
         for (index, occurrence) in found.enumerated() {
@@ -252,10 +253,11 @@ struct FapiaoTextReader {
     /// The invoice title a word starts with: up to the first 发票, with the （…） that may follow it
     /// (电子发票（普通发票）); seal text (全国统一发票监制章) is not a title.
     static func title(in text: String) -> String? {
-        guard !text.contains("代码"), !text.contains("号码"), !text.hasPrefix("全国统一"), !text.hasPrefix("发票监制"),
+        guard !text.hasPrefix("全国统一"), !text.hasPrefix("发票监制"),
             let match = text.firstMatch(of: /^(.*?(?:发票|客票|行程单))([（(][^）)]*[）)])?/), match.output.1.count >= 3
         else { return nil }
-        return String(match.output.0)
+        let title = String(match.output.0)
+        return title.contains("代码") || title.contains("号码") ? nil : title
     }
 
     static func clean(_ text: LineText, _ kind: Kind, field: FieldName) -> String? {

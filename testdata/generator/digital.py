@@ -1,0 +1,333 @@
+"""Born-digital fapiao: PDF (reportlab, the non-embedded STSong-Light CID font real e-fapiao use) and
+OFD (zip + XML: OFD.xml CustomData, template and page text objects, semantic tags), both drawn from
+the same placement plan and the labels of the generated scans, plus a two-invoice PDF, a 销货清单
+continuation, a text-less (image-only) PDF and an empty OFD template.
+
+What is printed is exactly what the label holds, except remarks (备注), which these files do not
+print: the labels written beside them leave remarks out.
+"""
+
+import io
+import json
+import os
+import zipfile
+
+import qrcode
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+PAGE_W, PAGE_H = 210, 140  # mm, as real e-fapiao
+FONT = "STSong-Light"
+
+
+def cn_date(iso):
+    y, m, d = iso.split("-")
+    return "%s年%s月%s日" % (y, m, d)
+
+
+def title_x(title, size=6.0):
+    """Centred in the space left of the header block (x 146 mm)."""
+    return max(28.0, (140 - len(title) * size) / 2 + 4)
+
+
+def spaced(digits, group=5):
+    return " ".join(digits[i:i + group] for i in range(0, len(digits), group))
+
+
+class Plan:
+    """Strings placed on a page: (x, y) of the baseline's left end in mm from the top left."""
+
+    def __init__(self):
+        self.items = []
+
+    def text(self, x, y, s, size=3.2, tag=None, label=False):
+        if s:
+            self.items.append({"x": x, "y": y, "text": s, "size": size, "tag": tag, "label": label})
+
+    def vertical(self, x, y, s, size=3.2, step=5.0):
+        for i, ch in enumerate(s):
+            self.text(x, y + i * step, ch, size, label=True)
+
+
+COLUMNS_TC = [("货物或应税劳务、服务名称", 6, "name"), ("规格型号", 62, "specification"), ("单位", 86, "unit"),
+              ("数量", 100, "quantity"), ("单价", 116, "unitPrice"), ("金额", 146, "amount"),
+              ("税率", 168, "taxRate"), ("税额", 186, "tax")]
+COLUMNS_SD = [("项目名称", 6, "name"), ("规格型号", 62, "specification"), ("单位", 86, "unit"),
+              ("数量", 100, "quantity"), ("单价", 116, "unitPrice"), ("金额", 146, "amount"),
+              ("税率/征收率", 164, "taxRate"), ("税额", 186, "tax")]
+
+
+def item_rows(plan, columns, items, y0, step=5.0):
+    for header, x, _ in columns:
+        plan.text(x, y0, header, label=True)
+    for i, item in enumerate(items):
+        y = y0 + 6 + i * step
+        for _, x, key in columns:
+            value = item.get(key, "")
+            if key == "tax" and item.get("taxRate") == "免税":
+                value = "***"
+            plan.text(x, y, value, size=3.0)
+
+
+def party(plan, top, who, f, prefix, x0=6, digital=False):
+    if digital:
+        plan.vertical(x0, top + 2, who + "信息", step=4.0)
+        plan.text(x0 + 6, top + 2, "名称：", label=True)
+        plan.text(x0 + 16, top + 2, f.get(prefix + "Name", ""), tag=prefix + "Name")
+        plan.text(x0 + 6, top + 10, "统一社会信用代码/纳税人识别号：", label=True)
+        plan.text(x0 + 56, top + 10, f.get(prefix + "TaxID", ""), tag=prefix + "TaxID")
+        return
+    plan.vertical(x0, top + 3, who)
+    rows = [("名　　称：", "Name"), ("纳税人识别号：", "TaxID"), ("地 址、电 话：", "AddressPhone"),
+            ("开户行及账号：", "BankAccount")]
+    for i, (text, key) in enumerate(rows):
+        y = top + 2 + i * 5
+        plan.text(x0 + 6, y, text, label=True)
+        long_value = key in ("AddressPhone", "BankAccount")  # printed small, as the issuing software does
+        plan.text(x0 + 32, y, f.get(prefix + key, ""), size=2.6 if long_value else 3.2, tag=prefix + key)
+    if prefix == "buyer":  # the cipher area beside the buyer block, as printed by the tax-control system
+        for i in range(4):
+            plan.text(132, top + 2 + i * 5, "03-028/088<945327-8704670*98+%d" % i, size=3.0)
+        plan.vertical(124, top + 3, "密码区")
+
+
+def tax_control_plan(label, items):
+    f = label["fields"]
+    p = Plan()
+    p.text(title_x(f["invoiceTitle"]), 14, f["invoiceTitle"], size=6.0, tag="invoiceTitle")
+    for i, (text, key) in enumerate([("发票代码：", "invoiceCode"), ("发票号码：", "invoiceNumber"),
+                                      ("开票日期：", "issueDate"), ("校 验 码：", "checkCode")]):
+        value = f.get(key, "")
+        value = cn_date(value) if key == "issueDate" else spaced(value) if key == "checkCode" else value
+        p.text(146, 9 + i * 5.5, text, label=True)
+        p.text(164, 9 + i * 5.5, value, tag=key)
+    p.text(6, 30, "机器编号：", label=True)
+    p.text(22, 30, f.get("machineNumber", ""), tag="machineNumber")
+    party(p, 33, "购买方", f, "buyer")
+    item_rows(p, COLUMNS_TC, items, 58)
+    amount, tax = f["amountExcludingTax"], f["taxAmount"]
+    exempt = all(i.get("taxRate") == "免税" for i in label.get("lineItems", [])) and tax == "0.00"
+    p.text(20, 96, "合　　计", label=True)
+    p.text(146, 96, "¥" + amount, tag="amountExcludingTax")
+    p.text(186, 96, "***" if exempt else "¥" + tax, tag="taxAmount")
+    p.text(10, 103, "价税合计（大写）", label=True)
+    p.text(50, 103, f["totalAmountInWords"], tag="totalAmountInWords")
+    p.text(150, 103, "（小写）", label=True)
+    p.text(164, 103, "¥" + f["totalAmount"], tag="totalAmount")
+    party(p, 108, "销售方", f, "seller")
+    for x, text, key in [(6, "收款人：", "payee"), (60, "复核：", "reviewer"), (110, "开票人：", "drawer")]:
+        p.text(x, 134, text, label=True)
+        p.text(x + 14, 134, f.get(key, ""), tag=key)
+    return p
+
+
+def digital_plan(label, items):
+    f = label["fields"]
+    p = Plan()
+    p.text(title_x(f["invoiceTitle"]), 14, f["invoiceTitle"], size=6.0, tag="invoiceTitle")
+    p.text(146, 11, "发票号码：", label=True)
+    p.text(164, 11, f["invoiceNumber"], tag="invoiceNumber")
+    p.text(146, 17, "开票日期：", label=True)
+    p.text(164, 17, cn_date(f["issueDate"]), tag="issueDate")
+    party(p, 28, "购买方", f, "buyer", x0=6, digital=True)
+    party(p, 28, "销售方", f, "seller", x0=106, digital=True)
+    item_rows(p, COLUMNS_SD, items, 50)
+    p.text(20, 92, "合　　计", label=True)
+    p.text(146, 92, "¥" + f["amountExcludingTax"], tag="amountExcludingTax")
+    p.text(186, 92, "¥" + f["taxAmount"], tag="taxAmount")
+    p.text(10, 99, "价税合计（大写）", label=True)
+    p.text(50, 99, f["totalAmountInWords"], tag="totalAmountInWords")
+    p.text(150, 99, "（小写）", label=True)
+    p.text(164, 99, "¥" + f["totalAmount"], tag="totalAmount")
+    p.text(6, 132, "开票人：", label=True)
+    p.text(20, 132, f.get("drawer", ""), tag="drawer")
+    return p
+
+
+def qr_png(payload):
+    q = qrcode.QRCode(border=2, box_size=4)
+    q.add_data(payload)
+    q.make(fit=True)
+    buf = io.BytesIO()
+    q.make_image(fill_color="black", back_color="white").save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def draw_pdf_page(c, plan, qr=None):
+    for item in plan.items:
+        c.setFont(FONT, item["size"] * 72 / 25.4)
+        c.drawString(item["x"] * mm, (PAGE_H - item["y"]) * mm, item["text"])
+    if qr:
+        c.drawImage(ImageReader(io.BytesIO(qr_png(qr))), 6 * mm, (PAGE_H - 26) * mm, 20 * mm, 20 * mm)
+    c.showPage()
+
+
+def new_canvas(path):
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    return canvas.Canvas(path, pagesize=(PAGE_W * mm, PAGE_H * mm), invariant=1, pageCompression=1)
+
+
+def plan_for(label, items=None):
+    items = label.get("lineItems", []) if items is None else items
+    layout = label["meta"]["layout"]
+    return tax_control_plan(label, items) if layout == "tax-control" else digital_plan(label, items)
+
+
+def list_page(label):
+    """A 销货清单 continuation page: the same invoice's number and its line items."""
+    f = label["fields"]
+    p = Plan()
+    p.text(70, 14, "销售货物或者提供应税劳务清单", size=5.0, label=True)
+    p.text(6, 24, "购买方名称：" + f["buyerName"], label=True)
+    p.text(6, 30, "销售方名称：" + f["sellerName"], label=True)
+    p.text(130, 24, "所属增值税电子普通发票代码：" + f.get("invoiceCode", ""), label=True)
+    p.text(130, 30, "号码：" + f["invoiceNumber"], label=True)
+    item_rows(p, COLUMNS_TC, label.get("lineItems", []), 40)
+    p.text(6, 40 + 6 + 5 * len(label.get("lineItems", [])) + 2, "小　　计", label=True)
+    return p
+
+
+def scored_label(label):
+    fields = {k: v for k, v in label["fields"].items() if k != "remarks"}
+    out = {"fields": fields}
+    if label.get("lineItems"):
+        out["lineItems"] = label["lineItems"]
+    return out
+
+
+# ---------------------------------------------------------------- OFD
+
+OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+CUSTOM = [("发票代码", "invoiceCode"), ("发票号码", "invoiceNumber"), ("开票日期", "issueDate"), ("校验码", "checkCode"),
+          ("合计金额", "amountExcludingTax"), ("合计税额", "taxAmount"), ("价税合计", "totalAmount"),
+          ("购买方名称", "buyerName"), ("购买方纳税人识别号", "buyerTaxID"), ("销售方名称", "sellerName"),
+          ("销售方纳税人识别号", "sellerTaxID")]
+TAGS = {"invoiceCode": "InvoiceCode", "invoiceNumber": "InvoiceNo", "issueDate": "IssueDate",
+        "checkCode": "InvoiceCheckCode", "machineNumber": "MachineNo", "buyerName": "BuyerName",
+        "buyerTaxID": "BuyerTaxID", "sellerName": "SellerName", "sellerTaxID": "SellerTaxID",
+        "amountExcludingTax": "TaxExclusiveTotalAmount", "taxAmount": "TaxTotalAmount",
+        "totalAmount": "TaxInclusiveTotalAmount", "drawer": "InvoiceClerk"}
+
+
+def esc(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def text_objects(items, first_id):
+    out, ids = [], {}
+    for n, item in enumerate(items):
+        oid = first_id + n
+        size = item["size"]
+        advances = " ".join("%.2f" % (size if ord(ch) > 0x2E80 else size / 2) for ch in item["text"][:-1])
+        width = sum(size if ord(ch) > 0x2E80 else size / 2 for ch in item["text"])
+        out.append('<ofd:TextObject ID="%d" Boundary="%.2f %.2f %.2f %.2f" Font="1" Size="%.3f">'
+                   '<ofd:TextCode X="0" Y="%.3f" DeltaX="%s">%s</ofd:TextCode></ofd:TextObject>'
+                   % (oid, item["x"], item["y"] - size, width + 1, size * 1.3, size, size, advances, esc(item["text"])))
+        if item["tag"]:
+            ids[item["tag"]] = oid
+    return "".join(out), ids
+
+
+def ofd_bytes(label, plan, with_data=True):
+    f = label["fields"]
+    labels = [i for i in plan.items if i["label"]]
+    values = [i for i in plan.items if not i["label"]] if with_data else []
+    tpl_objects, _ = text_objects(labels, 100)
+    page_objects, ids = text_objects(values, 1000)
+    custom = "".join('<ofd:CustomData Name="%s">%s</ofd:CustomData>'
+                     % (name, esc(cn_date(f[key]) if key == "issueDate" else f[key]))
+                     for name, key in CUSTOM if with_data and f.get(key))
+    tags = "".join('<fp:%s><fp:ObjectRef PageRef="2">%d</fp:ObjectRef></fp:%s>' % (TAGS[k], ids[k], TAGS[k])
+                   for k in TAGS if k in ids)
+    files = {
+        "OFD.xml": '<?xml version="1.0" encoding="UTF-8"?><ofd:OFD %s DocType="OFD" Version="1.1"><ofd:DocBody>'
+                   '<ofd:DocInfo><ofd:DocID>testdata</ofd:DocID><ofd:CustomDatas>%s</ofd:CustomDatas></ofd:DocInfo>'
+                   '<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>' % (OFD_NS, custom),
+        "Doc_0/Document.xml": '<?xml version="1.0" encoding="UTF-8"?><ofd:Document %s><ofd:CommonData>'
+                              '<ofd:MaxUnitID>2000</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 %d %d'
+                              '</ofd:PhysicalBox></ofd:PageArea><ofd:TemplatePage ID="1" BaseLoc="Tpls/Tpl_0/Content.xml"/>'
+                              '</ofd:CommonData><ofd:Pages><ofd:Page ID="2" BaseLoc="Pages/Page_0/Content.xml"/>'
+                              '</ofd:Pages>%s</ofd:Document>'
+                              % (OFD_NS, PAGE_W, PAGE_H,
+                                 "<ofd:CustomTags>Tags/CustomTags.xml</ofd:CustomTags>" if with_data else ""),
+        "Doc_0/Tpls/Tpl_0/Content.xml": '<?xml version="1.0" encoding="UTF-8"?><ofd:Page %s><ofd:Content>'
+                                        '<ofd:Layer ID="3">%s</ofd:Layer></ofd:Content></ofd:Page>' % (OFD_NS, tpl_objects),
+        "Doc_0/Pages/Page_0/Content.xml": '<?xml version="1.0" encoding="UTF-8"?><ofd:Page %s><ofd:Template TemplateID="1"/>'
+                                          '<ofd:Content><ofd:Layer ID="4">%s</ofd:Layer></ofd:Content></ofd:Page>'
+                                          % (OFD_NS, page_objects),
+    }
+    if with_data:
+        files["Doc_0/Tags/CustomTags.xml"] = ('<?xml version="1.0" encoding="UTF-8"?><ofd:CustomTags %s><ofd:CustomTag>'
+                                              '<ofd:FileLoc>Tag_Invoice.xml</ofd:FileLoc></ofd:CustomTag></ofd:CustomTags>'
+                                              % OFD_NS)
+        files["Doc_0/Tags/Tag_Invoice.xml"] = ('<?xml version="1.0" encoding="UTF-8"?><fp:eInvoice '
+                                               'xmlns:fp="http://www.edrm.org.cn/schema/e-invoice/2019">%s</fp:eInvoice>'
+                                               % tags)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, files[name].encode("utf-8"))
+    return buf.getvalue()
+
+
+def write_json(path, obj):
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(obj, fh, ensure_ascii=False, indent=1, sort_keys=True)
+        fh.write("\n")
+
+
+def write_all(out_dir, labels):
+    """`labels`: doc id → label of the generated scans (tc-*, sd-*). Returns the names written."""
+    os.makedirs(out_dir, exist_ok=True)
+    written = []
+    pdf_ids = ["tc-001", "tc-002", "tc-003", "tc-004", "sd-001", "sd-002", "sd-003", "sd-004"]
+    for doc_id in pdf_ids:
+        label = labels[doc_id]
+        c = new_canvas(os.path.join(out_dir, doc_id + ".pdf"))
+        draw_pdf_page(c, plan_for(label), label["meta"].get("qr"))
+        c.save()
+        write_json(os.path.join(out_dir, doc_id + ".json"), scored_label(label))
+        written.append(doc_id + ".pdf")
+    for doc_id in ["tc-005", "tc-006", "sd-005"]:
+        label = labels[doc_id]
+        with open(os.path.join(out_dir, doc_id + ".ofd"), "wb") as fh:
+            fh.write(ofd_bytes(label, plan_for(label)))
+        write_json(os.path.join(out_dir, doc_id + ".json"), scored_label(label))
+        written.append(doc_id + ".ofd")
+
+    # A continuation page: the invoice page says 详见销货清单, the list page holds the items.
+    label = labels["tc-007"]
+    c = new_canvas(os.path.join(out_dir, "tc-007-list.pdf"))
+    draw_pdf_page(c, plan_for(label, [{"name": "（详见销货清单）"}]), label["meta"].get("qr"))
+    draw_pdf_page(c, list_page(label))
+    c.save()
+    write_json(os.path.join(out_dir, "tc-007-list.json"), scored_label(label))
+    written.append("tc-007-list.pdf")
+
+    # Two invoices in one file: refused, so that neither is lost silently.
+    c = new_canvas(os.path.join(out_dir, "two-invoices.pdf"))
+    for doc_id in ("tc-001", "tc-002"):
+        draw_pdf_page(c, plan_for(labels[doc_id]), labels[doc_id]["meta"].get("qr"))
+    c.save()
+    written.append("two-invoices.pdf")
+
+    # An empty OFD template: the printed labels, no data.
+    with open(os.path.join(out_dir, "empty-template.ofd"), "wb") as fh:
+        fh.write(ofd_bytes(labels["tc-001"], plan_for(labels["tc-001"]), with_data=False))
+    written.append("empty-template.ofd")
+
+    # Encrypted (user password).
+    from reportlab.lib import pdfencrypt
+    enc = pdfencrypt.StandardEncryption("secret", ownerPassword="owner", strength=128)
+    c = canvas.Canvas(os.path.join(out_dir, "encrypted.pdf"), pagesize=(PAGE_W * mm, PAGE_H * mm), encrypt=enc,
+                      invariant=1)
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    draw_pdf_page(c, plan_for(labels["tc-001"]))
+    c.save()
+    written.append("encrypted.pdf")
+    return written
