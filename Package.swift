@@ -82,7 +82,11 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "InvoiceModelTests", dependencies: ["InvoiceModel"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "IngestTests", dependencies: ["Ingest", "InvoiceModel", "TestSupport"], swiftSettings: swiftSettings),
+            name: "IngestTests",
+            dependencies: [
+                "Ingest", "InvoiceModel", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "RecognitionTests", dependencies: ["Recognition", "Ingest", "InvoiceModel", "TestSupport"],
             swiftSettings: swiftSettings),

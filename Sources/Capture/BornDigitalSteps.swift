@@ -10,15 +10,12 @@ enum BornDigitalSteps {
     enum PDFResult {
         /// Read from its text layer.
         case done(PageSteps.Output)
-        /// The text layer is unusable or misses key fields: OCR the rendered pages; fields the text
-        /// layer did read (`carried`) are laid over what OCR finds.
+        /// The text layer is unusable or misses fields the layout prints: OCR the rendered pages; fields
+        /// the text layer did read (`carried`) are laid over what OCR finds.
         case needsOCR([LoadedPage], carried: ExtractedDocument?, timings: StageTimings)
         /// The file cannot be read (rendering failed, several invoices).
         case failed(DocumentError, timings: StageTimings)
     }
-
-    /// Fields without which a fapiao read from its text layer goes to OCR.
-    static let keyFields: [FieldName] = [.invoiceNumber, .issueDate, .totalAmount]
 
     static func pdf(
         _ file: PDFFile, limits: IngestLimits, extractor: DocumentExtractor, scorer: DocumentScorer, today: String
@@ -45,7 +42,10 @@ enum BornDigitalSteps {
         if !extracted.otherInvoices.isEmpty {
             return .failed(multiple(extracted.otherInvoices), timings: timings)
         }
-        if extracted.documentType == "fapiao", keyFields.contains(where: { extracted.fields[$0] == nil }) {
+        // Labels the text layer garbles (fonts without a Unicode map) leave printed fields unread: OCR the
+        // page, keeping what the text layer and QR code did give.
+        if extracted.documentType == "fapiao", extracted.expectedFields.contains(where: { extracted.fields[$0] == nil })
+        {
             return renderAll(file, limits: limits, carried: extracted, timings: timings)
         }
         let summaries = texts.enumerated().map { index, text in summary(text, number: index + 1) }

@@ -24,8 +24,8 @@ import Testing
         ("bad/corrupt.png", .corruptFile, "PNG"),
         ("bad/text-named.jpg", .unsupportedFormat, "text"),
         ("bad/photo.heic", .unsupportedFormat, "HEIC"),
-        ("bad/document.pdf", .unsupportedFormat, "PDF"),
-        ("bad/archive.zip", .unsupportedFormat, "ZIP"),
+        ("bad/archive.zip", .unsupportedFormat, "not an OFD"),
+        ("born-digital/encrypted.pdf", .encryptedFile, "password"),
         ("bad/bomb.png", .tooLarge, "MP limit"),
         ("bad/huge-header.png", .tooLarge, "100000×100000"),
     ])

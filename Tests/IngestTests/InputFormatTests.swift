@@ -22,11 +22,14 @@ import Testing
         #expect(detect(ascii("BM") + [UInt8](repeating: 0, count: 30)) == .image(.bmp))
     }
 
+    @Test func givenPDFAndZipSignatures_whenDetected_thenDocumentFormats() {
+        #expect(detect(ascii("%PDF-1.7\n")) == .pdf)
+        #expect(detect([0x50, 0x4B, 0x03, 0x04, 20, 0]) == .zip)
+    }
+
     @Test func givenFormatsWeDoNotRead_whenDetected_thenNamedAsUnsupported() {
         #expect(detect([0, 0, 0, 24] + ascii("ftypheic") + [0, 0, 0, 0]) == .unsupported("HEIC"))
         #expect(detect([0, 0, 0, 24] + ascii("ftypavif") + [0, 0, 0, 0]) == .unsupported("AVIF"))
-        #expect(detect(ascii("%PDF-1.7\n")) == .unsupported("PDF"))
-        #expect(detect([0x50, 0x4B, 0x03, 0x04, 20, 0]) == .unsupported("ZIP archive (OFD?)"))
         #expect(detect(ascii("<?xml version=\"1.0\"?>")) == .unsupported("XML"))
         #expect(detect(ascii("Invoice 2024-01-01, total 12.00\n")) == .unsupported("text"))
     }

@@ -17,7 +17,7 @@ import Testing
             (Paths.testdata("bad/truncated.jpg"), "corrupt-file"),
             (Paths.testdata("bad/text-named.jpg"), "unsupported-format"),
             (Paths.testdata("bad/photo.heic"), "unsupported-format"),
-            (Paths.testdata("bad/document.pdf"), "unsupported-format"),
+            (Paths.testdata("born-digital/encrypted.pdf"), "encrypted-file"),
             (Paths.testdata("bad/bomb.png"), "too-large"),
             (Paths.testdata("bad"), "is-directory"),
             ("/nonexistent/x.png", "file-not-found"),

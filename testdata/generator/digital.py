@@ -281,8 +281,30 @@ def write_json(path, obj):
         fh.write("\n")
 
 
-def write_all(out_dir, labels):
-    """`labels`: doc id → label of the generated scans (tc-*, sd-*). Returns the names written."""
+def scan_pdf(path, jpeg, text_plan=None, garble_labels=False):
+    """A scan saved as PDF: the JPEG as the page, optionally under an invisible text layer (as scanners
+    with OCR write). With `garble_labels`, the labels' text is replaced by unrelated characters, as
+    fonts without a Unicode map produce, while the values stay readable."""
+    c = new_canvas(path)
+    c.drawImage(ImageReader(io.BytesIO(jpeg)), 0, 0, PAGE_W * mm, PAGE_H * mm)
+    if text_plan:
+        for item in text_plan.items:
+            text = item["text"]
+            if garble_labels and item["label"]:
+                text = "".join(chr(0x4E00 + (ord(ch) * 7919) % 0x5000) for ch in text)
+            t = c.beginText()
+            t.setTextRenderMode(3)
+            t.setFont(FONT, item["size"] * 72 / 25.4)
+            t.setTextOrigin(item["x"] * mm, (PAGE_H - item["y"]) * mm)
+            t.textOut(text)
+            c.drawText(t)
+    c.showPage()
+    c.save()
+
+
+def write_all(out_dir, labels, scans=None):
+    """`labels`: doc id → label of the generated scans (tc-*, sd-*); `scans`: doc id → JPEG bytes of
+    page images for the scanned-PDF cases. Returns the names written."""
     os.makedirs(out_dir, exist_ok=True)
     written = []
     pdf_ids = ["tc-001", "tc-002", "tc-003", "tc-004", "sd-001", "sd-002", "sd-003", "sd-004"]
@@ -320,6 +342,17 @@ def write_all(out_dir, labels):
     with open(os.path.join(out_dir, "empty-template.ofd"), "wb") as fh:
         fh.write(ofd_bytes(labels["tc-001"], plan_for(labels["tc-001"]), with_data=False))
     written.append("empty-template.ofd")
+
+    # Scans saved as PDF: no text layer at all, and a text layer whose labels are garbled.
+    for doc_id, name, garble in [("tc-003", "scan-only.pdf", False), ("sd-003", "scan-garbled-labels.pdf", True)]:
+        if scans and doc_id in scans:
+            label = labels[doc_id]
+            scan_pdf(os.path.join(out_dir, name), scans[doc_id], plan_for(label) if garble else None, garble)
+            out = {"fields": label["fields"]}
+            if label.get("lineItems"):
+                out["lineItems"] = label["lineItems"]
+            write_json(os.path.join(out_dir, name.replace(".pdf", ".json")), out)
+            written.append(name)
 
     # Encrypted (user password).
     from reportlab.lib import pdfencrypt

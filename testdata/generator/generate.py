@@ -283,7 +283,12 @@ def main(argv=None):
         written += len(names)
     if "digital" in only:
         labels = {doc_id: get(doc_id)[1] for doc_id in doc_ids("tc")[:7] + doc_ids("sd")[:5]}
-        written += len(digital.write_all(os.path.join(out, "born-digital"), labels))
+        scans = {}
+        for doc_id in ("tc-003", "sd-003"):
+            buf = io.BytesIO()
+            get(doc_id)[0].convert("RGB").save(buf, format="JPEG", quality=80, dpi=(300, 300))
+            scans[doc_id] = buf.getvalue()
+        written += len(digital.write_all(os.path.join(out, "born-digital"), labels, scans))
     print("wrote %d files/documents under %s" % (written, out))
     return 0
 

@@ -13,9 +13,11 @@ extension FapiaoTextReader {
     /// in the column whose heading it falls under. A line with only a name continues the previous name
     /// (a long name wraps); "详见销货清单" stands for the items of a continuation page and is skipped.
     func readItems() -> [[LineItemFieldName: FieldEvidence]] {
-        guard let headerIndex = lines.firstIndex(where: { line in
-            Self.locate("规格型号", in: line, from: 0) != nil && Self.locate("金额", in: line, from: 0) != nil
-        }) else { return [] }
+        guard
+            let headerIndex = lines.firstIndex(where: { line in
+                Self.locate("规格型号", in: line, from: 0) != nil && Self.locate("金额", in: line, from: 0) != nil
+            })
+        else { return [] }
         let header = lines[headerIndex]
         var columns: [(column: LineItemFieldName, box: PixelBox)] = []
         var taken: [Range<Int>] = []

@@ -1,0 +1,142 @@
+import Capture
+import Foundation
+import Ingest
+import InvoiceModel
+import Recognition
+import TestSupport
+import Testing
+
+/// PDFs and OFDs through the whole pipeline: exact values from the text the file carries, no OCR unless
+/// the text is unusable, and every refusal as a clear error.
+@Suite struct BornDigitalTests {
+    static var pipeline: RecognitionPipeline { PipelineTests.pipeline }
+
+    static func document(_ report: DocumentReport) -> RecognizedDocument? {
+        if case .recognized(let document) = report.outcome { return document }
+        return nil
+    }
+
+    /// Every labelled field and line-item value that differs from the label.
+    static func differences(_ document: RecognizedDocument, _ label: Label) -> [String] {
+        var wrong: [String] = []
+        for (name, expected) in label.fields.sorted(by: { $0.key < $1.key }) {
+            let got = FieldName(rawValue: name).flatMap { document.fields[$0]?.value }
+            if got != expected { wrong.append("\(name): expected \(expected), got \(got ?? "nothing")") }
+        }
+        for (index, item) in (label.lineItems ?? []).enumerated() {
+            for (name, expected) in item.sorted(by: { $0.key < $1.key }) {
+                let got =
+                    index < document.lineItems.count
+                    ? LineItemFieldName(rawValue: name).flatMap { document.lineItems[index][$0]?.value } : nil
+                if got != expected {
+                    wrong.append("line \(index + 1) \(name): expected \(expected), got \(got ?? "nothing")")
+                }
+            }
+        }
+        return wrong
+    }
+
+    static let carriedText: [String] = LabelledDocuments.list(Paths.testdata("born-digital")).filter {
+        !$0.contains("/scan-")
+    }
+
+    @Test(arguments: carriedText)
+    func givenTextLayerPDFOrOFD_whenProcessed_thenEveryLabelledValueExactWithoutOCR(path: String) async throws {
+        let label = try Label.of(document: path)
+        let report = try await Self.pipeline.process(path: path)
+        let document = try #require(Self.document(report), "\(path): \(report.outcome)")
+        #expect(Self.differences(document, label) == [], "\(path)")
+        let sources = Set(document.fields.values.map(\.source))
+        #expect(!sources.contains(.ocr), "\(path): \(sources)")
+        #expect(!report.timings.stages.contains { $0.0 == "ocr" || $0.0 == "preprocess" })
+        #expect(document.fields[.invoiceNumber]?.flagged == false)
+        // Values have their place on the page, for reviewers.
+        #expect(document.fields[.sellerName]?.box != nil)
+    }
+
+    @Test func givenPDF_whenProcessed_thenQRCodeConfirmsTheTextLayer() async throws {
+        let report = try await Self.pipeline.process(path: Paths.testdata("born-digital/tc-002.pdf"))
+        let document = try #require(Self.document(report))
+        #expect(document.fields[.invoiceNumber]?.source == .qr)
+        #expect(document.checks.contains { $0.rule.contains("qr") && $0.passed })
+    }
+
+    @Test func givenOFD_whenProcessed_thenEmbeddedDataIsTheSource() async throws {
+        let report = try await Self.pipeline.process(path: Paths.testdata("born-digital/tc-005.ofd"))
+        let document = try #require(Self.document(report))
+        #expect(document.fields[.invoiceNumber]?.source == .embedded)
+        #expect(document.fields[.totalAmountInWords]?.source == .textLayer)
+        #expect(report.pages.first?.dpi == 300)
+    }
+
+    @Test func givenContinuationPage_whenProcessed_thenItsLineItemsAreTheInvoices() async throws {
+        let path = Paths.testdata("born-digital/tc-007-list.pdf")
+        let label = try Label.of(document: path)
+        let document = try #require(Self.document(try await Self.pipeline.process(path: path)))
+        #expect(document.lineItems.count == label.lineItems?.count)
+        #expect(document.lineItems.allSatisfy { $0[.name]?.page == 2 })
+        #expect(Self.differences(document, label) == [])
+    }
+
+    @Test func givenTwoInvoicesInOnePDF_whenProcessed_thenRefusedNamingThePage() async throws {
+        let report = try await Self.pipeline.process(path: Paths.testdata("born-digital/two-invoices.pdf"))
+        guard case .failed(let error, _) = report.outcome else {
+            Issue.record("two invoices were reported as one")
+            return
+        }
+        #expect(error.code == .multipleInvoices)
+        #expect(error.message.contains("page 2"))
+    }
+
+    @Test func givenEmptyOFDTemplate_whenProcessed_thenNoInvoiceData() async throws {
+        let report = try await Self.pipeline.process(path: Paths.testdata("born-digital/empty-template.ofd"))
+        guard case .failed(let error, _) = report.outcome else {
+            Issue.record("an empty template was reported as an invoice")
+            return
+        }
+        #expect(error.code == .noInvoiceData)
+    }
+
+    @Test func givenScanSavedAsPDF_whenProcessed_thenPageIsRenderedAndRead() async throws {
+        let path = Paths.testdata("born-digital/scan-only.pdf")
+        let label = try Label.of(document: path)
+        let report = try await Self.pipeline.process(path: path)
+        let document = try #require(Self.document(report), "\(report.outcome)")
+        #expect(report.timings.stages.contains { $0.0 == "render" })
+        for name in ["invoiceCode", "invoiceNumber", "issueDate", "totalAmount"] {
+            #expect(document.fields[FieldName(rawValue: name)!]?.value == label.fields[name], "\(name)")
+        }
+        #expect(document.fields[.sellerTaxID]?.source == .ocr)
+    }
+
+    @Test func givenTextLayerWithGarbledLabels_whenProcessed_thenOCRFillsWhatTheTextLayerCouldNotSay() async throws {
+        let path = Paths.testdata("born-digital/scan-garbled-labels.pdf")
+        let label = try Label.of(document: path)
+        let report = try await Self.pipeline.process(path: path)
+        let document = try #require(Self.document(report), "\(report.outcome)")
+        // The title's font was mapped: it comes from the text layer; the tax IDs only OCR could read.
+        #expect(document.fields[.invoiceTitle]?.source == .textLayer)
+        #expect(document.fields[.invoiceTitle]?.value == label.fields["invoiceTitle"])
+        #expect(document.fields[.sellerTaxID]?.source == .ocr)
+        #expect(document.fields[.sellerTaxID]?.value == label.fields["sellerTaxID"])
+    }
+
+    /// The real e-invoices of `../shared/data/fapiao-dev` (when present).
+    static let sharedCases: [String] =
+        Paths.sharedData.map {
+            LabelledDocuments.list($0.appendingPathComponent("fapiao-dev").path)
+        } ?? []
+
+    @Test func givenRealEInvoices_whenProcessed_thenEveryLabelledFieldIsRight() async throws {
+        guard !Self.sharedCases.isEmpty else {
+            print("skipped: \(Paths.sharedDataMissing)")
+            return
+        }
+        for path in Self.sharedCases where !path.hasSuffix(".png") {
+            let label = try Label.of(document: path)
+            let report = try await Self.pipeline.process(path: path)
+            let document = try #require(Self.document(report), "\(path): \(report.outcome)")
+            #expect(Self.differences(document, label) == [], "\(path)")
+        }
+    }
+}
