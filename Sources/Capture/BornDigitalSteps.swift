@@ -77,11 +77,25 @@ enum BornDigitalSteps {
         timings.add("extract", milliseconds: stopwatch.milliseconds)
         if !extracted.otherInvoices.isEmpty { return .failure(multiple(extracted.otherInvoices)) }
         let summaries = content.pages.enumerated().map { index, page in summary(page, number: index + 1) }
-        return .success(finish(extracted, pages: summaries, scorer: scorer, today: today, timings: timings))
+        var output = finish(extracted, pages: summaries, scorer: scorer, today: today, timings: timings)
+        // An OFD without its invoice metadata is unusual (a template someone filled in, a stripped
+        // file): what it shows is reported, but a person confirms it.
+        if content.customData.isEmpty, content.tagged.isEmpty, case .success(var document) = output.result {
+            document.review.required = true
+            document.review.reasons.append(
+                "the OFD carries no invoice metadata (OFD.xml custom data or tags): values were read from "
+                    + (content.attachment.isEmpty ? "its pages" : "its attached e-invoice and its pages"))
+            output.result = .success(document)
+        }
+        return .success(output)
     }
 
+    /// Resolution a page is rendered at to find a QR code drawn as vector paths: a fapiao's code has
+    /// modules of about 0.5 mm, three pixels at 150 dpi, which zbar reads.
+    static let qrDPI = 150
+
     /// QR codes among the page's placed images; when none decodes on the first page of a fapiao,
-    /// the page is rendered at 200 dpi and searched (QR codes drawn as vector paths).
+    /// the page is rendered at `qrDPI` and searched (QR codes drawn as vector paths).
     static func qrCodes(_ file: PDFFile, page: Int, text: TextPage, limits: IngestLimits) -> [PageQRCode] {
         var codes: [PageQRCode] = []
         for placed in file.placedImages(page, maxPixels: 4_000_000) {
@@ -100,9 +114,9 @@ enum BornDigitalSteps {
             }
         }
         guard codes.isEmpty, page == 0, text.text.contains("发票") || text.text.contains("客票"),
-            let rendered = try? file.render(page, dpi: 200, maxPixels: limits.maxPixelsPerPage)
+            let rendered = try? file.render(page, dpi: qrDPI, maxPixels: limits.maxPixelsPerPage)
         else { return codes }
-        let factor = 300.0 / 200.0
+        let factor = 300.0 / Double(qrDPI)
         return QRDecoder.decode(rendered).map { code in
             PageQRCode(
                 text: code.text,
