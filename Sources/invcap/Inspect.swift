@@ -45,8 +45,24 @@ struct Inspect: AsyncParsableCommand {
             }
         }
         let pool = EnginePool(size: 1, languages: ocr.lang, tessdata: tessdata)
-        let pages = document.pages
-        let outcome: Result<[JSONValue], CLIError> = try await pool.withWorker { worker in
+        var pages = document.pages
+        switch document.content {
+        case .raster: break
+        case .pdf(let pdf):
+            // Inspect shows what OCR would see: the pages rendered at 300 dpi.
+            do {
+                pages = try (0..<pdf.pageCount).map { (index) throws(DocumentError) in
+                    LoadedPage(image: try pdf.render(index, maxPixels: ocr.limits.maxPixelsPerPage), declaredDPI: 300)
+                }
+            } catch {
+                throw CLIError("\(error.code.rawValue): \(error.message)")
+            }
+        case .ofd:
+            throw CLIError(
+                "\(file) is an OFD document: its pages are text objects, not images, and are not rendered; "
+                    + "run `invcap recognize \(file) --words` to see them")
+        }
+        let outcome: Result<[JSONValue], CLIError> = try await pool.withWorker { [pages] worker in
             Result { () throws(CLIError) -> [JSONValue] in
                 try pages.enumerated().map { (index, page) throws(CLIError) in
                     let prepared = try? worker.prepare(page.image)

@@ -8,20 +8,24 @@ import Recognition
 /// `invcap recognize FILE...`: OCR each file and print the contract's JSON or a readable summary.
 struct Recognize: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Recognise invoice images and print what was read.",
+        abstract: "Recognise invoices (images, PDF, OFD) and print what was read.",
         discussion: """
             Files are read in parallel (one OCR worker per core) and reported in the order given.
-            The format is detected from the bytes, not the name. Exit status: 0 when every file was read,
-            1 when any file failed (its report says why), 2 for a usage error.
+            The format is detected from the bytes, not the name. PDFs are read from their text layer and
+            OFDs from their embedded data, without OCR; scanned PDFs are rendered and read like images.
+            Exit status: 0 when every file was read, 1 when any file failed (its report says why), 2 for a
+            usage error.
 
             Examples:
               invcap recognize scan.jpg
+              invcap recognize e-invoice.pdf invoice.ofd
               invcap recognize --json inbox/*.png > results.jsonl
               invcap recognize --json --words --lang eng receipt.jpg
             """
     )
 
-    @Argument(help: ArgumentHelp("Image files: PNG, JPEG, TIFF (every page), BMP, WebP, GIF.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp("Invoice files: PDF, OFD, PNG, JPEG, TIFF (every page), BMP, WebP, GIF.", valueName: "file"))
     var files: [String] = []
 
     @Flag(help: "Print one JSON object per file (JSON Lines, CONTRACT.md).")
