@@ -22,7 +22,7 @@ struct FapiaoTextReader {
         pageHeight = reader.height
     }
 
-    enum Kind { case digits, date, amount, name, taxID, printed, capitals }
+    typealias Kind = ValueKind
     enum Party { case buyer, seller, either }
 
     struct Label {
@@ -142,7 +142,7 @@ struct FapiaoTextReader {
             {
                 text = nearbyValue(of: occurrence, found: found) ?? text
             }
-            guard let cleaned = Self.clean(text, occurrence.label.kind, field: field) else { continue }
+            guard let cleaned = occurrence.label.kind.clean(text, exact: source != .ocr) else { continue }
             fields[field] = evidence(field, cleaned, text)
         }
     }
@@ -258,33 +258,5 @@ struct FapiaoTextReader {
         else { return nil }
         let title = String(match.output.0)
         return title.contains("代码") || title.contains("号码") ? nil : title
-    }
-
-    static func clean(_ text: LineText, _ kind: Kind, field: FieldName) -> String? {
-        let compact = text.compactText
-        guard !compact.isEmpty else { return nil }
-        switch kind {
-        case .digits:
-            let digits = FieldText.digits(compact)
-            return digits.count >= 8 ? digits : nil
-        case .date:
-            return DocumentDate.parseChinese(compact)
-                ?? DocumentDate.parseNumericOrNamed(text.text, preferDayFirst: false)?.value
-        case .amount:
-            return FapiaoReader.amounts(in: text).last?.value
-        case .name:
-            let name = FieldText.name(text.text)
-            return name.isEmpty ? nil : name
-        case .taxID:
-            // Exact text: upper case without spaces, no OCR repairs (an I is an I).
-            let id = compact.uppercased().filter { $0.isLetter || $0.isNumber }
-            return id.count >= 15 ? id : nil
-        case .printed:
-            let value = FieldText.printed(text.text)
-            return value.isEmpty ? nil : value
-        case .capitals:
-            let capitals = compact.filter { "零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正负".contains($0) }
-            return capitals.count >= 2 ? capitals : nil
-        }
     }
 }

@@ -9,10 +9,7 @@ struct LabelValueReader {
     let page: Int
     var fields: [FieldName: FieldEvidence] = [:]
 
-    /// How a value is cleaned.
-    enum Kind {
-        case digits, date, amount, name, taxID
-    }
+    typealias Kind = ValueKind
 
     /// Labels printed on tickets and special invoices, with the field each one names.
     static let labels: [(label: String, field: FieldName, kind: Kind)] = [
@@ -49,7 +46,7 @@ struct LabelValueReader {
                         LabelMatcher.locate($0.label, in: line, from: start, minimumScore: 0.9)?.lowerBound
                     }.min() ?? line.glyphs.count
                 var value = line.slice(start..<max(start, end))
-                var cleaned = value.isEmpty ? nil : Self.clean(value, entry.kind)
+                var cleaned = value.isEmpty ? nil : entry.kind.clean(value, exact: reader.source != .ocr)
                 if cleaned == nil, index + 1 < lines.count {
                     // A column heading: the value is printed under it (the same line holds other headings).
                     let label = line.region(of: range) ?? line.box
@@ -58,7 +55,7 @@ struct LabelValueReader {
                         PixelBox(
                             left: label.x - margin, top: lines[index + 1].box.y, right: label.maxX + margin,
                             bottom: lines[index + 1].box.maxY))
-                    if !below.isEmpty, let found = Self.clean(below, entry.kind) {
+                    if !below.isEmpty, let found = entry.kind.clean(below, exact: reader.source != .ocr) {
                         value = below
                         cleaned = found
                     }
@@ -82,25 +79,5 @@ struct LabelValueReader {
         fields[.invoiceTitle] = FieldEvidence(
             value: title, source: reader.source, page: page, box: line.box, readConfidence: line.minimumConfidence,
             formatValid: true)
-    }
-
-    static func clean(_ text: LineText, _ kind: Kind) -> String? {
-        let compact = text.compactText
-        switch kind {
-        case .digits:
-            let digits = FieldText.digits(compact)
-            return digits.count >= 8 ? digits : nil
-        case .date:
-            return DocumentDate.parseChinese(compact)
-                ?? DocumentDate.parseNumericOrNamed(text.text, preferDayFirst: false)?.value
-        case .amount:
-            return FapiaoReader.amounts(in: text).last?.value
-        case .name:
-            let name = FieldText.name(text.text)
-            return name.isEmpty ? nil : name
-        case .taxID:
-            let id = FieldText.taxID(compact)
-            return id.count >= 15 ? id : nil
-        }
     }
 }

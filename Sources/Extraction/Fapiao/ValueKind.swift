@@ -1,0 +1,37 @@
+import InvoiceModel
+
+/// What the value beside a label is, which says how its text is cleaned into the contract's format.
+enum ValueKind {
+    case digits, date, amount, name, taxID, printed, capitals
+
+    /// The value in the contract's format, or `nil` when the text holds none.
+    ///
+    /// - Parameter exact: the text is what the file carried (text layer, OFD): nothing is "repaired"
+    ///   (an I in a tax ID stays an I); OCR'd text gets the usual repairs.
+    func clean(_ text: LineText, exact: Bool) -> String? {
+        let compact = text.compactText
+        guard !compact.isEmpty else { return nil }
+        switch self {
+        case .digits:
+            let digits = FieldText.digits(compact)
+            return digits.count >= 8 ? digits : nil
+        case .date:
+            return DocumentDate.parseChinese(compact)
+                ?? DocumentDate.parseNumericOrNamed(text.text, preferDayFirst: false)?.value
+        case .amount:
+            return FapiaoReader.amounts(in: text).last?.value
+        case .name:
+            let name = FieldText.name(text.text)
+            return name.isEmpty ? nil : name
+        case .taxID:
+            let id = exact ? compact.uppercased().filter { $0.isLetter || $0.isNumber } : FieldText.taxID(compact)
+            return id.count >= 15 ? id : nil
+        case .printed:
+            let value = FieldText.printed(text.text)
+            return value.isEmpty ? nil : value
+        case .capitals:
+            let capitals = compact.filter { "零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正负".contains($0) }
+            return capitals.count >= 2 ? capitals : nil
+        }
+    }
+}
