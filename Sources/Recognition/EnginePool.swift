@@ -126,14 +126,34 @@ public final class EnginePool: Sendable {
         waiter?.resume(returning: worker)
     }
 
+    /// A closure run once and dropped as soon as it returns.
+    private final class OneShot<T>: @unchecked Sendable {
+        private var body: (() -> T)?
+
+        init(_ body: @escaping () -> T) { self.body = body }
+
+        /// Runs the closure and releases it (and its captures) before returning. Called once, from one thread.
+        func run() -> T {
+            guard let body else { preconditionFailure("OneShot.run called twice") }
+            self.body = nil
+            return body()
+        }
+    }
+
     /// Stack size for OCR threads: Tesseract's layout analysis recurses deeply on busy pages.
     static let threadStackSize = 16 << 20
 
     /// Runs `body` on a new thread and returns its result without blocking a cooperative thread.
+    ///
+    /// `body`, and everything it captured, is released on that thread *before* the caller resumes: a
+    /// captured C resource (an open PDF) must not be freed later, at an arbitrary time — possibly while
+    /// the process exits and the library's globals are being destroyed.
     public static func runOnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
+        let work = OneShot(body)
+        return await withCheckedContinuation { continuation in
             let thread = Thread {
-                continuation.resume(returning: body())
+                let result = work.run()
+                continuation.resume(returning: result)
             }
             thread.stackSize = threadStackSize
             thread.start()

@@ -54,6 +54,24 @@ import Testing
         }
     }
 
+    @Test func givenPDFAndOFD_whenRecognisedAsJSON_thenTextLayerAndEmbeddedSourcesWithoutOCR() throws {
+        let files = [Paths.testdata("born-digital/sd-001.pdf"), Paths.testdata("born-digital/tc-005.ofd")]
+        let result = try CommandRunner.invcap(["recognize", "--json"] + files)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let objects = try jsonLines(result)
+        try #require(objects.count == 2)
+        for (object, file) in zip(objects, files) {
+            let label = try Label.of(document: file)
+            let fields = try #require(object["fields"] as? [String: [String: Any]])
+            for (name, value) in label.fields {
+                #expect(fields[name]?["value"] as? String == value, "\(file) \(name)")
+            }
+            let sources = Set(fields.values.compactMap { $0["source"] as? String })
+            #expect(!sources.contains("ocr"), "\(file): \(sources)")
+            #expect((object["timingMs"] as? [String: Int])?["ocr"] == nil)
+        }
+    }
+
     @Test func givenOnlyGoodFiles_whenRecognised_thenExitZeroAndReadableSummary() throws {
         let result = try CommandRunner.invcap(["recognize", Paths.testdata("formats/header.png")])
         #expect(result.status == 0, "stderr: \(result.stderr)")

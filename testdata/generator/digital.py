@@ -302,6 +302,60 @@ def scan_pdf(path, jpeg, text_plan=None, garble_labels=False):
     c.save()
 
 
+SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "AUD": "A$", "SGD": "S$", "MYR": "RM", "CAD": "C$"}
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def english_pdf(path, label):
+    """A text-layer English invoice (Helvetica): seller block, number and date, items, totals."""
+    f = label["fields"]
+    sym = SYMBOLS.get(f.get("currency", ""), "")
+
+    def money(v):
+        whole, cents = v.split(".")
+        return "%s%s.%s" % (sym, "{:,}".format(int(whole)), cents)
+
+    y, m, d = f["issueDate"].split("-")
+    c = canvas.Canvas(path, pagesize=(210 * mm, 297 * mm), invariant=1)
+
+    def at(x, top, s, size=10, font="Helvetica"):
+        c.setFont(font, size)
+        c.drawString(x * mm, (297 - top) * mm, s)
+
+    def right(x, top, s, size=10, font="Helvetica"):
+        c.setFont(font, size)
+        c.drawRightString(x * mm, (297 - top) * mm, s)
+
+    at(20, 25, f["sellerName"], 16, "Helvetica-Bold")
+    words = f.get("sellerAddress", "").split(" ")
+    half = (len(words) + 1) // 2
+    at(20, 32, " ".join(words[:half]))
+    at(20, 37, " ".join(words[half:]))
+    at(140, 25, "INVOICE", 20, "Helvetica-Bold")
+    at(140, 40, "Invoice No: " + f.get("invoiceNumber", ""))
+    at(140, 46, "Date: %d %s %s" % (int(d), MONTHS[int(m) - 1], y))
+    at(20, 70, "Description", 10, "Helvetica-Bold")
+    right(130, 70, "Qty", 10, "Helvetica-Bold")
+    right(160, 70, "Unit price", 10, "Helvetica-Bold")
+    right(190, 70, "Amount", 10, "Helvetica-Bold")
+    top = 78
+    for item in label.get("lineItems", []):
+        at(20, top, item.get("name", ""))
+        right(130, top, item.get("quantity", ""))
+        right(160, top, money(item["unitPrice"]) if "unitPrice" in item else "")
+        right(190, top, money(item["amount"]) if "amount" in item else "")
+        top += 7
+    top += 8
+    for text, key in [("Subtotal", "amountExcludingTax"), ("Tax", "taxAmount"), ("Total", "totalAmount")]:
+        if key in f:
+            right(160, top, text, 10, "Helvetica-Bold" if key == "totalAmount" else "Helvetica")
+            right(190, top, money(f[key]), 10, "Helvetica-Bold" if key == "totalAmount" else "Helvetica")
+            top += 7
+    c.showPage()
+    c.save()
+
+
 def write_all(out_dir, labels, scans=None):
     """`labels`: doc id → label of the generated scans (tc-*, sd-*); `scans`: doc id → JPEG bytes of
     page images for the scanned-PDF cases. Returns the names written."""
@@ -353,6 +407,14 @@ def write_all(out_dir, labels, scans=None):
                 out["lineItems"] = label["lineItems"]
             write_json(os.path.join(out_dir, name.replace(".pdf", ".json")), out)
             written.append(name)
+
+    # English invoices with a text layer.
+    for doc_id in ("inv-001", "inv-002", "inv-003"):
+        if doc_id in labels:
+            english_pdf(os.path.join(out_dir, doc_id + ".pdf"), labels[doc_id])
+            out = {"fields": labels[doc_id]["fields"]}
+            write_json(os.path.join(out_dir, doc_id + ".json"), out)
+            written.append(doc_id + ".pdf")
 
     # Encrypted (user password).
     from reportlab.lib import pdfencrypt

@@ -282,7 +282,7 @@ def main(argv=None):
         names = badfiles.write_all(os.path.join(out, "bad"), jb.getvalue(), pb.getvalue())
         written += len(names)
     if "digital" in only:
-        labels = {doc_id: get(doc_id)[1] for doc_id in doc_ids("tc")[:7] + doc_ids("sd")[:5]}
+        labels = {doc_id: get(doc_id)[1] for doc_id in doc_ids("tc")[:7] + doc_ids("sd")[:5] + doc_ids("inv")[:3]}
         scans = {}
         for doc_id in ("tc-003", "sd-003"):
             buf = io.BytesIO()

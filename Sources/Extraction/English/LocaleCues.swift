@@ -31,7 +31,13 @@ struct LocaleCues {
         let text = " " + upperLines.joined(separator: " ") + " "
         let tokens = text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
         var counts: [String: Int] = [:]
-        for token in tokens { if let code = Self.codes[token] { counts[code, default: 0] += 1 } }
+        for token in tokens {
+            // A code written against its amount (RM425.57) counts as well as one standing alone.
+            let letters = token.prefix { $0.isLetter }
+            let rest = token.dropFirst(letters.count)
+            guard rest.isEmpty || rest.allSatisfy(\.isNumber), let code = Self.codes[String(letters)] else { continue }
+            counts[code, default: 0] += 1
+        }
         if let (code, _) = counts.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).first {
             currency = (code, 0.95)
         } else if let (_, code) = Self.signs.first(where: { text.contains($0.sign) }) {
