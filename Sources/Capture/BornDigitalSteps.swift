@@ -98,20 +98,12 @@ enum BornDigitalSteps {
     /// the page is rendered at `qrDPI` and searched (QR codes drawn as vector paths).
     static func qrCodes(_ file: PDFFile, page: Int, text: TextPage, limits: IngestLimits) -> [PageQRCode] {
         var codes: [PageQRCode] = []
-        for placed in file.placedImages(page, maxPixels: 4_000_000) {
-            let scaleX = Double(placed.box.width) / Double(max(1, placed.image.width))
-            let scaleY = Double(placed.box.height) / Double(max(1, placed.image.height))
-            let padded = placed.image.padded(by: 8)
-            for code in QRDecoder.decode(padded ?? placed.image) {
-                let inner = code.box.offsetBy(dx: padded == nil ? 0 : -8, dy: padded == nil ? 0 : -8)
-                codes.append(
-                    PageQRCode(
-                        text: code.text,
-                        box: PixelBox(
-                            x: placed.box.x + Int(Double(inner.x) * scaleX),
-                            y: placed.box.y + Int(Double(inner.y) * scaleY),
-                            width: Int(Double(inner.width) * scaleX), height: Int(Double(inner.height) * scaleY))))
-            }
+        // A QR code is placed as a square image: others (seals, logos, backgrounds) are not searched.
+        let squares = file.placedImages(page, maxPixels: 4_000_000) { width, height in
+            min(width, height) >= 21 && Double(max(width, height)) <= Double(min(width, height)) * 1.25
+        }
+        for thorough in [false, true] where codes.isEmpty {
+            codes = squares.flatMap { placed in decodePlaced(placed, thorough: thorough) }
         }
         guard codes.isEmpty, page == 0, text.text.contains("发票") || text.text.contains("客票"),
             let rendered = try? file.render(page, dpi: qrDPI, maxPixels: limits.maxPixelsPerPage)
@@ -123,6 +115,23 @@ enum BornDigitalSteps {
                 box: PixelBox(
                     x: Int(Double(code.box.x) * factor), y: Int(Double(code.box.y) * factor),
                     width: Int(Double(code.box.width) * factor), height: Int(Double(code.box.height) * factor)))
+        }
+    }
+
+    /// The codes of one placed image (padded: a code cut tight to its edges needs a quiet zone), with
+    /// their boxes mapped from image pixels to page pixels.
+    static func decodePlaced(_ placed: (image: PageImage, box: PixelBox), thorough: Bool) -> [PageQRCode] {
+        let scaleX = Double(placed.box.width) / Double(max(1, placed.image.width))
+        let scaleY = Double(placed.box.height) / Double(max(1, placed.image.height))
+        let margin = 8
+        let padded = placed.image.padded(by: margin)
+        return QRDecoder.decodeImage(padded ?? placed.image, thorough: thorough).map { code in
+            let inner = padded == nil ? code.box : code.box.offsetBy(dx: -margin, dy: -margin)
+            return PageQRCode(
+                text: code.text,
+                box: PixelBox(
+                    x: placed.box.x + Int(Double(inner.x) * scaleX), y: placed.box.y + Int(Double(inner.y) * scaleY),
+                    width: Int(Double(inner.width) * scaleX), height: Int(Double(inner.height) * scaleY)))
         }
     }
 

@@ -23,6 +23,14 @@ public enum QRDecoder {
     /// A fapiao prints its QR code in a corner (top left when upright, so any corner when turned): the
     /// four corners are scanned first, which costs a third of scanning the whole page; the whole page
     /// is scanned with zbar and then zxing when no corner holds a code.
+    /// The QR codes of a small image that may be one (an image placed in a PDF): zbar on the whole
+    /// image, then zxing-cpp when `thorough` and zbar found none.
+    public static func decodeImage(_ image: PageImage, thorough: Bool) -> [DecodedQRCode] {
+        let found = image.withGreyBytes(zbar) ?? []
+        if !found.isEmpty || !thorough { return found }
+        return image.withGreyBytes(zxing) ?? []
+    }
+
     public static func decode(_ page: PageImage) -> [DecodedQRCode] {
         let width = page.width * 40 / 100
         let height = page.height * 45 / 100

@@ -33,9 +33,13 @@ extension PDFFile {
         return image
     }
 
-    /// The raster images placed on page `index`, each as a grey page with where it is placed (pixels
-    /// at `dpi`): a fapiao's QR code is one of them, decoded without rendering the page.
-    public func placedImages(_ index: Int, dpi: Int = 300, maxPixels: Int) -> [(image: PageImage, box: PixelBox)] {
+    /// The raster images placed on page `index` whose pixel size `accepting` accepts, each as a grey page
+    /// with where it is placed (pixels at `dpi`): a fapiao's QR code is one of them, decoded without
+    /// rendering the page.
+    public func placedImages(
+        _ index: Int, dpi: Int = 300, maxPixels: Int,
+        accepting: (_ width: Int, _ height: Int) -> Bool = { _, _ in true }
+    ) -> [(image: PageImage, box: PixelBox)] {
         let scale = Double(dpi) / 72
         return withPage(index) { page -> [(image: PageImage, box: PixelBox)] in
             guard let mappings = poppler_page_get_image_mapping(page) else { return [] }
@@ -48,7 +52,9 @@ extension PDFFile {
                     let raw = poppler_page_get_image(page, mapping.image_id)
                 else { continue }
                 let surface = CairoSurface(adopting: raw)
-                guard surface.width * surface.height <= maxPixels, let image = surface.pageImage(dpi: 300) else {
+                guard surface.width * surface.height <= maxPixels, accepting(surface.width, surface.height),
+                    let image = surface.pageImage(dpi: 300)
+                else {
                     continue
                 }
                 let area = mapping.area
