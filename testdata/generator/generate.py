@@ -130,6 +130,8 @@ def validate_label(name, label):
             if len(v) == 15:
                 _check(V.is_valid_org_code(v[6:]), "%s: %s org code" % (name, k))
     _check(len(f["sellerTaxID"]) == 18, "%s: seller id must be a USCC" % name)
+    if "qr" not in meta:  # born-digital labels: the same values as their scans, whose QR was checked
+        return
     qr = meta["qr"].rstrip(",").split(",") if meta["qr"].endswith(",") else meta["qr"].split(",")
     _check(len(qr) == 8 and qr[0] == "01", "%s: qr frame" % name)
     ymd = f["issueDate"].replace("-", "")
