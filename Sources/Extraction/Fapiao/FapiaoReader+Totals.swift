@@ -78,8 +78,10 @@ extension FapiaoReader {
     /// Below the frame: 收款人 / 复核 / 开票人 (tax-control) or 开票人 (数电); 销售方（章） is ignored.
     mutating func readFooter() {
         let frame = grid.frame
+        // The names end before three quarters of the width; the seller's seal (销售方（章）) sits beyond,
+        // and reading its red ink is slow and adds nothing.
         let region = PixelBox(
-            left: frame.x - frame.width / 50, top: frame.maxY + 3, right: frame.maxX + frame.width / 50,
+            left: frame.x - frame.width / 50, top: frame.maxY + 3, right: frame.x + frame.width * 3 / 4,
             bottom: frame.maxY + frame.height * 14 / 100)
         let labels: [(FieldName?, String)] = [(.payee, "收款人"), (.reviewer, "复核"), (.drawer, "开票人"), (nil, "销售方")]
         // Names on a line of their own: a noisy band must not cost seconds.
