@@ -75,7 +75,11 @@ struct LabelValueReader {
         guard let line = top.max(by: { $0.box.height < $1.box.height }) else { return }
         let printed = String(line.compactText.filter { $0.isCJK || "（）()".contains($0) })
         // Seal text (全国统一发票监制章) can share the title's line: the title ends at 发票 or its （…）.
-        let title = FapiaoTitle.normalized(FapiaoTextReader.title(in: printed) ?? printed)
+        let cut = FapiaoTextReader.title(in: printed).map(FapiaoTitle.normalized)
+        let whole = FapiaoTitle.normalized(printed)
+        let title =
+            cut.flatMap { FapiaoTitle.isKnownForm($0) ? $0 : nil }
+            ?? (FapiaoTitle.isKnownForm(whole) ? whole : cut ?? whole)
         fields[.invoiceTitle] = FieldEvidence(
             value: title, source: reader.source, page: page, box: line.box, readConfidence: line.minimumConfidence,
             formatValid: true)
