@@ -104,6 +104,31 @@ extension PixelBox {
         #expect(total(rows) == "73.00")
     }
 
+    @Test func givenTaxLineWithItsRate_whenRead_thenTheTaxIsTheAmountNotTheRate() {
+        var reader = EnglishReader(
+            reader: PrintedPage([
+                [("STAR", 300), ("HARDWARE", 400)],
+                [("SUBTOTAL", 40), ("99.05", 660)],
+                [("TAX", 40), ("10.25%", 200), ("10.15", 660)],
+                [("TOTAL", 40), ("$", 300), ("109.20", 640)],
+            ]), page: 1)
+        reader.readAll()
+        #expect(reader.fields[.taxAmount]?.value == "10.15")
+        #expect(reader.fields[.totalAmount]?.value == "109.20")
+    }
+
+    @Test(
+        arguments: [
+            ("PARK & SONS (€O.. NO. 164600-U)", nil),  // a sign inside noise says nothing
+            ("TOTAL S$", "SGD"),  // the amount was read as another column
+            ("TOTAL RM425.57", "MYR"),  // a code written against its amount
+            ("SUBTOTAL £ 12.00", "GBP"),
+            ("TOTAL RM 9.65", "MYR"),
+        ] as [(String, String?)])
+    func givenCurrencyCue_whenRead_thenCodeOnlyWhenItMarksAnAmount(row: String, expected: String?) {
+        #expect(LocaleCues([row]).currency?.code == expected)
+    }
+
     @Test func givenReceiptNumberWithSpacedHyphen_whenRead_thenTheWholeNumber() {
         var reader = EnglishReader(
             reader: PrintedPage([

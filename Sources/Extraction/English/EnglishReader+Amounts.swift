@@ -254,7 +254,8 @@ extension EnglishReader {
     }
 
     /// The amounts with two decimals on a line, left to right (currency signs and codes ignored; "68. 87"
-    /// is one amount that OCR split; "5,90" is a decimal comma).
+    /// is one amount that OCR split; "5,90" is a decimal comma). A number followed by % is a rate
+    /// ("TAX 10.25% 10.15"), not an amount.
     static func amounts(in line: LineText) -> [(range: Range<Int>, value: String)] {
         let runs = line.runs(gapRatio: 0.9) { $0.isASCIIDigit || $0 == "." || $0 == "," || $0 == "-" }
         var merged: [Range<Int>] = []
@@ -273,6 +274,9 @@ extension EnglishReader {
             }
         }
         return merged.compactMap { range in
+            if range.upperBound < line.glyphs.count, "%％".contains(line.glyphs[range.upperBound].character) {
+                return nil
+            }
             var token = line.slice(range).compactText
             if token.wholeMatch(of: /-?\d+,\d{2}/) != nil { token = token.replacingOccurrences(of: ",", with: ".") }
             guard token.wholeMatch(of: /-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}/) != nil,

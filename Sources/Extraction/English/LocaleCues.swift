@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a document's text says about where it comes from: its currency, and whether numeric dates are
 /// written day first (most of the world) or month first (the United States).
 struct LocaleCues {
@@ -27,6 +29,18 @@ struct LocaleCues {
     /// Words that place it in the United States (month-first dates).
     static let monthFirstWords = [" USA", "UNITED STATES", "SALES TAX", " INC.", " INC ", " LLC", " USD"]
 
+    /// Whether `sign` is printed before a number in the row `text` ("£12.00", "$ 9.50"), or ends it (the
+    /// amount read as another column: "TOTAL S$"): a sign inside noise ("(€O..") says nothing.
+    static func precedesAmount(_ sign: String, in text: String) -> Bool {
+        var rest = Substring(text)
+        while let range = rest.range(of: sign) {
+            let after = rest[range.upperBound...].drop { $0 == " " }
+            if after.first?.isNumber ?? true { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
+    }
+
     init(_ upperLines: [String]) {
         let text = " " + upperLines.joined(separator: " ") + " "
         let tokens = text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
@@ -40,7 +54,9 @@ struct LocaleCues {
         }
         if let (code, _) = counts.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).first {
             currency = (code, 0.95)
-        } else if let (_, code) = Self.signs.first(where: { text.contains($0.sign) }) {
+        } else if let (_, code) = Self.signs.first(where: { sign in
+            upperLines.contains { Self.precedesAmount(sign.sign, in: $0) }
+        }) {
             // A plain "$" is the weakest cue: Singapore, Australia and others print it too.
             currency = (code, text.contains("S$") || !text.contains("$") ? 0.95 : 0.7)
         }
