@@ -163,7 +163,8 @@ enum BornDigitalSteps {
 
     static func summary(_ page: TextPage, number: Int) -> PageSummary {
         PageSummary(
-            number: number, width: page.width, height: page.height, dpi: page.dpi, declaredDPI: nil, rotation: 0,
+            number: number, width: page.width, height: page.height, dpi: page.dpi, declaredDPI: nil,
+            rotation: page.rotation,
             orientationConfidence: nil, skewDegrees: 0, lines: page.lines)
     }
 

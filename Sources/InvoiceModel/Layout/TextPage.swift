@@ -25,15 +25,56 @@ public struct TextPage: Sendable, Hashable {
     public var lines: [RecognizedLine]
     /// How many characters the file placed (whitespace excluded).
     public var characterCount: Int
+    /// Clockwise turn (0, 90, 180, 270) applied so that the text reads left to right: a page the file
+    /// displays sideways (PDF `/Rotate`, content drawn turned) is read upright, like a turned scan.
+    public var rotation: Int
 
-    /// Groups `characters` (in the file's order) into words and lines.
+    /// Groups `characters` (in the file's order) into words and lines, turning the page first when its
+    /// text does not run left to right.
     public init(width: Int, height: Int, dpi: Int, characters: [PlacedCharacter]) {
-        self.width = width
-        self.height = height
+        let turns = Self.quarterTurnsToUpright(characters)
+        let placed =
+            turns == 0
+            ? characters
+            : characters.map {
+                PlacedCharacter($0.character, $0.box.rotated(quarterTurns: turns, pageWidth: width, pageHeight: height))
+            }
+        self.width = turns % 2 == 0 ? width : height
+        self.height = turns % 2 == 0 ? height : width
         self.dpi = dpi
-        let words = Self.words(characters)
+        rotation = turns * 90
+        let words = Self.words(placed)
         characterCount = words.reduce(0) { $0 + $1.text.count }
         lines = Self.lines(words)
+    }
+
+    /// Clockwise quarter turns that make most of the text run left to right, judged from the step
+    /// between neighbouring characters in the file's order.
+    static func quarterTurnsToUpright(_ characters: [PlacedCharacter]) -> Int {
+        var votes = [0, 0, 0, 0]
+        var previous: PixelBox?
+        for placed in characters {
+            guard !placed.character.isWhitespace, !placed.box.isEmpty else {
+                previous = nil
+                continue
+            }
+            defer { previous = placed.box }
+            guard let last = previous else { continue }
+            let size = max(last.width, last.height, placed.box.width, placed.box.height, 1)
+            let dx = (placed.box.x + placed.box.width / 2) - (last.x + last.width / 2)
+            let dy = (placed.box.y + placed.box.height / 2) - (last.y + last.height / 2)
+            guard max(abs(dx), abs(dy)) <= size * 2, max(abs(dx), abs(dy)) > 0 else { continue }
+            if abs(dx) >= abs(dy) {
+                votes[dx > 0 ? 0 : 2] += 1  // left to right, or upside down
+            } else {
+                votes[dy > 0 ? 3 : 1] += 1  // running down: turn back counter-clockwise; up: clockwise
+            }
+        }
+        let total = votes.reduce(0, +)
+        guard total >= 10, let best = votes.indices.max(by: { votes[$0] < votes[$1] }), best != 0,
+            votes[best] * 2 > total
+        else { return 0 }
+        return best
     }
 
     /// All the page's text, line by line.
