@@ -17,6 +17,9 @@ enum BornDigitalSteps {
         case failed(DocumentError, timings: StageTimings)
     }
 
+    /// A page covered this much by one image is a scan.
+    static let scannedPageCoverage = 0.8
+
     static func pdf(
         _ file: PDFFile, limits: IngestLimits, extractor: DocumentExtractor, scorer: DocumentScorer, today: String
     ) -> PDFResult {
@@ -24,7 +27,11 @@ enum BornDigitalSteps {
         var stopwatch = Stopwatch()
         let texts = (0..<file.pageCount).map { file.textPage($0) }
         timings.add("text", milliseconds: stopwatch.milliseconds)
-        guard let first = texts.first, TextLayerQuality.isUsable(first) else {
+        // A scan saved as PDF is read like a scan: a text layer over it is someone else's OCR, with its
+        // misreadings, and must not pass for exact text.
+        guard let first = texts.first, TextLayerQuality.isUsable(first),
+            file.largestImageCoverage(0) < scannedPageCoverage
+        else {
             return renderAll(file, limits: limits, carried: nil, timings: timings)
         }
         stopwatch = Stopwatch()

@@ -281,23 +281,46 @@ def write_json(path, obj):
         fh.write("\n")
 
 
-def scan_pdf(path, jpeg, text_plan=None, garble_labels=False):
-    """A scan saved as PDF: the JPEG as the page, optionally under an invisible text layer (as scanners
-    with OCR write). With `garble_labels`, the labels' text is replaced by unrelated characters, as
-    fonts without a Unicode map produce, while the values stay readable."""
+def scan_pdf(path, jpeg, text_plan=None, wrong=None):
+    """A scan saved as PDF: the JPEG as the page, optionally under an invisible text layer as scanners
+    with OCR write it. `wrong` maps a label's tag to the misread value the layer holds instead."""
     c = new_canvas(path)
     c.drawImage(ImageReader(io.BytesIO(jpeg)), 0, 0, PAGE_W * mm, PAGE_H * mm)
-    if text_plan:
-        for item in text_plan.items:
-            text = item["text"]
-            if garble_labels and item["label"]:
-                text = "".join(chr(0x4E00 + (ord(ch) * 7919) % 0x5000) for ch in text)
-            t = c.beginText()
-            t.setTextRenderMode(3)
-            t.setFont(FONT, item["size"] * 72 / 25.4)
-            t.setTextOrigin(item["x"] * mm, (PAGE_H - item["y"]) * mm)
-            t.textOut(text)
-            c.drawText(t)
+    for item in text_plan.items if text_plan else []:
+        text = (wrong or {}).get(item["tag"], item["text"])
+        t = c.beginText()
+        t.setTextRenderMode(3)
+        t.setFont(FONT, item["size"] * 72 / 25.4)
+        t.setTextOrigin(item["x"] * mm, (PAGE_H - item["y"]) * mm)
+        t.textOut(text)
+        c.drawText(t)
+    c.showPage()
+    c.save()
+
+
+def labels_as_images_pdf(path, label):
+    """An e-fapiao whose labels carry no usable text (as with label fonts that lack a Unicode map): the
+    labels are drawn as small images, the values as text."""
+    import render  # the generator's font lookup (Noto CJK)
+    from PIL import Image, ImageDraw
+    plan = plan_for(label)
+    c = new_canvas(path)
+    for item in plan.items:
+        if item["label"]:
+            px = max(8, int(round(item["size"] / 25.4 * 300)))
+            fnt = render.font("sans_cjk", px)
+            w = int(render.text_width(fnt, item["text"])) + 4
+            img = Image.new("L", (w, int(px * 1.3)), 255)
+            ImageDraw.Draw(img).text((2, 0), item["text"], font=fnt, fill=0)
+            buf = io.BytesIO()
+            img.save(buf, format="PNG")
+            height_mm = img.size[1] / 300 * 25.4
+            c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), item["x"] * mm,
+                        (PAGE_H - item["y"] - height_mm * 0.2) * mm, w / 300 * 25.4 * mm, height_mm * mm)
+        else:
+            c.setFont(FONT, item["size"] * 72 / 25.4)
+            c.drawString(item["x"] * mm, (PAGE_H - item["y"]) * mm, item["text"])
+    c.drawImage(ImageReader(io.BytesIO(qr_png(label["meta"]["qr"]))), 6 * mm, (PAGE_H - 26) * mm, 20 * mm, 20 * mm)
     c.showPage()
     c.save()
 
@@ -397,16 +420,23 @@ def write_all(out_dir, labels, scans=None):
         fh.write(ofd_bytes(labels["tc-001"], plan_for(labels["tc-001"]), with_data=False))
     written.append("empty-template.ofd")
 
-    # Scans saved as PDF: no text layer at all, and a text layer whose labels are garbled.
-    for doc_id, name, garble in [("tc-003", "scan-only.pdf", False), ("sd-003", "scan-garbled-labels.pdf", True)]:
+    # Scans saved as PDF: no text layer at all, and an OCR layer (someone else's, with misreadings)
+    # that must not be taken for exact text.
+    misread = {"invoiceNumber": "24112000000021684884", "totalAmount": "¥19379.91"}
+    for doc_id, name, wrong in [("tc-003", "scan-only.pdf", None), ("sd-003", "scan-ocr-layer.pdf", misread)]:
         if scans and doc_id in scans:
             label = labels[doc_id]
-            scan_pdf(os.path.join(out_dir, name), scans[doc_id], plan_for(label) if garble else None, garble)
+            scan_pdf(os.path.join(out_dir, name), scans[doc_id], plan_for(label) if wrong else None, wrong)
             out = {"fields": label["fields"]}
             if label.get("lineItems"):
                 out["lineItems"] = label["lineItems"]
             write_json(os.path.join(out_dir, name.replace(".pdf", ".json")), out)
             written.append(name)
+
+    # Labels without text, values with text: OCR reads what the text layer cannot say.
+    labels_as_images_pdf(os.path.join(out_dir, "labels-as-images.pdf"), labels["sd-004"])
+    write_json(os.path.join(out_dir, "labels-as-images.json"), scored_label(labels["sd-004"]))
+    written.append("labels-as-images.pdf")
 
     # English invoices with a text layer.
     for doc_id in ("inv-001", "inv-002", "inv-003"):

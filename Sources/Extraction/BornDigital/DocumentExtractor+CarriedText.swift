@@ -27,6 +27,8 @@ extension ExtractedDocument {
     public mutating func overlay(_ trusted: ExtractedDocument) {
         fields = SourceOverlay.overlay(trusted.fields, on: fields)
         if lineItems.isEmpty { lineItems = trusted.lineItems }
+        // What either reading knows the layout prints stays expected: missing, it is named for review.
+        expectedFields += trusted.expectedFields.filter { !expectedFields.contains($0) }
         documentType = documentType ?? trusted.documentType
         invoiceKind = invoiceKind ?? trusted.invoiceKind
         qr = qr ?? trusted.qr
@@ -94,7 +96,7 @@ extension DocumentExtractor {
         let expected =
             isTicket
             ? [FieldName.invoiceNumber, .issueDate, .totalAmount]
-            : layout.printedFields(special: kind?.hasSuffix("special") ?? false).filter { $0 != .drawer }
+            : layout.printedFields(special: kind?.hasSuffix("special") ?? false)
         var document = ExtractedDocument(
             documentType: "fapiao", invoiceKind: kind, fields: merged.fields, lineItems: merged.lineItems,
             qr: qr?.payload, expectedFields: expected)

@@ -33,6 +33,29 @@ extension PDFFile {
         return image
     }
 
+    /// The share of page `index` covered by its largest placed raster image (0…1): near 1 for a scan
+    /// saved as PDF, whose text layer (if any) is someone else's OCR, not text the issuer wrote.
+    public func largestImageCoverage(_ index: Int) -> Double {
+        let size = pageSize(index)
+        let pageArea = size.width * size.height
+        guard pageArea > 0 else { return 0 }
+        return withPage(index) { page -> Double in
+            guard let mappings = poppler_page_get_image_mapping(page) else { return 0 }
+            defer { poppler_page_free_image_mapping(mappings) }
+            var largest = 0.0
+            var node: UnsafeMutablePointer<GList>? = mappings
+            while let current = node {
+                node = current.pointee.next
+                guard let area = current.pointee.data?.assumingMemoryBound(to: PopplerImageMapping.self).pointee.area
+                else { continue }
+                let width = min(max(area.x1, area.x2), size.width) - max(min(area.x1, area.x2), 0)
+                let height = min(max(area.y1, area.y2), size.height) - max(min(area.y1, area.y2), 0)
+                largest = max(largest, max(0, width) * max(0, height) / pageArea)
+            }
+            return largest
+        } ?? 0
+    }
+
     /// The raster images placed on page `index` whose pixel size `accepting` accepts, each as a grey page
     /// with where it is placed (pixels at `dpi`): a fapiao's QR code is one of them, decoded without
     /// rendering the page.
