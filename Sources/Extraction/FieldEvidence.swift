@@ -22,6 +22,11 @@ public struct FieldEvidence: Sendable, Hashable {
     public var repaired: Bool
     /// Other values a different read produced (kept so that cross-field checks can choose among them).
     public var alternatives: [String] = []
+    /// When two sources that should agree exactly (embedded data, the QR code, a text layer) give
+    /// different values: what each says. Such a field always goes to a person. (An OCR reading that
+    /// differs from the QR code is not a disagreement of this kind: OCR misreads; the QR value is kept
+    /// and the confidence model weighs the conflict.)
+    public var disagreement: String?
 
     /// Creates evidence for a value.
     public init(

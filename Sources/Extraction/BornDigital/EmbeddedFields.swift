@@ -99,6 +99,23 @@ enum EmbeddedFields {
     }
 }
 
+/// How two exact sources' different values are described to a reviewer.
+enum Disagreement {
+    static func describe(_ kept: FieldEvidence, _ other: FieldEvidence) -> String {
+        "\(name(kept.source)) says \(kept.value), \(name(other.source)) says \(other.value)"
+    }
+
+    static func name(_ source: FieldSource) -> String {
+        switch source {
+        case .embedded: return "the embedded data"
+        case .qr: return "the QR code"
+        case .textLayer: return "the printed text"
+        case .ocr: return "the OCR reading"
+        case .derived: return "the computed value"
+        }
+    }
+}
+
 /// Combining readings of the same fields from sources of different trust.
 enum SourceOverlay {
     /// Lays `top` (the more trusted source) over `base`: agreement confirms the value (and borrows the
@@ -118,6 +135,9 @@ enum SourceOverlay {
                 } else {
                     evidence.conflicts += 1
                     evidence.alternatives = [other.value] + other.alternatives
+                    if other.source != .ocr {
+                        evidence.disagreement = Disagreement.describe(trusted, other)
+                    }
                     evidence.box = evidence.box ?? other.box
                     evidence.page = evidence.page ?? other.page
                 }

@@ -45,13 +45,16 @@ public struct DocumentScorer: Sendable {
                         field: name.rawValue, evidence: evidence, checks: related, documentType: document.documentType))
             )
             let threshold = policy.threshold(for: name.rawValue)
-            let flagged = confidence < threshold || !failed.isEmpty
+            let flagged = confidence < threshold || !failed.isEmpty || evidence.disagreement != nil
             if confidence < threshold {
                 reasons.append(
                     "\(name.rawValue): confidence \(Self.format(confidence)) below \(Self.format(threshold))")
             }
             for check in failed {
                 reasons.append("\(name.rawValue): \(check.message ?? check.rule)")
+            }
+            if let disagreement = evidence.disagreement {
+                reasons.append("\(name.rawValue): sources disagree — \(disagreement)")
             }
             fields[name] = ExtractedField(
                 value: evidence.value, confidence: confidence, flagged: flagged, source: evidence.source,

@@ -26,6 +26,7 @@ struct FapiaoMerge {
                 evidence.confirmations = printed.confirmations + 1
             } else {
                 evidence.conflicts = 1
+                if printed.source != .ocr { evidence.disagreement = Disagreement.describe(evidence, printed) }
             }
         }
         fields[field] = evidence
@@ -47,6 +48,7 @@ struct FapiaoMerge {
         if let read = fields[field] {
             evidence.conflicts = 1
             evidence.alternatives = [read.value] + read.alternatives
+            if read.source != .ocr { evidence.disagreement = Disagreement.describe(evidence, read) }
         }
         fields[field] = evidence
     }
