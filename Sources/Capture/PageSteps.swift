@@ -56,6 +56,8 @@ enum PageSteps {
         var extracted = extractor.extract(inputs)
         // A text layer that missed key fields still read others exactly: they outrank OCR.
         if let carried { extracted.overlay(carried) }
+        let words = readers.first?.recordedLines.flatMap(\.words) ?? []
+        if !words.isEmpty { extracted.pageQuality = words.map(\.confidence).reduce(0, +) / Double(words.count) }
         // Pages the extractor did not need (a second invoice, an attachment) are still read in full,
         // so their text is reported and nothing on them is lost.
         for reader in readers.dropFirst() where reader.recordedLines.isEmpty {

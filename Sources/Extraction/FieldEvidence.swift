@@ -63,6 +63,9 @@ public struct ExtractedDocument: Sendable {
     public var unreadFields: [FieldName] = []
     /// Later pages that carry an invoice of their own (another invoice number): the file holds several.
     public var otherInvoices: [Int] = []
+    /// How well the first page read as a whole: the mean confidence of its OCR'd words (1 for text the
+    /// file carried). A field read on a poor page is less sure than its own word confidence says.
+    public var pageQuality: Double = 1
 
     /// Creates an extraction result.
     public init(

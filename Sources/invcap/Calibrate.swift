@@ -98,7 +98,8 @@ struct Calibrate: AsyncParsableCommand {
             guard let field = FieldName(rawValue: name), let found = evidence.fields[field] else { continue }
             let related = processed.checks.filter { $0.fields.contains(field) }
             let features = ConfidenceFeatures.vector(
-                field: name, evidence: found, checks: related, documentType: evidence.documentType)
+                field: name, evidence: found, checks: related, documentType: evidence.documentType,
+                pageQuality: evidence.pageQuality)
             let correct = FieldComparison.matches(
                 found.value, expected, alternatives: label.alternatives[name] ?? [], field: name)
             examples.append((features, correct))
@@ -109,7 +110,8 @@ struct Calibrate: AsyncParsableCommand {
                 else { continue }
                 let key = "lineItem." + name
                 let features = ConfidenceFeatures.vector(
-                    field: key, evidence: found, checks: [], documentType: evidence.documentType)
+                    field: key, evidence: found, checks: [], documentType: evidence.documentType,
+                    pageQuality: evidence.pageQuality)
                 examples.append((features, FieldComparison.matches(found.value, expected, field: key)))
             }
         }

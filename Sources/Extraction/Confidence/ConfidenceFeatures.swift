@@ -8,7 +8,7 @@ public enum ConfidenceFeatures {
         "bias", "source-qr", "source-derived", "source-embedded", "read-confidence", "read-confidence-squared",
         "format-valid", "confirmed", "confirmed-twice", "conflict", "check-passed", "check-failed", "repaired",
         "free-text", "free-text-length", "free-text-read-confidence", "latin-document", "latin-free-text",
-        "latin-read-confidence",
+        "latin-read-confidence", "page-quality", "latin-page-quality",
     ]
 
     /// Fields whose values are free text (names, addresses) rather than codes, dates or amounts.
@@ -19,10 +19,11 @@ public enum ConfidenceFeatures {
         .union([LineItemFieldName.name, .specification, .unit].map { "lineItem." + $0.rawValue })
 
     /// The feature vector of `evidence` for the field named `field` (`lineItem.name` for item fields), given
-    /// the outcomes of the checks that involve it and the document type (`fapiao`, `invoice`, `receipt`).
-    public static func vector(field: String, evidence: FieldEvidence, checks: [CheckResult], documentType: String?)
-        -> [Double]
-    {
+    /// the outcomes of the checks that involve it, the document type (`fapiao`, `invoice`, `receipt`) and
+    /// how well the page read as a whole (`ExtractedDocument.pageQuality`).
+    public static func vector(
+        field: String, evidence: FieldEvidence, checks: [CheckResult], documentType: String?, pageQuality: Double = 1
+    ) -> [Double] {
         let freeText = freeTextFields.contains(field) ? 1.0 : 0.0
         let latin = documentType == "fapiao" ? 0.0 : 1.0
         let read = evidence.readConfidence
@@ -47,6 +48,8 @@ public enum ConfidenceFeatures {
             latin,
             latin * freeText,
             latin * read,
+            pageQuality,
+            latin * pageQuality,
         ]
     }
 }

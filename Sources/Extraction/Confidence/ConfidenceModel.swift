@@ -28,7 +28,10 @@ public struct ConfidenceModel: Sendable, Codable, Hashable {
     /// Hand-set weights: QR and confirmed values high, lone OCR reads by their engine confidence.
     public static let builtIn = ConfidenceModel(
         features: ConfidenceFeatures.names,
-        weights: [-3.0, 3.0, 1.5, 3.0, 2.0, 2.0, 1.5, 2.5, 1.0, -2.5, 1.0, -3.0, -0.5, -0.5, -0.3, 0.5, 0.0, 0.0, 0.0],
+        weights: [
+            -3.0, 3.0, 1.5, 3.0, 2.0, 2.0, 1.5, 2.5, 1.0, -2.5, 1.0, -3.0, -0.5, -0.5, -0.3, 0.5, 0.0, 0.0, 0.0, 0.0,
+            0.0,
+        ],
         provenance: "built-in defaults")
 
     /// The probability for a feature vector.

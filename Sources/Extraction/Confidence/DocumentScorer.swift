@@ -42,7 +42,8 @@ public struct DocumentScorer: Sendable {
                 evidence, failedChecks: failed.count,
                 model.probability(
                     ConfidenceFeatures.vector(
-                        field: name.rawValue, evidence: evidence, checks: related, documentType: document.documentType))
+                        field: name.rawValue, evidence: evidence, checks: related, documentType: document.documentType,
+                        pageQuality: document.pageQuality))
             )
             let threshold = policy.threshold(for: name.rawValue)
             let flagged = confidence < threshold || !failed.isEmpty || evidence.disagreement != nil
@@ -69,7 +70,8 @@ public struct DocumentScorer: Sendable {
                 let key = "lineItem." + name.rawValue
                 let confidence = model.probability(
                     ConfidenceFeatures.vector(
-                        field: key, evidence: evidence, checks: [], documentType: document.documentType))
+                        field: key, evidence: evidence, checks: [], documentType: document.documentType,
+                        pageQuality: document.pageQuality))
                 let threshold = policy.threshold(for: key)
                 if confidence < threshold {
                     reasons.append(
