@@ -5,6 +5,15 @@ import Recognition
 
 /// Steps 3–7 with one worker, on its thread.
 enum PageSteps {
+    /// A page whose OCR'd words average below this confidence is read poorly.
+    static let poorPage = 0.5
+
+    /// Mean confidence of the words `reader` read (its whole-page and region reads), or `nil` when none.
+    static func meanConfidence(_ reader: WorkerPageReader?) -> Double? {
+        let words = reader?.recordedLines.flatMap(\.words) ?? []
+        return words.isEmpty ? nil : words.map(\.confidence).reduce(0, +) / Double(words.count)
+    }
+
     struct Output: Sendable {
         var result: Result<RecognizedDocument, RecognitionError>
         var evidence: ExtractedDocument?
@@ -56,8 +65,21 @@ enum PageSteps {
         var extracted = extractor.extract(inputs)
         // A text layer that missed key fields still read others exactly: they outrank OCR.
         if let carried { extracted.overlay(carried) }
-        let words = readers.first?.recordedLines.flatMap(\.words) ?? []
-        if !words.isEmpty { extracted.pageQuality = words.map(\.confidence).reduce(0, +) / Double(words.count) }
+        extracted.pageQuality = Self.meanConfidence(readers.first) ?? extracted.pageQuality
+        // A receipt or invoice that reads this badly is usually speckled: read it once more through a
+        // median filter and keep whichever reading the engine is surer of.
+        if carried == nil, extracted.documentType != "fapiao", extracted.pageQuality < Self.poorPage,
+            let first = inputs.first, let clean = prepared.first?.image.despeckled()
+        {
+            let reader = WorkerPageReader(worker: worker, image: clean)
+            var retry = extractor.extract(
+                [PageInput(number: 1, reader: reader, qrCodes: first.qrCodes)] + inputs.dropFirst())
+            retry.pageQuality = Self.meanConfidence(reader) ?? 0
+            if retry.pageQuality > extracted.pageQuality + 0.05 {
+                extracted = retry
+                readers[0] = reader
+            }
+        }
         // Pages the extractor did not need (a second invoice, an attachment) are still read in full,
         // so their text is reported and nothing on them is lost.
         for reader in readers.dropFirst() where reader.recordedLines.isEmpty {

@@ -91,3 +91,11 @@ extension PageImage {
         return adopting(pixAddBorder(pix, Int32(margin), 255))
     }
 }
+
+extension PageImage {
+    /// The page through a 3×3 median filter: isolated specks and drop-outs go, strokes stay.
+    public func despeckled() -> PageImage? {
+        guard depth == 8 else { return nil }
+        return adopting(pixMedianFilter(pix, 3, 3))
+    }
+}
