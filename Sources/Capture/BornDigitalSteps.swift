@@ -102,7 +102,7 @@ enum BornDigitalSteps {
     static let qrDPI = 150
 
     /// QR codes among the page's placed images; when none decodes on the first page of a fapiao,
-    /// the page is rendered at `qrDPI` and searched (QR codes drawn as vector paths).
+    /// the page is rendered at `qrDPI`, then at 300 dpi, and searched (QR codes drawn as vector paths).
     static func qrCodes(_ file: PDFFile, page: Int, text: TextPage, limits: IngestLimits) -> [PageQRCode] {
         var codes: [PageQRCode] = []
         // A QR code is placed as a square image: others (seals, logos, backgrounds) are not searched.
@@ -112,17 +112,21 @@ enum BornDigitalSteps {
         for thorough in [false, true] where codes.isEmpty {
             codes = squares.flatMap { placed in decodePlaced(placed, thorough: thorough) }
         }
-        guard codes.isEmpty, page == 0, text.text.contains("发票") || text.text.contains("客票"),
-            let rendered = try? file.render(page, dpi: qrDPI, maxPixels: limits.maxPixelsPerPage)
-        else { return codes }
-        let factor = 300.0 / Double(qrDPI)
-        return QRDecoder.decode(rendered).map { code in
-            PageQRCode(
-                text: code.text,
-                box: PixelBox(
-                    x: Int(Double(code.box.x) * factor), y: Int(Double(code.box.y) * factor),
-                    width: Int(Double(code.box.width) * factor), height: Int(Double(code.box.height) * factor)))
+        guard codes.isEmpty, page == 0, text.text.contains("发票") || text.text.contains("客票") else { return codes }
+        // 150 dpi first (fast); a small or finely drawn code may need the full 300 dpi.
+        for dpi in [qrDPI, 300] {
+            guard let rendered = try? file.render(page, dpi: dpi, maxPixels: limits.maxPixelsPerPage) else { continue }
+            let factor = 300.0 / Double(dpi)
+            let found = QRDecoder.decode(rendered).map { code in
+                PageQRCode(
+                    text: code.text,
+                    box: PixelBox(
+                        x: Int(Double(code.box.x) * factor), y: Int(Double(code.box.y) * factor),
+                        width: Int(Double(code.box.width) * factor), height: Int(Double(code.box.height) * factor)))
+            }
+            if !found.isEmpty { return found }
         }
+        return []
     }
 
     /// The codes of one placed image (padded: a code cut tight to its edges needs a quiet zone), with

@@ -62,6 +62,14 @@ import Testing
         #expect(document.checks.contains { $0.rule.contains("qr") && $0.passed })
     }
 
+    @Test func givenQRCodeDrawnAsFineVectors_whenProcessed_thenFoundOnThePageRenderedAt300DPI() async throws {
+        // 8 mm wide: too fine for the 150 dpi rendering tried first.
+        let report = try await Self.pipeline.process(path: Paths.testdata("born-digital/tc-004-vector-qr.pdf"))
+        let document = try #require(Self.document(report))
+        #expect(document.fields[.invoiceNumber]?.source == .qr)
+        #expect(document.fields[.checkCode]?.source == .qr)
+    }
+
     @Test func givenOFD_whenProcessed_thenEmbeddedDataIsTheSource() async throws {
         let report = try await Self.pipeline.process(path: Paths.testdata("born-digital/tc-005.ofd"))
         let document = try #require(Self.document(report))

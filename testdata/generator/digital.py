@@ -156,11 +156,22 @@ def qr_png(payload):
     return buf.getvalue()
 
 
-def draw_pdf_page(c, plan, qr=None):
+def draw_pdf_page(c, plan, qr=None, vector_qr_mm=None):
+    """Draws `plan`; the QR code as a placed image, or as vector squares `vector_qr_mm` wide."""
     for item in plan.items:
         c.setFont(FONT, item["size"] * 72 / 25.4)
         c.drawString(item["x"] * mm, (PAGE_H - item["y"]) * mm, item["text"])
-    if qr:
+    if qr and vector_qr_mm:
+        from reportlab.graphics import renderPDF
+        from reportlab.graphics.barcode.qr import QrCodeWidget
+        from reportlab.graphics.shapes import Drawing
+        widget = QrCodeWidget(qr)
+        x0, y0, x1, y1 = widget.getBounds()
+        side = vector_qr_mm * mm
+        drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
+        drawing.add(widget)
+        renderPDF.draw(drawing, c, 6 * mm, (PAGE_H - 6) * mm - side)
+    elif qr:
         c.drawImage(ImageReader(io.BytesIO(qr_png(qr))), 6 * mm, (PAGE_H - 26) * mm, 20 * mm, 20 * mm)
     c.showPage()
 
@@ -407,6 +418,14 @@ def write_all(out_dir, labels, scans=None):
     c.save()
     write_json(os.path.join(out_dir, "tc-007-list.json"), scored_label(label))
     written.append("tc-007-list.pdf")
+
+    # A QR code drawn as vector squares, 8 mm wide: too fine for 150 dpi, readable at 300 dpi.
+    label = labels["tc-004"]
+    c = new_canvas(os.path.join(out_dir, "tc-004-vector-qr.pdf"))
+    draw_pdf_page(c, plan_for(label), label["meta"].get("qr"), vector_qr_mm=8)
+    c.save()
+    write_json(os.path.join(out_dir, "tc-004-vector-qr.json"), scored_label(label))
+    written.append("tc-004-vector-qr.pdf")
 
     # Two invoices in one file: refused, so that neither is lost silently.
     c = new_canvas(os.path.join(out_dir, "two-invoices.pdf"))
