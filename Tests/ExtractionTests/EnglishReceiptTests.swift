@@ -104,6 +104,20 @@ extension PixelBox {
         #expect(total(rows) == "73.00")
     }
 
+    @Test func givenRightAlignedLetterhead_whenRead_thenTheAddressLinesEndingUnderTheNameAreTheAddress() {
+        // The title sits left on the first address row; the address lines end where the name ends.
+        var reader = EnglishReader(
+            reader: PrintedPage([
+                [("BLUEFIELD", 200), ("SUPPLIES", 400), ("SDN", 580), ("BHD", 660)],
+                [("TAX", 20), ("INVOICE", 100), ("Jalan", 500), ("Ampang", 600)],
+                [("50450", 540), ("KL", 680)],
+                [("Subtotal", 40), ("425.57", 680)],
+            ]), page: 1)
+        reader.readAll()
+        #expect(reader.fields[.sellerName]?.value == "BLUEFIELD SUPPLIES SDN BHD")
+        #expect(reader.fields[.sellerAddress]?.value == "Jalan Ampang 50450 KL")
+    }
+
     @Test func givenTaxLineWithItsRate_whenRead_thenTheTaxIsTheAmountNotTheRate() {
         var reader = EnglishReader(
             reader: PrintedPage([

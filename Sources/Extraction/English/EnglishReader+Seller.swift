@@ -142,8 +142,9 @@ extension EnglishReader {
         return result.trimmingCharacters(in: .whitespaces)
     }
 
-    /// The segment of `row` printed right under `above`: starting near its left edge or centred like it,
-    /// no more than two text heights below.
+    /// The segment of `row` printed right under `above`: starting near its left edge, centred like it or
+    /// ending at its right edge with words in it (a right-aligned letterhead, not the amounts column below
+    /// it), no more than two text heights below.
     static func aligned(_ row: EnglishRow, with above: LineText) -> LineText? {
         let gap = row.box.y - above.box.maxY
         guard gap < 2 * max(above.box.height, row.height) else { return nil }
@@ -151,6 +152,8 @@ extension EnglishReader {
         return row.segments.first { part in
             abs(part.box.x - above.box.x) < 3 * row.height
                 || abs(part.box.x + part.box.width / 2 - centre) < 2 * row.height
+                || (abs(part.box.maxX - above.box.maxX) < 2 * row.height
+                    && part.glyphs.filter { $0.character.isLetter }.count >= 2)  // not an amount column
         }
     }
 
