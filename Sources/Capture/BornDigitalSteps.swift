@@ -26,11 +26,13 @@ enum BornDigitalSteps {
         var timings = StageTimings()
         var stopwatch = Stopwatch()
         let texts = (0..<file.pageCount).map { file.textPage($0) }
+        // Found once: they tell a scan apart, and one of them is usually the QR code.
+        let firstPlacements = file.imagePlacements(0)
         timings.add("text", milliseconds: stopwatch.milliseconds)
         // A scan saved as PDF is read like a scan: a text layer over it is someone else's OCR, with its
         // misreadings, and must not pass for exact text.
         guard let first = texts.first, TextLayerQuality.isUsable(first),
-            file.largestImageCoverage(0) < scannedPageCoverage
+            file.largestImageCoverage(0, placements: firstPlacements) < scannedPageCoverage
         else {
             return renderAll(file, limits: limits, carried: nil, timings: timings)
         }
@@ -40,7 +42,8 @@ enum BornDigitalSteps {
             inputs.append(
                 PageInput(
                     number: index + 1, reader: TextPageReader(text),
-                    qrCodes: qrCodes(file, page: index, text: text, limits: limits)))
+                    qrCodes: qrCodes(
+                        file, page: index, placements: index == 0 ? firstPlacements : nil, text: text, limits: limits)))
         }
         timings.add("qr", milliseconds: stopwatch.milliseconds)
         stopwatch = Stopwatch()
@@ -103,10 +106,12 @@ enum BornDigitalSteps {
 
     /// QR codes among the page's placed images; when none decodes on the first page of a fapiao,
     /// the page is rendered at `qrDPI`, then at 300 dpi, and searched (QR codes drawn as vector paths).
-    static func qrCodes(_ file: PDFFile, page: Int, text: TextPage, limits: IngestLimits) -> [PageQRCode] {
+    static func qrCodes(
+        _ file: PDFFile, page: Int, placements: [ImagePlacement]?, text: TextPage, limits: IngestLimits
+    ) -> [PageQRCode] {
         var codes: [PageQRCode] = []
         // A QR code is placed as a square image: others (seals, logos, backgrounds) are not searched.
-        let squares = file.placedImages(page, maxPixels: 4_000_000) { width, height in
+        let squares = file.placedImages(page, placements: placements, maxPixels: 4_000_000) { width, height in
             min(width, height) >= 21 && Double(max(width, height)) <= Double(min(width, height)) * 1.25
         }
         for thorough in [false, true] where codes.isEmpty {
@@ -118,11 +123,7 @@ enum BornDigitalSteps {
             guard let rendered = try? file.render(page, dpi: dpi, maxPixels: limits.maxPixelsPerPage) else { continue }
             let factor = 300.0 / Double(dpi)
             let found = QRDecoder.decode(rendered).map { code in
-                PageQRCode(
-                    text: code.text,
-                    box: PixelBox(
-                        x: Int(Double(code.box.x) * factor), y: Int(Double(code.box.y) * factor),
-                        width: Int(Double(code.box.width) * factor), height: Int(Double(code.box.height) * factor)))
+                PageQRCode(text: code.text, box: code.box.scaled(x: factor, y: factor))
             }
             if !found.isEmpty { return found }
         }
@@ -140,9 +141,7 @@ enum BornDigitalSteps {
             let inner = padded == nil ? code.box : code.box.offsetBy(dx: -margin, dy: -margin)
             return PageQRCode(
                 text: code.text,
-                box: PixelBox(
-                    x: placed.box.x + Int(Double(inner.x) * scaleX), y: placed.box.y + Int(Double(inner.y) * scaleY),
-                    width: Int(Double(inner.width) * scaleX), height: Int(Double(inner.height) * scaleY)))
+                box: inner.scaled(x: scaleX, y: scaleY).offsetBy(dx: placed.box.x, dy: placed.box.y))
         }
     }
 

@@ -10,8 +10,7 @@ enum PageSteps {
 
     /// Mean confidence of the words `reader` read (its whole-page and region reads), or `nil` when none.
     static func meanConfidence(_ reader: WorkerPageReader?) -> Double? {
-        let words = reader?.recordedLines.flatMap(\.words) ?? []
-        return words.isEmpty ? nil : words.map(\.confidence).reduce(0, +) / Double(words.count)
+        reader?.recordedLines.flatMap(\.words).meanConfidence
     }
 
     struct Output: Sendable {

@@ -39,9 +39,5 @@ public struct PageSummary: Sendable, Hashable {
     public var words: [RecognizedWord] { lines.flatMap(\.words) }
 
     /// Mean word confidence, or `nil` for a page without words.
-    public var meanConfidence: Double? {
-        let words = self.words
-        guard !words.isEmpty else { return nil }
-        return words.map(\.confidence).reduce(0, +) / Double(words.count)
-    }
+    public var meanConfidence: Double? { words.meanConfidence }
 }

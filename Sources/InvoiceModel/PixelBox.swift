@@ -50,6 +50,14 @@ public struct PixelBox: Hashable, Sendable, Codable {
         return PixelBox(left: left, top: top, right: right, bottom: bottom)
     }
 
+    /// This box with every coordinate multiplied by `x` horizontally and `y` vertically (a box found on
+    /// an image of another resolution, mapped to the page).
+    public func scaled(x sx: Double, y sy: Double) -> PixelBox {
+        PixelBox(
+            x: Int(Double(x) * sx), y: Int(Double(y) * sy), width: Int(Double(width) * sx),
+            height: Int(Double(height) * sy))
+    }
+
     /// This box moved by `(dx, dy)`.
     public func offsetBy(dx: Int, dy: Int) -> PixelBox {
         PixelBox(x: x + dx, y: y + dy, width: width, height: height)

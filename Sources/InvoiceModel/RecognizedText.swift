@@ -50,6 +50,13 @@ public struct RecognizedLine: Hashable, Sendable {
     }
 }
 
+extension Collection<RecognizedWord> {
+    /// The words' mean confidence, or `nil` when there are none.
+    public var meanConfidence: Double? {
+        isEmpty ? nil : map(\.confidence).reduce(0, +) / Double(count)
+    }
+}
+
 extension Unicode.Scalar {
     /// Whether the scalar is a CJK ideograph or CJK punctuation/full-width form, which are written without spaces.
     public var isCJK: Bool {

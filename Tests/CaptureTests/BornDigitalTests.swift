@@ -16,6 +16,11 @@ import Testing
         return nil
     }
 
+    static func failure(_ report: DocumentReport) -> DocumentError? {
+        if case .failed(let error, _) = report.outcome { return error }
+        return nil
+    }
+
     /// Every labelled field and line-item value that differs from the label.
     static func differences(_ document: RecognizedDocument, _ label: Label) -> [String] {
         var wrong: [String] = []
@@ -89,20 +94,14 @@ import Testing
 
     @Test func givenTwoInvoicesInOnePDF_whenProcessed_thenRefusedNamingThePage() async throws {
         let report = try await Self.pipeline.process(path: Paths.testdata("born-digital/two-invoices.pdf"))
-        guard case .failed(let error, _) = report.outcome else {
-            Issue.record("two invoices were reported as one")
-            return
-        }
+        let error = try #require(Self.failure(report), "two invoices were reported as one")
         #expect(error.code == .multipleInvoices)
         #expect(error.message.contains("page 2"))
     }
 
     @Test func givenEmptyOFDTemplate_whenProcessed_thenNoInvoiceData() async throws {
         let report = try await Self.pipeline.process(path: Paths.testdata("born-digital/empty-template.ofd"))
-        guard case .failed(let error, _) = report.outcome else {
-            Issue.record("an empty template was reported as an invoice")
-            return
-        }
+        let error = try #require(Self.failure(report), "an empty template was reported as an invoice")
         #expect(error.code == .noInvoiceData)
     }
 

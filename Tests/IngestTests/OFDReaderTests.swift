@@ -57,18 +57,9 @@ import ZIPFoundation
         """.utf8)
 
     private func error(_ data: Data, limits: ArchiveLimits = ArchiveLimits()) throws -> DocumentError? {
-        let directory = try Paths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let url = directory.appendingPathComponent("invoice.ofd")
-        try data.write(to: url)
         var ingest = IngestLimits.default
         ingest.archive = limits
-        do {
-            _ = try DocumentLoader(limits: ingest).load(path: url.path)
-            return nil
-        } catch {
-            return error
-        }
+        return try LoadAttempt.error(data, named: "invoice.ofd", limits: ingest)
     }
 
     @Test func givenMinimalOFD_whenRead_thenItsCustomDataIsReturned() throws {

@@ -44,19 +44,8 @@ import Testing
         #expect(box.x < 200 && box.y < 200 && abs(box.width - 236) <= 2, "\(box)")
     }
 
-    private func error(loading data: Data, named name: String, limits: IngestLimits = .default) throws
-        -> DocumentError?
-    {
-        let directory = try Paths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let url = directory.appendingPathComponent(name)
-        try data.write(to: url)
-        do {
-            _ = try DocumentLoader(limits: limits).load(path: url.path)
-            return nil
-        } catch {
-            return error
-        }
+    private func error(loading data: Data, named name: String) throws -> DocumentError? {
+        try LoadAttempt.error(data, named: name)
     }
 
     @Test func givenTruncatedPDF_whenLoaded_thenCorruptFileSayingTruncated() throws {

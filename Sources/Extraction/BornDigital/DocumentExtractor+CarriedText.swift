@@ -67,14 +67,14 @@ extension DocumentExtractor {
 
         let isTicket =
             qr.map { !Self.hasStandardGrid($0.payload) } ?? false || text.contains("客票") || text.contains("行程单")
-        var merged: FapiaoMerge
-        var continuationItems: [[LineItemFieldName: FieldEvidence]] = []
-        if !isTicket {
-            // A 销货清单 continuation page carries the items the invoice page refers to.
-            for page in pages.dropFirst() {
-                continuationItems += FapiaoTextReader(reader: page.reader, page: page.number).readItems()
-            }
+        // Later pages, read once: a 销货清单 continuation carries the items the invoice page refers to;
+        // another invoice number means the file holds several invoices.
+        let later = pages.dropFirst().map { page in
+            var reader = FapiaoTextReader(reader: page.reader, page: page.number)
+            reader.readAll()
+            return (page: page, reader: reader)
         }
+        var merged: FapiaoMerge
         if isTicket {
             var labelled = LabelValueReader(reader: first.reader, page: first.number)
             labelled.readAll()
@@ -82,7 +82,7 @@ extension DocumentExtractor {
         } else {
             var reader = FapiaoTextReader(reader: first.reader, page: first.number)
             reader.readAll()
-            merged = FapiaoMerge(fields: reader.fields, lineItems: reader.lineItems + continuationItems)
+            merged = FapiaoMerge(fields: reader.fields, lineItems: reader.lineItems + later.flatMap(\.reader.lineItems))
         }
         if let qr { merged.apply(qr.payload, page: qr.page) }
         merged.fields = SourceOverlay.overlay(embeddedFields, on: merged.fields)
@@ -100,21 +100,14 @@ extension DocumentExtractor {
         var document = ExtractedDocument(
             documentType: "fapiao", invoiceKind: kind, fields: merged.fields, lineItems: merged.lineItems,
             qr: qr?.payload, expectedFields: expected)
-        document.otherInvoices = otherInvoiceNumbers(pages.dropFirst(), besides: number)
-        return document
-    }
-
-    /// Invoice numbers printed on later pages that differ from the first page's: a file holding several
-    /// invoices (a 销货清单 continuation page names the same number, or none).
-    func otherInvoiceNumbers(_ pages: ArraySlice<PageInput>, besides number: String) -> [Int] {
-        pages.compactMap { page in
-            var reader = FapiaoTextReader(reader: page.reader, page: page.number)
-            reader.readAll()
+        // A later page's own invoice number (printed, or in its QR code) that differs from the first's.
+        document.otherInvoices = later.compactMap { page, reader in
             let other =
                 reader.fields[.invoiceNumber]?.value
                 ?? page.qrCodes.lazy.compactMap { FapiaoQRPayload.parse($0.text)?.invoiceNumber }.first
             guard let other, other != number else { return nil }
             return page.number
         }
+        return document
     }
 }

@@ -35,7 +35,7 @@ struct EnglishReader {
         let read = (try? reader.read(nil, ReadRequest(.page, .latin))) ?? []
         rows = EnglishRow.rows(from: read.flatMap(\.words))
         let words = read.flatMap(\.words)
-        pageConfidence = words.isEmpty ? 0 : words.map(\.confidence).reduce(0, +) / Double(words.count)
+        pageConfidence = words.meanConfidence ?? 0
         let cues = LocaleCues(rows.map(\.upper))
         dayFirst = cues.dayFirst
         if let currency = cues.currency {
