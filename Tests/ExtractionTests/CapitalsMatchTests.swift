@@ -10,6 +10,9 @@ import Testing
         ("僚什制佰喜拾玖圆整", "叁仟捌佰壹拾玖圆整"),
         ("万类件伍佰陆拾业圆壹角", "柒万柒仟伍佰陆拾柒圆壹角"),
         ("壹拾伍元玖角肆分", "壹拾伍圆玖角肆分"),
+        // Label and glyph noise before, the 小写 label's head after; most numerals misread.
+        ("宝因夺万哇件陆傅零陆国带角随分司", "肆万肆仟陆佰零陆圆壹角陆分"),
+        ("因喜万煞任会佰喜拾参贺峙角人", "壹万玖仟叁佰壹拾叁圆肆角"),
     ])
     func givenMisreadCapitals_whenCompared_thenTheyStillSupportTheFigures(reading: String, expected: String) {
         #expect(CapitalsMatch.supports(reading: reading, expected: expected))
@@ -20,6 +23,8 @@ import Testing
         ("壹拾伍圆玖角", "壹拾伍圆玖角肆分"),
         ("贰仟圆整", "叁仟捌佰壹拾玖圆整"),
         ("人人人人圆整", "叁仟捌佰壹拾玖圆整"),
+        // Noise at the ends is free, but units (仟, 佰, 圆) are missing.
+        ("价税合计人人万人人人人拾人人角人", "壹万玖仟叁佰壹拾叁圆肆角"),
     ])
     func givenCapitalsSayingAnotherAmount_whenCompared_thenNoSupport(reading: String, expected: String) {
         #expect(!CapitalsMatch.supports(reading: reading, expected: expected))

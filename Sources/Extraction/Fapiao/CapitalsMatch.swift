@@ -17,10 +17,11 @@ enum CapitalsMatch {
 
     /// Aligns the reading with the expected capitals (edit distance): a character read as a different
     /// numeral or unit, or an extra numeral or unit, contradicts them outright; a look-alike in place of
-    /// the expected character or an extra noise character costs 1, a missing numeral 1.5 (a missing unit
-    /// contradicts them). The reading
-    /// supports the expected capitals when nothing contradicts them, the cost stays within 60 % of their
-    /// length, and at least a third of their characters were read exactly.
+    /// the expected character or an extra noise character costs 1 (nothing before the first or after the
+    /// last expected character: the label's tail, the ⓧ glyph and the 小写 label's head are read as
+    /// noise there), a missing numeral 1.5 (a missing unit contradicts them). The reading supports the
+    /// expected capitals when nothing contradicts them, the cost stays within 75 % of their length, and
+    /// at least a third of their characters were read exactly.
     static func supports(reading: String, expected: String) -> Bool {
         let read = Array(reading.replacingOccurrences(of: "元", with: "圆").replacingOccurrences(of: "正", with: "整"))
         let want = Array(expected)
@@ -38,7 +39,9 @@ enum CapitalsMatch {
                     relax(&cost, &exact, i + 1, j + 1, cost[i][j] + step, exact[i][j] + (step == 0 ? 1 : 0))
                 }
                 if i < read.count {
-                    relax(&cost, &exact, i + 1, j, cost[i][j] + (isCapital(read[i]) ? forbidden : 1), exact[i][j])
+                    let noise = (j == 0 || j == want.count) ? 0.0 : 1.0
+                    relax(
+                        &cost, &exact, i + 1, j, cost[i][j] + (isCapital(read[i]) ? forbidden : noise), exact[i][j])
                 }
                 if j < want.count {
                     // A missing numeral may be a dropped character; a missing unit changes the amount.
@@ -48,7 +51,7 @@ enum CapitalsMatch {
             }
         }
         let total = cost[read.count][want.count]
-        return total <= 0.6 * Double(want.count) && exact[read.count][want.count] * 3 >= want.count
+        return total <= 0.75 * Double(want.count) && exact[read.count][want.count] * 3 >= want.count
     }
 
     private static func relax(
