@@ -55,6 +55,7 @@ public struct DocumentExtractor: Sendable {
             var reader = FapiaoReader(
                 reader: first.reader, page: first.number, grid: grid, layout: layout,
                 qrBox: qr.flatMap { $0.page == first.number ? $0.box : nil })
+            reader.expectedTitle = qr.flatMap { FapiaoTitle.expected(for: $0.payload) }
             reader.readAll()
             var merged = FapiaoMerge(fields: reader.fields, lineItems: reader.lineItems)
             if let qr { merged.apply(qr.payload, page: qr.page) }

@@ -14,6 +14,27 @@ struct FapiaoMerge {
         if let date = qr.issueDate { take(.issueDate, date, page: page) }
         if let check = qr.checkCode { take(.checkCode, check, page: page) }
         if let amount = qr.amount { applyAmount(Money.format(amount), meaning: qr.amountMeaning, page: page) }
+        if let title = FapiaoTitle.expected(for: qr) { applyTitle(title) }
+    }
+
+    /// The title the QR code's type and invoice code imply confirms an OCR'd title that says the same, and
+    /// replaces one that OCR missed or garbled (the reading is kept as an alternative). A title the file
+    /// carries as text is left as it is.
+    private mutating func applyTitle(_ title: String) {
+        let read = fields[.invoiceTitle]
+        if let read, read.value == title {
+            fields[.invoiceTitle]?.confirmations += 1
+            return
+        }
+        if let read, read.source != .ocr { return }
+        var evidence = FieldEvidence(
+            value: title, source: .derived, page: read?.page, box: read?.box, readConfidence: 1, formatValid: true,
+            repaired: true)
+        if let read {
+            evidence.conflicts = 1
+            evidence.alternatives = [read.value] + read.alternatives
+        }
+        fields[.invoiceTitle] = evidence
     }
 
     private mutating func take(_ field: FieldName, _ value: String, page: Int) {
@@ -90,14 +111,19 @@ struct FapiaoMerge {
             formatValid: true, confirmations: 1, repaired: true)
     }
 
-    /// When amount + tax ≠ total with the values chosen, but holds with values another read produced,
-    /// take those: the sum is stronger evidence than either read alone.
+    /// When amount + tax ≠ total with the values chosen, but holds with values another read produced
+    /// (or the sums of the item lines), take those: the sum is stronger evidence than either read alone.
+    /// When no combination adds up, but two of the three are trustworthy (from the QR code, confirmed by
+    /// another read, or equal to the items' sum) and the third was read one character off what they
+    /// imply (the ¥ sign read as a 4, a dropped or misread digit), the implied value is taken.
     private mutating func reconcileAmounts() {
         let names: [FieldName] = [.amountExcludingTax, .taxAmount, .totalAmount]
         guard names.allSatisfy({ fields[$0] != nil }), sumsUp() == false else { return }
-        let options = names.map { name -> [String] in
-            guard let evidence = fields[name] else { return [] }
-            return [evidence.value] + evidence.alternatives
+        let sums = [lineItemSum(.amount), lineItemSum(.tax), nil]
+        let options = names.indices.map { index -> [String] in
+            guard let evidence = fields[names[index]] else { return [] }
+            let read = [evidence.value] + evidence.alternatives
+            return read + (sums[index].map { read.contains($0) ? [] : [$0] } ?? [])
         }
         var found: [String]?
         for amount in options[0] {
@@ -109,6 +135,7 @@ struct FapiaoMerge {
                 }
             }
         }
+        if found == nil { found = impliedByTrusted(options: options, sums: sums) }
         guard let found else { return }
         for (name, value) in zip(names, found) where fields[name]?.value != value {
             guard var evidence = fields[name] else { continue }
@@ -119,20 +146,59 @@ struct FapiaoMerge {
         }
     }
 
+    /// Amount, tax and total where two trustworthy values imply the third and the third was read at most
+    /// one character off it.
+    private func impliedByTrusted(options: [[String]], sums: [String?]) -> [String]? {
+        let names: [FieldName] = [.amountExcludingTax, .taxAmount, .totalAmount]
+        func trusted(_ index: Int) -> [String] {
+            guard let evidence = fields[names[index]] else { return [] }
+            var values: [String] = []
+            if evidence.source == .qr || evidence.confirmations > 0 { values.append(evidence.value) }
+            if let sum = sums[index], options[index].contains(sum), !values.contains(sum) { values.append(sum) }
+            return values
+        }
+        for target in [2, 1, 0] {
+            let others = names.indices.filter { $0 != target }
+            for first in trusted(others[0]) {
+                for second in trusted(others[1]) {
+                    guard let x = Money.parse(first), let y = Money.parse(second) else { continue }
+                    let implied = Money.format(target == 2 ? x + y : y - x)
+                    guard options[target].contains(where: { Self.oneCharacterOff($0, implied) }) else { continue }
+                    var values = ["", "", ""]
+                    values[others[0]] = first
+                    values[others[1]] = second
+                    values[target] = implied
+                    return values
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether two amounts as printed differ by one inserted, dropped or replaced character.
+    static func oneCharacterOff(_ a: String, _ b: String) -> Bool {
+        a != b && FapiaoTitle.editDistance(Array(a), Array(b)) == 1
+    }
+
+    /// The sum of an item column over all lines, when every line has a value (an exempt line's tax is 0).
+    private func lineItemSum(_ column: LineItemFieldName) -> String? {
+        guard !lineItems.isEmpty else { return nil }
+        let values = lineItems.map { item -> Decimal? in
+            if column == .tax, item[.taxRate]?.value == "免税" || item[.taxRate]?.value == "不征税" { return 0 }
+            return item[column].flatMap { Money.parse($0.value) }
+        }
+        guard values.allSatisfy({ $0 != nil }) else { return nil }
+        return Money.format(values.compactMap { $0 }.reduce(0, +))
+    }
+
     /// A 合计 amount or tax OCR missed, as the sum of the line items' (when every line has one; an exempt
     /// line's tax is 0).
     private mutating func completeFromLineItems() {
-        guard !lineItems.isEmpty else { return }
         for (field, column) in [(FieldName.amountExcludingTax, LineItemFieldName.amount), (.taxAmount, .tax)]
         where fields[field] == nil {
-            let values = lineItems.map { item -> Decimal? in
-                if column == .tax, item[.taxRate]?.value == "免税" || item[.taxRate]?.value == "不征税" { return 0 }
-                return item[column].flatMap { Money.parse($0.value) }
-            }
-            guard values.allSatisfy({ $0 != nil }) else { continue }
-            let sum = values.compactMap { $0 }.reduce(0, +)
+            guard let sum = lineItemSum(column) else { continue }
             fields[field] = FieldEvidence(
-                value: Money.format(sum), source: .derived, page: nil, box: nil,
+                value: sum, source: .derived, page: nil, box: nil,
                 readConfidence: lineItems.compactMap { $0[column]?.readConfidence }.min() ?? 0, formatValid: true)
         }
     }

@@ -96,10 +96,11 @@ extension FapiaoReader {
         let region = PixelBox(left: left, top: band.y, right: headerBlockLeft - 8, bottom: bottom)
         // Titles print at twice the body size, which the LSTM reads best at half scale; on noisy scans
         // other readings may succeed where that one fails. The first that is a known title form wins.
+        // When the QR code implies the title, the first reading only places it (FapiaoMerge decides).
         let attempts = [
             ReadRequest(.line, .chinese, scale: 0.5), ReadRequest(.line, .chinese, scale: 0.35),
             ReadRequest(.line, .chinese),
-        ]
+        ].prefix(expectedTitle == nil ? 3 : 1)
         var fallback: (String, LineText)?
         for request in attempts {
             guard let line = lines(region, request).max(by: { $0.box.height < $1.box.height }) else { continue }
@@ -116,15 +117,33 @@ extension FapiaoReader {
         if let (title, kept) = fallback { store(.invoiceTitle, evidence(.invoiceTitle, title, from: kept)) }
     }
 
-    /// 机器编号, printed under the QR code on tax-control invoices.
+    /// 机器编号, printed under the QR code on tax-control invoices. The region starts a little above the QR
+    /// code's bottom edge and is at least two lines high (on a skewed scan the label's line reaches up
+    /// beside the QR code's lowest modules). When the label is garbled, a
+    /// 12-digit number after a colon in that region is taken; digits printed apart from a 12-digit run
+    /// (speckle read as a digit) are left out.
     private mutating func readMachineNumber() {
         let band = headerBand
         let frame = grid.frame
-        let top = qrBox.map { $0.maxY + 2 } ?? (band.y + band.height / 2)
-        let region = PixelBox(left: band.x, top: top, right: frame.x + frame.width * 35 / 100, bottom: band.maxY)
+        let top = qrBox.map { $0.maxY - 30 } ?? (band.y + band.height / 2)
+        let region = PixelBox(
+            left: band.x, top: top, right: frame.x + frame.width * 35 / 100, bottom: max(band.maxY, top + 90))
         for line in lines(region, ReadRequest(.block, .chinese)) {
-            guard let match = LabelMatcher.match("机器编号", in: line) else { continue }
-            let value = line.suffix(from: match.valueStart).trimmed { !$0.isNumber && !$0.isLetter }
+            let start: Int
+            if let match = LabelMatcher.match("机器编号", in: line) {
+                start = match.valueStart
+            } else if let colon = line.glyphs.firstIndex(where: { $0.character == ":" || $0.character == "：" }) {
+                start = colon + 1
+            } else {
+                continue
+            }
+            var value = line.suffix(from: start).trimmed { !$0.isNumber && !$0.isLetter }
+            let runs = value.runs { FieldText.digits(String($0)).count == 1 }
+            if let twelve = runs.first(where: { $0.count == 12 }) {
+                value = value.slice(twelve)
+            } else if LabelMatcher.match("机器编号", in: line) == nil {
+                continue
+            }
             let candidate = evidence(.machineNumber, FieldText.digits(value.compactText), from: value)
             store(
                 .machineNumber,

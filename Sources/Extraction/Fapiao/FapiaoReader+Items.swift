@@ -33,14 +33,16 @@ extension FapiaoReader {
         let headerIndex = read.prefix(2).firstIndex { Self.isItemHeader($0) } ?? 0
         let boundaries = itemBoundaries(header: read[headerIndex], row: row)
         // The 合计 line: labelled 合计, or (when OCR garbles the label) the last line with an amount and
-        // nothing but a short label in the name column.
+        // nothing but a short label in the name column, when that label reads as half of 合计 or the line,
+        // below at least one item, has no tax rate (every item line prints one; the 合计 line does not).
         let totalIndex = read.indices.last { index in
             guard index > headerIndex else { return false }
             let line = read[index]
             if LabelMatcher.locate("合计", in: line, minimumScore: 1) != nil { return true }
             let nameGlyphs = line.glyphs.filter { $0.box.x + $0.box.width / 2 < (boundaries.first ?? row.x) }
-            return index == read.count - 1 && !Self.amounts(in: line).isEmpty && nameGlyphs.count <= 3
-                && nameGlyphs.first.map { $0.character == "合" || $0.character == "计" } ?? false
+            guard index == read.count - 1, !Self.amounts(in: line).isEmpty, nameGlyphs.count <= 3 else { return false }
+            if nameGlyphs.first.map({ $0.character == "合" || $0.character == "计" }) ?? false { return true }
+            return index > headerIndex + 1 && !Self.printsTaxRate(line, boundaries: boundaries)
         }
         let body = read[(headerIndex + 1)..<(totalIndex ?? read.count)]
         var items: [[LineItemFieldName: LineText]] = []
@@ -165,6 +167,14 @@ extension FapiaoReader {
             }
             return (value, part, range)
         }
+    }
+
+    /// Whether `line` has something in the tax-rate column that reads as a rate (`13%`, `免税`, `不征税`).
+    private static func printsTaxRate(_ line: LineText, boundaries: [Int]) -> Bool {
+        guard boundaries.count >= 7 else { return false }
+        let column = boundaries[5]..<boundaries[6]
+        let text = String(line.glyphs.filter { column.contains($0.box.x + $0.box.width / 2) }.map(\.character))
+        return text.contains("%") || text.contains("％") || text.contains("免") || text.contains("征")
     }
 
     /// `***` (tax of an exempt line) as printed, or as OCR misreads it (KKK, XXX).

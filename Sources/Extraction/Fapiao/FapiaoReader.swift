@@ -11,6 +11,9 @@ struct FapiaoReader {
     let layout: FapiaoLayout
     /// Where the QR code is, when one was found.
     let qrBox: PixelBox?
+    /// The title the QR code implies (`FapiaoTitle.expected(for:)`), when it does: one reading of the
+    /// printed title is then enough to place it.
+    var expectedTitle: String?
 
     /// Fields read so far.
     var fields: [FieldName: FieldEvidence] = [:]
