@@ -93,9 +93,9 @@ extension PageImage {
 }
 
 extension PageImage {
-    /// The page through a 3×3 median filter: isolated specks and drop-outs go, strokes stay.
-    public func despeckled() -> PageImage? {
-        guard depth == 8 else { return nil }
-        return adopting(pixMedianFilter(pix, 3, 3))
+    /// The page through a `size`×`size` median filter: isolated specks and drop-outs go, strokes stay.
+    public func despeckled(size: Int = 3) -> PageImage? {
+        guard depth == 8, size >= 1 else { return nil }
+        return adopting(pixMedianFilter(pix, Int32(size), Int32(size)))
     }
 }

@@ -60,13 +60,14 @@ public final class TesseractEngine: @unchecked Sendable {
     ///     always in page coordinates.
     ///   - mode: page-segmentation mode (`.automatic` for pages, `.singleLine` for a value beside a label).
     ///   - scale: resize factor applied to the region before reading; boxes are mapped back.
+    ///   - median: side of a median filter applied to the region before reading (0: none).
     ///   - deadline: longest time Tesseract may spend; past it, recognition stops and what was read so far
     ///     is returned (noise can make Tesseract take seconds on an empty region; nothing may hang).
     /// - Returns: the text lines found, in reading order (empty when there is no text).
     /// - Throws: `RecognitionError` when the pixels cannot be prepared or Tesseract fails.
     public func recognize(
         _ page: PageImage, region: PixelBox? = nil, mode: SegmentationMode = .automatic, scale: Double = 1,
-        deadline: Duration = .seconds(20)
+        median: Int = 0, deadline: Duration = .seconds(20)
     ) throws(RecognitionError) -> [RecognizedLine] {
         var source: PageImage
         let offset: (x: Int, y: Int)
@@ -81,6 +82,12 @@ public final class TesseractEngine: @unchecked Sendable {
         if scale != 1, scale > 0 {
             guard let resized = source.scaled(by: scale) else { throw .imageUnavailable("resizing a region failed") }
             source = resized
+        }
+        if median > 1 {
+            guard let filtered = source.despeckled(size: median) else {
+                throw .imageUnavailable("median-filtering a region failed")
+            }
+            source = filtered
         }
         guard let copy = ScopedPix(source.copyPix()) else { throw .imageUnavailable("out of memory copying the page") }
         // Kept alive until Tesseract is done with the pixels (ARC may end an unused local early).

@@ -46,7 +46,7 @@ public final class WorkerPageReader: PageReader {
         let erased = analyzed.erased
         let lines = try worker.engine(for: request.script, whitelist: request.whitelist).recognize(
             erased, region: region, mode: SegmentationMode(request.layout), scale: request.scale,
-            deadline: .milliseconds(Int(request.timeLimit * 1000)))
+            median: request.median, deadline: .milliseconds(Int(request.timeLimit * 1000)))
         if Self.tracing {
             let ms =
                 (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000
@@ -54,7 +54,7 @@ public final class WorkerPageReader: PageReader {
             let area = region.map { "\($0.x),\($0.y) \($0.width)x\($0.height)" } ?? "page"
             FileHandle.standardError.write(
                 Data(
-                    "read \(area) \(request.layout) \(request.script) \(request.whitelist == nil ? "" : "whitelist ")\(ms) ms: \(lines.map(\.text).joined(separator: " / ").prefix(60))\n"
+                    "read \(area) \(request.layout) \(request.script) \(request.whitelist == nil ? "" : "whitelist ")\(request.median > 1 ? "median \(request.median) " : "")\(ms) ms: \(lines.map(\.text).joined(separator: " / ").prefix(60))\n"
                         .utf8))
         }
         if request.whitelist == nil { recordedLines += lines }

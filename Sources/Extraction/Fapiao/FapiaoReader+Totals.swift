@@ -85,7 +85,19 @@ extension FapiaoReader {
             bottom: frame.maxY + frame.height * 14 / 100)
         let labels: [(FieldName?, String)] = [(.payee, "收款人"), (.reviewer, "复核"), (.drawer, "开票人"), (nil, "销售方")]
         // Names on a line of their own: a noisy band must not cost seconds.
-        for line in lines(region, ReadRequest(.block, .chinese, timeLimit: 0.6)) {
+        readFooterNames(lines(region, ReadRequest(.block, .chinese, timeLimit: 0.6)), labels: labels)
+        // A 数电 invoice prints only 开票人, at the left. When it does not turn up (speckle as large as a
+        // stroke breaks the block apart), the left part of the band is read again through a 5×5 median.
+        if layout == .digital, fields[.drawer] == nil {
+            unread.remove(.drawer)
+            let left = PixelBox(
+                left: region.x, top: region.y, right: frame.x + frame.width * 2 / 5, bottom: region.maxY)
+            readFooterNames(lines(left, ReadRequest(.block, .chinese, timeLimit: 0.6, median: 5)), labels: labels)
+        }
+    }
+
+    private mutating func readFooterNames(_ read: [LineText], labels: [(FieldName?, String)]) {
+        for line in read {
             var found: [(field: FieldName?, range: Range<Int>)] = []
             for (field, label) in labels {
                 if let range = LabelMatcher.locate(label, in: line, minimumScore: label.count == 2 ? 1 : 0.66) {
@@ -108,7 +120,10 @@ extension FapiaoReader {
                     unread.insert(field)
                     continue
                 }
-                let part = line.slice(start..<end)
+                // A name is one run of glyphs: what follows a gap of two character heights is speckle.
+                var part = line.slice(start..<end)
+                if let first = part.runs(gapRatio: 2, where: { _ in true }).first { part = part.slice(first) }
+                part = part.trimmed { !$0.isLetter }
                 let name = FieldText.printed(part.text)
                 if !name.isEmpty { store(field, evidence(field, name, from: part)) }
             }

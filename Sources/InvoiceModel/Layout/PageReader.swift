@@ -35,16 +35,21 @@ public struct ReadRequest: Sendable, Hashable {
     public var scale: Double
     /// Longest time the read may take, in seconds; what was read by then is returned.
     public var timeLimit: Double
+    /// Side in pixels of a median filter the region goes through before reading (0: none). Specks up to
+    /// about half that size go; strokes wider than that stay.
+    public var median: Int
 
     /// Creates a request.
     public init(
-        _ layout: TextLayout, _ script: TextScript, whitelist: String? = nil, scale: Double = 1, timeLimit: Double = 20
+        _ layout: TextLayout, _ script: TextScript, whitelist: String? = nil, scale: Double = 1, timeLimit: Double = 20,
+        median: Int = 0
     ) {
         self.layout = layout
         self.script = script
         self.whitelist = whitelist
         self.scale = scale
         self.timeLimit = timeLimit
+        self.median = median
     }
 
     /// Characters of amounts: digits, decimal point, minus and thousands separators.
