@@ -161,6 +161,11 @@ extension PixelBox {
         ("Farmasi Maluri S/B(587969-U)", "Farmasi Maluri S/B"),
         ("7-ELEVEN MALAYSIA SDN BHD", "7-ELEVEN MALAYSIA SDN BHD"),
         ("SANYU STATIONERY SHOP", "SANYU STATIONERY SHOP"),
+        ("From - Meridian Print Works Pte. Ltd.", "Meridian Print Works Pte. Ltd."),
+        ("Harbour Consulting T.imited", "Harbour Consulting Limited"),
+        ("NORTHWIND TRADING LIMITEO", "NORTHWIND TRADING LIMITED"),
+        ("Horizon Unlimited", "Horizon Unlimited"),
+        ("Fromage Fine Foods", "Fromage Fine Foods"),
     ])
     func givenPrintedSellerName_whenCleaned_thenRegistrationDroppedAndSuffixRepaired(read: String, expected: String) {
         #expect(EnglishReader.cleanedName(read) == expected)
@@ -180,6 +185,8 @@ extension PixelBox {
         ("LOT F15, 47100 PUCHONG, SELANGOR (NO. ID GST: 882147033088 )", "LOT F15, 47100 PUCHONG, SELANGOR"),
         ("Lot 6, Jalan Batai, Damansara Heights T: 03-2093 7358", "Lot 6, Jalan Batai, Damansara Heights"),
         ("95, Beach Road, 10300 Penang.", "95, Beach Road, 10300 Penang."),
+        ("*80 Robinson Road #10-01 Singapore 068898", "80 Robinson Road #10-01 Singapore 068898"),
+        ("#03-02 Bras Basah Complex", "#03-02 Bras Basah Complex"),
     ])
     func givenAddressRows_whenCleaned_thenOnlyTheAddress(read: String, expected: String) {
         #expect(EnglishReader.cleanedAddress(read) == expected)

@@ -104,6 +104,8 @@ extension EnglishReader {
             /^\d{1,2} [A-Za-z]{3} \d{4} \d{1,2}\D\d{2}\s+/,
             /^\(?[A-Z]{0,4}\d{5,}\s*-?\s*[A-Z]{1,3}\)?[,\s]+/,
             /^(?i:co\.?[- ]?reg(?:\s*no)?\.?)\s*[:.]?\s*[\d ]{5,}-?\s*[A-Za-z]\b[,\s]*/,
+            // Speckle or a bullet read before the first word.
+            /^[^\p{L}\p{N}(#]+/,
         ]
         var changed = true
         while changed {
@@ -128,6 +130,10 @@ extension EnglishReader {
     /// "S/B(587969-U)") and with the legal suffix OCR garbles most repaired ("SON BHD", "$/B").
     static func cleanedName(_ name: String) -> String {
         var result = name
+        // "From: Acme Ltd" on one row (the colon often read as a dash or lost).
+        if let label = result.firstMatch(of: /^(?i:from)\s*[:\-–.]*\s+(?=\p{L})/) {
+            result.removeSubrange(label.range)
+        }
         if let number = result.firstMatch(
             of: /\s*\(?[A-Za-z0-9?]{0,3}\d[A-Za-z0-9?]{3,8}[- ]?[A-Za-z]\)?(?:\s*\([A-Z]{2,4}\))?\s*$/),
             number.range.lowerBound > result.startIndex
@@ -139,7 +145,26 @@ extension EnglishReader {
             "\(match.output.1)\(match.output.2 == "N" ? "D" : "d")\(match.output.2)\(match.output.3)\(match.output.4)"
         }
         result = result.replacing(/\$\/([Bb])\b/) { "S/\($0.output.1)" }
-        return result.trimmingCharacters(in: .whitespaces)
+        return repairedLegalForm(result.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Long legal forms that end company names, repaired when OCR garbles up to two characters of them
+    /// without changing the length by more than one ("T.imited" → "Limited"; "Unlimited" stays), in the
+    /// case they were printed in.
+    static let legalForms = ["Limited", "Corporation", "Incorporated"]
+
+    static func repairedLegalForm(_ name: String) -> String {
+        guard let space = name.lastIndex(of: " ") else { return name }
+        let last = String(name[name.index(after: space)...])
+        guard last.count >= 5, last.contains(where: \.isLetter) else { return name }
+        for form in legalForms where last.lowercased() != form.lowercased() {
+            guard abs(last.count - form.count) <= 1,
+                FapiaoTitle.editDistance(Array(last.lowercased()), Array(form.lowercased())) <= 2
+            else { continue }
+            let upper = last.filter(\.isUppercase).count * 2 > last.filter(\.isLetter).count
+            return name[...space] + (upper ? form.uppercased() : form)
+        }
+        return name
     }
 
     /// The segment of `row` printed right under `above`: starting near its left edge, centred like it or
