@@ -54,6 +54,39 @@ extension PixelBox {
         return reader.fields[.totalAmount]?.value
     }
 
+    @Test func givenTaxLineWithRateAndLargerTotal_whenRead_thenItIsTheTaxNotTheTotal() {
+        let rows: [[(String, Int)]] = [
+            [("SHOP", 300), ("SDN", 400), ("BHD", 480)],
+            [("Total", 40), ("(Excluding", 160), ("GST):", 380), ("8.11", 660)],
+            [("GST", 40), ("payable", 120), ("(6%):", 300), ("0.49", 660)],
+            [("Total", 40), ("(Inclusive", 160), ("of", 380), ("GST)", 440), ("8.60", 660)],
+        ]
+        var reader = EnglishReader(reader: PrintedPage(rows), page: 1)
+        reader.readAll()
+        #expect(reader.fields[.totalAmount]?.value == "8.60")
+        #expect(reader.fields[.taxAmount]?.value == "0.49")
+    }
+
+    @Test func givenOnlyAnIncludedTaxLineAndCash_whenRead_thenNoTotalRatherThanTheTax() {
+        let rows: [[(String, Int)]] = [
+            [("CAKE", 300), ("HOUSE", 400)],
+            [("Cheese", 40), ("Slice", 180), ("12.60", 660)],
+            [("(Bill", 40), ("Inclusive", 140), ("of", 340), ("6%", 400), ("GST", 460), ("2.90)", 660)],
+            [("Cash", 40), ("51.30", 660)],
+        ]
+        #expect(total(rows) != "2.90")
+    }
+
+    @Test func givenTotalLabelWithItsAmountOnTheRowBelow_whenRead_thenThatAmount() {
+        let rows: [[(String, Int)]] = [
+            [("WANGSA", 300), ("MART", 440)],
+            [("Total", 40), ("Inclusive", 160), ("GST:", 380)],
+            [("7.00", 660)],
+            [("CASH", 40), ("50.00", 660)],
+        ]
+        #expect(total(rows) == "7.00")
+    }
+
     @Test func givenRoundingAdjustment_whenRead_thenTheRoundedAmountDue() {
         let rows: [[(String, Int)]] = [
             [("SHOP", 300), ("SDN", 400), ("BHD", 480)],

@@ -8,7 +8,7 @@ public enum ConfidenceFeatures {
         "bias", "source-qr", "source-derived", "source-embedded", "read-confidence", "read-confidence-squared",
         "format-valid", "confirmed", "confirmed-twice", "conflict", "check-passed", "check-failed", "repaired",
         "free-text", "free-text-length", "free-text-read-confidence", "latin-document", "latin-free-text",
-        "latin-read-confidence", "page-quality", "latin-page-quality",
+        "latin-read-confidence", "page-quality", "latin-page-quality", "receipt", "latin-free-text-lower-case",
     ]
 
     /// Fields whose values are free text (names, addresses) rather than codes, dates or amounts.
@@ -28,6 +28,9 @@ public enum ConfidenceFeatures {
         let latin = documentType == "fapiao" ? 0.0 : 1.0
         let read = evidence.readConfidence
         let length = Double(evidence.value.count)
+        // Receipt labels (SROIE's among them) often write names and addresses in capitals whatever the
+        // print: a mixed-case reading of a Latin name or address is judged against that.
+        let lowerCase = evidence.value.contains { $0.isLowercase && $0.isASCII } ? 1.0 : 0.0
         return [
             1,
             evidence.source == .qr ? 1 : 0,
@@ -50,6 +53,8 @@ public enum ConfidenceFeatures {
             latin * read,
             pageQuality,
             latin * pageQuality,
+            documentType == "receipt" ? 1 : 0,
+            latin * freeText * lowerCase,
         ]
     }
 }

@@ -60,11 +60,15 @@ extension EnglishReader {
             // A label whose amount the page read missed (OCR drops right-aligned bold columns): read the
             // rest of its row on its own.
             if pairs.isEmpty, rowsWithoutAmount < Self.maximumRowReads,
-                let kind = Self.kind(of: Keywords.normalized(row.upper)),
-                let (value, text) = amountRight(of: row)
+                let kind = Self.kind(of: Keywords.normalized(row.upper))
             {
-                rowsWithoutAmount += 1
-                readings.append((kind, value, text, order))
+                if let (value, text) = amountRight(of: row) {
+                    rowsWithoutAmount += 1
+                    readings.append((kind, value, text, order))
+                } else if let (value, text) = amountBelow(row: order) {
+                    // Narrow receipts print a long label's amount on the row under it.
+                    readings.append((kind, value, text, order))
+                }
             }
         }
         func amount(_ reading: Reading?) -> Decimal? { reading.flatMap { Money.parse($0.value) } }
@@ -78,6 +82,18 @@ extension EnglishReader {
             if totals.contains(where: { abs(NSDecimalNumber(decimal: $0 - value).doubleValue) < 0.1 }) {
                 readings[index].kind = .roundedTotal
             }
+        }
+        // "GST payable (6%): 0.49", "(Total included GST @ 6%: 1.42)": a total-like line that names a tax
+        // and its rate, with an amount at most a third of another subtotal or total line's, is the tax
+        // the total includes.
+        let larger = readings.filter { [.subtotal, .cash, .total, .strongTotal, .roundedTotal].contains($0.kind) }
+            .compactMap { amount($0) }
+        for index in readings.indices where readings[index].kind >= .total {
+            let upper = rows[readings[index].order].upper
+            guard upper.firstMatch(of: /\b(?:GST|VAT|SST|TAX)\b/) != nil, upper.firstMatch(of: /\d\s*%|@/) != nil,
+                let value = amount(readings[index]), value > 0, larger.contains(where: { $0 >= 3 * value })
+            else { continue }
+            readings[index].kind = .tax
         }
         func first(_ kind: AmountKind) -> Reading? { readings.first { $0.kind == kind } }
         let subtotal = first(.subtotal)
@@ -210,6 +226,23 @@ extension EnglishReader {
         guard let line = read.max(by: { $0.words.count < $1.words.count }) else { return nil }
         let text = LineText(line)
         return Self.amounts(in: text).last.map { ($0.value, text.slice($0.range)) }
+    }
+
+    /// The amount on the row right under row `index` when that row holds nothing else (an optional
+    /// currency code or sign aside) and lies within one text height of it.
+    private func amountBelow(row index: Int) -> (String, LineText)? {
+        guard index + 1 < rows.count else { return nil }
+        let row = rows[index]
+        let next = rows[index + 1]
+        guard next.box.y - row.box.maxY < row.height, Self.kind(of: Keywords.normalized(next.upper)) == nil,
+            let found = Self.amounts(in: next.text).last, Self.amounts(in: next.text).count == 1
+        else { return nil }
+        let rest = next.text.glyphs.indices.filter { !found.range.contains($0) }.map { next.text.glyphs[$0].character }
+        let other = String(rest).uppercased().replacingOccurrences(of: "RM", with: "").filter {
+            $0.isLetter || $0.isNumber
+        }
+        guard other.isEmpty else { return nil }
+        return (found.value, next.text.slice(found.range))
     }
 
     /// The amount read again on its own, as one line of digits with the Latin model.
