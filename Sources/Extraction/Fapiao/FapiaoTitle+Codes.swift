@@ -30,28 +30,10 @@ extension FapiaoTitle {
         }
     }
 
-    /// The province or city (计划单列市) a 10- or 12-digit invoice code was issued in: digits 1–4 of a
-    /// 10-digit code, 2–5 of a 12-digit one starting with `0` (administrative-division codes, GB/T 2260).
+    /// The province or city (计划单列市) a 10- or 12-digit invoice code was issued in (`InvoiceCode`); a
+    /// 12-digit code must start with `0` (the Shenzhen blockchain series prints titles of its own).
     static func region(ofInvoiceCode code: String) -> String? {
-        let digits = Array(code)
-        guard digits.allSatisfy(\.isASCIIDigit) else { return nil }
-        let division: String
-        switch digits.count {
-        case 10: division = String(digits[0..<4])
-        case 12 where digits[0] == "0": division = String(digits[1..<5])
-        default: return nil
-        }
-        return citiesWithOwnCodes[division] ?? provinces[String(division.prefix(2))]
+        guard let info = InvoiceCode.analyze(code), info.length == 10 || code.hasPrefix("0") else { return nil }
+        return info.provinceName
     }
-
-    private static let citiesWithOwnCodes = [
-        "2102": "大连", "3302": "宁波", "3502": "厦门", "3702": "青岛", "4403": "深圳",
-    ]
-
-    private static let provinces = [
-        "11": "北京", "12": "天津", "13": "河北", "14": "山西", "15": "内蒙古", "21": "辽宁", "22": "吉林", "23": "黑龙江",
-        "31": "上海", "32": "江苏", "33": "浙江", "34": "安徽", "35": "福建", "36": "江西", "37": "山东", "41": "河南",
-        "42": "湖北", "43": "湖南", "44": "广东", "45": "广西", "46": "海南", "50": "重庆", "51": "四川", "52": "贵州",
-        "53": "云南", "54": "西藏", "61": "陕西", "62": "甘肃", "63": "青海", "64": "宁夏", "65": "新疆",
-    ]
 }
