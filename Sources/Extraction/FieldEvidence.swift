@@ -27,6 +27,10 @@ public struct FieldEvidence: Sendable, Hashable {
     /// differs from the QR code is not a disagreement of this kind: OCR misreads; the QR value is kept
     /// and the confidence model weighs the conflict.)
     public var disagreement: String?
+    /// When the value is not what was read but a guess that makes a check hold (a look-alike character
+    /// changed so that a tax ID's check characters match): what was read. Such a field always goes to a
+    /// person: a guess that passes the check can still be wrong.
+    public var correctedFrom: String?
 
     /// Creates evidence for a value.
     public init(

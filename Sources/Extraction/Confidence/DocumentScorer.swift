@@ -46,7 +46,9 @@ public struct DocumentScorer: Sendable {
                         pageQuality: document.pageQuality))
             )
             let threshold = policy.threshold(for: name.rawValue)
-            let flagged = confidence < threshold || !failed.isEmpty || evidence.disagreement != nil
+            let flagged =
+                confidence < threshold || !failed.isEmpty || evidence.disagreement != nil
+                || evidence.correctedFrom != nil
             if confidence < threshold {
                 reasons.append(
                     "\(name.rawValue): confidence \(Self.format(confidence)) below \(Self.format(threshold))")
@@ -56,6 +58,10 @@ public struct DocumentScorer: Sendable {
             }
             if let disagreement = evidence.disagreement {
                 reasons.append("\(name.rawValue): sources disagree — \(disagreement)")
+            }
+            if let read = evidence.correctedFrom {
+                reasons.append(
+                    "\(name.rawValue): read as \(read); one look-alike character changed so that the checks hold")
             }
             fields[name] = ExtractedField(
                 value: evidence.value, confidence: confidence, flagged: flagged, source: evidence.source,

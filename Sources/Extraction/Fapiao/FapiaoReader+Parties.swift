@@ -64,11 +64,16 @@ extension FapiaoReader {
                 let id = FieldText.taxID(value.compactText)
                 guard !id.isEmpty else { continue }
                 let candidate = evidence(field, id, from: value.trimmed { !$0.isLetter && !$0.isNumber })
-                store(
-                    field,
-                    secondOpinion(
-                        field, candidate, whitelist: ReadRequest.taxIDCharacters, clean: FieldText.taxID,
-                        rank: ValueRank.taxID, combine: ValueRank.combineTaxIDs))
+                var read = secondOpinion(
+                    field, candidate, whitelist: ReadRequest.taxIDCharacters, clean: FieldText.taxID,
+                    rank: ValueRank.taxID, combine: ValueRank.combineTaxIDs)
+                if let value = read?.value, let repaired = TaxIDRepair.repaired(value) {
+                    read?.alternatives.insert(value, at: 0)
+                    read?.value = repaired
+                    read?.repaired = true
+                    read?.correctedFrom = value
+                }
+                store(field, read)
             } else {
                 let text = field == party.name ? FieldText.name(value.text) : FieldText.printed(value.text)
                 guard !text.isEmpty else { continue }

@@ -1,5 +1,8 @@
 /// Region codes used in invoice codes and 数电 invoice numbers (FAPIAO.md §3).
-enum RegionCodes {
+public enum RegionCodes {
+    /// Whether `code` is a two-digit province-level code (the start of every administrative-division code).
+    public static func isProvince(_ code: String) -> Bool { provinces[code] != nil }
+
     /// Two-digit province-level codes (GB/T 2260), as in positions 3–4 of a 20-digit 数电 number.
     static let provinces: [String: String] = [
         "11": "北京", "12": "天津", "13": "河北", "14": "山西", "15": "内蒙古",

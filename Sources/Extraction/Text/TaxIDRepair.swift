@@ -1,0 +1,52 @@
+import InvoiceModel
+
+/// One-character repairs of an 18-character USCC that fails its checks (FAPIAO.md §2a), from characters
+/// the Latin model confuses in tax IDs (1/L, 0/D, 5/S, 6/G, 8/B, M/H …).
+///
+/// A single substitution passes the USCC check by chance about once in 31 tries, so a repair must also
+/// pass the embedded organisation code's check, keep positions 1–2 a registration authority and
+/// category, positions 3–8 digits of a known province, and be the only repair that does; otherwise the
+/// reading stays as it is (and goes to a person, its check failed). Even so about one misread in 40 that
+/// is no look-alike is "repaired" into another valid ID, so a repaired ID always goes to a person too
+/// (`FieldEvidence.correctedFrom`).
+enum TaxIDRepair {
+    /// Pairs of look-alike characters, either way round.
+    static let lookalikes: [(Character, Character)] = [
+        ("0", "D"), ("0", "Q"), ("0", "U"), ("1", "L"), ("1", "T"), ("1", "7"), ("2", "Z"), ("5", "S"), ("6", "G"),
+        ("8", "B"), ("8", "3"), ("4", "A"), ("M", "H"), ("M", "N"), ("H", "N"), ("U", "V"), ("Y", "V"), ("K", "X"),
+    ]
+
+    /// The one valid USCC a single look-alike substitution makes of `id`, or `nil`.
+    static func repaired(_ id: String) -> String? {
+        let characters = Array(id)
+        guard characters.count == 18 else { return nil }
+        switch TaxID.check(id) {
+        case .validUSCC, .plausibleOtherFormat: return nil
+        case .usccCheckCharacterMismatch, .organizationCodeMismatch, .malformed: break
+        }
+        var found: Set<String> = []
+        for index in characters.indices {
+            for replacement in alternatives(of: characters[index]) {
+                var candidate = characters
+                candidate[index] = replacement
+                guard isPlausibleHead(candidate) else { continue }
+                let text = String(candidate)
+                if case .validUSCC = TaxID.check(text) { found.insert(text) }
+            }
+        }
+        return found.count == 1 ? found.first : nil
+    }
+
+    private static func alternatives(of character: Character) -> [Character] {
+        lookalikes.compactMap { pair in
+            pair.0 == character ? pair.1 : (pair.1 == character ? pair.0 : nil)
+        }
+    }
+
+    /// Registration authority (1–9, A, N, Y), category (1, 2, 3, 9) and a six-digit division code of a
+    /// known province.
+    private static func isPlausibleHead(_ characters: [Character]) -> Bool {
+        "123456789ANY".contains(characters[0]) && "1239".contains(characters[1])
+            && characters[2..<8].allSatisfy(\.isASCIIDigit) && RegionCodes.isProvince(String(characters[2..<4]))
+    }
+}
