@@ -77,6 +77,21 @@ extension PixelBox {
         #expect(total(rows) != "2.90")
     }
 
+    @Test func givenOnlyATotalLineNamingATaxRate_whenRead_thenTheTotalIsUnconfirmed() {
+        let rows: [[(String, Int)]] = [
+            [("BAKERY", 300), ("HOUSE", 460)],
+            [("(Total", 40), ("Included", 160), ("GST", 360), ("@", 440), ("6%:", 480), ("1.42)", 660)],
+            [("Total", 40), ("Amount", 160), ("25.15", 660)],
+        ]
+        var reader = EnglishReader(reader: PrintedPage(Array(rows.prefix(2))), page: 1)
+        reader.readAll()
+        #expect(reader.fields[.totalAmount]?.confirmations == 0)
+        var labelled = EnglishReader(reader: PrintedPage(rows), page: 1)
+        labelled.readAll()
+        #expect(labelled.fields[.totalAmount]?.value == "25.15")
+        #expect(labelled.fields[.taxAmount]?.value == "1.42")
+    }
+
     @Test func givenTotalLabelWithItsAmountOnTheRowBelow_whenRead_thenThatAmount() {
         let rows: [[(String, Int)]] = [
             [("WANGSA", 300), ("MART", 440)],

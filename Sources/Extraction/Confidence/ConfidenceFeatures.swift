@@ -8,7 +8,7 @@ public enum ConfidenceFeatures {
         "bias", "source-qr", "source-derived", "source-embedded", "read-confidence", "read-confidence-squared",
         "format-valid", "confirmed", "confirmed-twice", "conflict", "check-passed", "check-failed", "repaired",
         "free-text", "free-text-length", "free-text-read-confidence", "latin-document", "latin-free-text",
-        "latin-read-confidence", "page-quality", "latin-page-quality", "receipt", "latin-free-text-lower-case",
+        "latin-read-confidence", "page-quality", "latin-page-quality", "receipt", "receipt-free-text-lower-case",
     ]
 
     /// Fields whose values are free text (names, addresses) rather than codes, dates or amounts.
@@ -29,7 +29,8 @@ public enum ConfidenceFeatures {
         let read = evidence.readConfidence
         let length = Double(evidence.value.count)
         // Receipt labels (SROIE's among them) often write names and addresses in capitals whatever the
-        // print: a mixed-case reading of a Latin name or address is judged against that.
+        // print: a mixed-case reading of a receipt's name or address is judged against that. (Invoices
+        // are labelled as printed.)
         let lowerCase = evidence.value.contains { $0.isLowercase && $0.isASCII } ? 1.0 : 0.0
         return [
             1,
@@ -54,7 +55,7 @@ public enum ConfidenceFeatures {
             pageQuality,
             latin * pageQuality,
             documentType == "receipt" ? 1 : 0,
-            latin * freeText * lowerCase,
+            (documentType == "receipt" ? 1 : 0) * freeText * lowerCase,
         ]
     }
 }

@@ -88,10 +88,12 @@ extension EnglishReader {
         // the total includes.
         let larger = readings.filter { [.subtotal, .cash, .total, .strongTotal, .roundedTotal].contains($0.kind) }
             .compactMap { amount($0) }
-        for index in readings.indices where readings[index].kind >= .total {
-            let upper = rows[readings[index].order].upper
-            guard upper.firstMatch(of: /\b(?:GST|VAT|SST|TAX)\b/) != nil, upper.firstMatch(of: /\d\s*%|@/) != nil,
-                let value = amount(readings[index]), value > 0, larger.contains(where: { $0 >= 3 * value })
+        func namesTaxRate(_ reading: Reading) -> Bool {
+            let upper = rows[reading.order].upper
+            return upper.firstMatch(of: /\b(?:GST|VAT|SST|TAX)\b/) != nil && upper.firstMatch(of: /\d\s*%|@/) != nil
+        }
+        for index in readings.indices where readings[index].kind >= .total && namesTaxRate(readings[index]) {
+            guard let value = amount(readings[index]), value > 0, larger.contains(where: { $0 >= 3 * value })
             else { continue }
             readings[index].kind = .tax
         }
@@ -107,6 +109,8 @@ extension EnglishReader {
         func note(_ value: String) { if !order.contains(value) { order.append(value) } }
         for reading in readings where reading.kind >= .total {
             var weight: Double = reading.kind == .total ? 1 : 2
+            // A total line that also names a tax rate may be the included tax with no larger line to tell.
+            if namesTaxRate(reading) { weight /= 2 }
             if reading.kind == .strongTotal,
                 rows[reading.order].upper.firstMatch(of: /PAYABLE|AMOUNT DUE|TOTAL DUE|GRAND ?TOTAL/) != nil
             {
