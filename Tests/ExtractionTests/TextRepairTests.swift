@@ -60,6 +60,12 @@ import Testing
                 == "销方开户银行:上海浦东发展银行股份有限公司东莞分行;银行账号:5252486887669527;")
     }
 
+    @Test func givenColonAfterKeyReadAsSemicolonAndTrailingNoise_whenCleaned_thenTheColonAndNoNoise() {
+        #expect(RemarksText.cleaned("收款人 ;赵娟 ;复核人 : 孟伟 ;") == "收款人:赵娟;复核人:孟伟;")
+        #expect(RemarksText.cleaned("合同编号 : HT2019801421” 。") == "合同编号:HT2019801421")
+        #expect(RemarksText.cleaned("车牌号 : 苏D19430 ，， |") == "车牌号:苏D19430")
+    }
+
     @Test func givenFreeRemark_whenCleaned_thenUnchanged() {
         #expect(RemarksText.cleaned("代开企业名称某某公司 NO. 2024-17") == "代开企业名称某某公司 NO. 2024-17")
     }

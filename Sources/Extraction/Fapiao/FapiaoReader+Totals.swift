@@ -60,7 +60,9 @@ extension FapiaoReader {
         // An empty 备注 box with scanner speckle sends Tesseract into seconds of reading noise: look first.
         guard reader.markCount(in: region, minimumHeight: max(12, reader.dpi / 25)) >= 2 else { return }
         let everything = lines(region, ReadRequest(.block, .chinese, timeLimit: 0.6))
-        let read = everything.filter { $0.meanConfidence >= 0.6 }
+        let read = everything.filter {
+            $0.meanConfidence >= 0.6 || ($0.meanConfidence >= 0.3 && RemarksText.startsWithKey($0))
+        }
         guard let first = read.first else {
             if everything.contains(where: { $0.glyphs.count >= 4 && $0.meanConfidence >= 0.3 }) {
                 unread.insert(.remarks)

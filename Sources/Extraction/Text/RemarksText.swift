@@ -1,11 +1,23 @@
 /// 备注 text: structured on 数电 invoices (`收款人:…;复核人:…;`, `销方开户银行:…;银行账号:…;`), free
 /// elsewhere.
 enum RemarksText {
-    /// Keys the invoicing software writes into 备注 (FAPIAO.md §5b).
-    static let keys = ["收款人", "复核人", "开票人", "销方开户银行", "购方开户银行", "银行账号", "开户银行", "账号", "销方开户行", "购方开户行"]
+    /// Keys the invoicing software writes into 备注 (FAPIAO.md §5b), and keys sellers commonly write there.
+    static let keys = [
+        "收款人", "复核人", "开票人", "销方开户银行", "购方开户银行", "银行账号", "开户银行", "账号", "销方开户行", "购方开户行", "合同编号",
+        "车牌号", "订单号",
+    ]
 
-    /// The remark with spaces around separators removed and each `key:` that is one character off a known
-    /// key replaced by it; separators and the final `;` are kept as printed.
+    /// Whether the line starts with a known key (or one a character off) and a separator: remarks, even
+    /// when the value's glyphs read with little confidence.
+    static func startsWithKey(_ line: LineText) -> Bool {
+        let text = line.compactText
+        guard let separator = text.firstIndex(where: { LabelMatcher.separators.contains($0) }) else { return false }
+        return keys.contains(repairedKey(String(text[..<separator])))
+    }
+
+    /// The remark with spaces around separators removed, each `key:` that is one character off a known
+    /// key replaced by it, a `;` read for the `:` after a known key put right, and quote marks and a full
+    /// stop glued to the end left out; separators and the final `;` are kept as printed.
     static func cleaned(_ text: String) -> String {
         var compact = ""
         for character in FieldText.printedKeepingPunctuation(text) {
@@ -24,9 +36,12 @@ enum RemarksText {
         var segment = ""
         for character in compact {
             if LabelMatcher.separators.contains(character) {
-                result += repairedKey(segment)
+                // "收款人;赵娟": the colon after a key read as a semicolon.
+                let key = repairedKey(segment)
+                let isKey = keys.contains(key)
+                result += key
                 segment = ""
-                result.append(character)
+                result.append(isKey && (character == ";" || character == "；") ? ":" : character)
             } else if character == ";" || character == "；" {
                 result += segment
                 segment = ""
@@ -35,7 +50,9 @@ enum RemarksText {
                 segment.append(character)
             }
         }
-        return result + segment
+        var cleaned = result + segment
+        while let last = cleaned.last, last.isWhitespace || "”“\"'。，,|".contains(last) { cleaned.removeLast() }
+        return cleaned
     }
 
     private static func repairedKey(_ key: String) -> String {
