@@ -48,6 +48,7 @@ import Testing
     @Test(arguments: [
         ("91500103MA0LHAMWX5", "91500103MA01HAMWX5"),  // 1 read as L
         ("9151010843569355SG", "91510108435693555G"),  // 5 read as S
+        ("EATS121101054041424356", "12110105404142435G"),  // label noise before it, G read as 6
     ])
     func givenMisreadID_whenRepaired_thenTheValidOne(read: String, expected: String) {
         #expect(TaxIDRepair.repaired(read) == expected)

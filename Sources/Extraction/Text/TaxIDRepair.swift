@@ -16,14 +16,29 @@ enum TaxIDRepair {
         ("8", "B"), ("8", "3"), ("4", "A"), ("M", "H"), ("M", "N"), ("H", "N"), ("U", "V"), ("Y", "V"), ("K", "X"),
     ]
 
-    /// The one valid USCC a single look-alike substitution makes of `id`, or `nil`.
+    /// The one valid USCC a single look-alike substitution makes of `id`, or of an 18-character run of a
+    /// reading up to 4 characters longer (label noise read into the value: "EATS1211…"), or `nil`.
     static func repaired(_ id: String) -> String? {
         let characters = Array(id)
-        guard characters.count == 18 else { return nil }
+        guard (18...22).contains(characters.count) else { return nil }
         switch TaxID.check(id) {
         case .validUSCC, .plausibleOtherFormat: return nil
         case .usccCheckCharacterMismatch, .organizationCodeMismatch, .malformed: break
         }
+        var found: Set<String> = []
+        for start in 0...(characters.count - 18) {
+            let window = Array(characters[start..<(start + 18)])
+            if isPlausibleHead(window), case .validUSCC = TaxID.check(String(window)) {
+                found.insert(String(window))
+            } else {
+                found.formUnion(substitutions(of: window))
+            }
+        }
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// Valid USCCs one look-alike substitution away from `characters` (18 of them).
+    private static func substitutions(of characters: [Character]) -> Set<String> {
         var found: Set<String> = []
         for index in characters.indices {
             for replacement in alternatives(of: characters[index]) {
@@ -34,7 +49,7 @@ enum TaxIDRepair {
                 if case .validUSCC = TaxID.check(text) { found.insert(text) }
             }
         }
-        return found.count == 1 ? found.first : nil
+        return found
     }
 
     private static func alternatives(of character: Character) -> [Character] {
