@@ -119,9 +119,9 @@ extension FapiaoReader {
 
     /// 机器编号, printed under the QR code on tax-control invoices. The region starts a little above the QR
     /// code's bottom edge and is at least two lines high (on a skewed scan the label's line reaches up
-    /// beside the QR code's lowest modules). When the label is garbled, a
-    /// 12-digit number after a colon in that region is taken; digits printed apart from a 12-digit run
-    /// (speckle read as a digit) are left out.
+    /// beside the QR code's lowest modules). When the label is garbled, a 12-digit number after a colon in
+    /// that region is taken; digits printed apart from a 12-digit run (speckle read as a digit) are left
+    /// out. Pages are upright at 300 dpi here: 30 px is a tenth of an inch.
     private mutating func readMachineNumber() {
         let band = headerBand
         let frame = grid.frame
