@@ -16,6 +16,17 @@ import Testing
         return nil
     }
 
+    /// A born-digital testdata file's label and the document recognised from its pages rendered and read
+    /// by OCR (the report must say it was rendered).
+    static func renderedAndRead(_ file: String) async throws -> (Label, RecognizedDocument) {
+        let path = Paths.testdata("born-digital/" + file)
+        let label = try Label.of(document: path)
+        let report = try await pipeline.process(path: path)
+        let recognized = try #require(Self.document(report), "\(report.outcome)")
+        #expect(report.timings.stages.contains { $0.0 == "render" })
+        return (label, recognized)
+    }
+
     static func failure(_ report: DocumentReport) -> DocumentError? {
         if case .failed(let error, _) = report.outcome { return error }
         return nil
@@ -106,11 +117,7 @@ import Testing
     }
 
     @Test func givenScanSavedAsPDF_whenProcessed_thenPageIsRenderedAndRead() async throws {
-        let path = Paths.testdata("born-digital/scan-only.pdf")
-        let label = try Label.of(document: path)
-        let report = try await Self.pipeline.process(path: path)
-        let document = try #require(Self.document(report), "\(report.outcome)")
-        #expect(report.timings.stages.contains { $0.0 == "render" })
+        let (label, document) = try await Self.renderedAndRead("scan-only.pdf")
         for name in ["invoiceCode", "invoiceNumber", "issueDate", "totalAmount"] {
             #expect(document.fields[FieldName(rawValue: name)!]?.value == label.fields[name], "\(name)")
         }
@@ -119,22 +126,14 @@ import Testing
 
     @Test func givenScanUnderSomeoneElsesOCRLayer_whenProcessed_thenTheLayerIsNotTakenForExactText() async throws {
         // The layer misreads the number and the total; the scan and its QR code say otherwise.
-        let path = Paths.testdata("born-digital/scan-ocr-layer.pdf")
-        let label = try Label.of(document: path)
-        let report = try await Self.pipeline.process(path: path)
-        let document = try #require(Self.document(report), "\(report.outcome)")
-        #expect(report.timings.stages.contains { $0.0 == "render" })
+        let (label, document) = try await Self.renderedAndRead("scan-ocr-layer.pdf")
         #expect(!document.fields.values.contains { $0.source == .textLayer })
         #expect(document.fields[.invoiceNumber]?.value == label.fields["invoiceNumber"])
         #expect(document.fields[.totalAmount]?.value == label.fields["totalAmount"])
     }
 
     @Test func givenLabelsWithoutText_whenProcessed_thenThePageIsOCRdAndNothingIsSilentlyMissing() async throws {
-        let path = Paths.testdata("born-digital/labels-as-images.pdf")
-        let label = try Label.of(document: path)
-        let report = try await Self.pipeline.process(path: path)
-        let document = try #require(Self.document(report), "\(report.outcome)")
-        #expect(report.timings.stages.contains { $0.0 == "render" })
+        let (label, document) = try await Self.renderedAndRead("labels-as-images.pdf")
         for name in ["invoiceNumber", "issueDate", "totalAmount"] {
             #expect(document.fields[FieldName(rawValue: name)!]?.value == label.fields[name], "\(name)")
         }

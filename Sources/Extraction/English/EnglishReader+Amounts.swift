@@ -238,8 +238,9 @@ extension EnglishReader {
         guard index + 1 < rows.count else { return nil }
         let row = rows[index]
         let next = rows[index + 1]
+        let amounts = Self.amounts(in: next.text)
         guard next.box.y - row.box.maxY < row.height, Self.kind(of: Keywords.normalized(next.upper)) == nil,
-            let found = Self.amounts(in: next.text).last, Self.amounts(in: next.text).count == 1
+            amounts.count == 1, let found = amounts.first
         else { return nil }
         let rest = next.text.glyphs.indices.filter { !found.range.contains($0) }.map { next.text.glyphs[$0].character }
         let other = String(rest).uppercased().replacingOccurrences(of: "RM", with: "").filter {

@@ -159,7 +159,7 @@ extension EnglishReader {
         guard last.count >= 5, last.contains(where: \.isLetter) else { return name }
         for form in legalForms where last.lowercased() != form.lowercased() {
             guard abs(last.count - form.count) <= 1,
-                FapiaoTitle.editDistance(Array(last.lowercased()), Array(form.lowercased())) <= 2
+                EditDistance.between(Array(last.lowercased()), Array(form.lowercased())) <= 2
             else { continue }
             let upper = last.filter(\.isUppercase).count * 2 > last.filter(\.isLetter).count
             return name[...space] + (upper ? form.uppercased() : form)

@@ -116,8 +116,11 @@ struct FapiaoMerge {
     /// When no combination adds up, but two of the three are trustworthy (from the QR code, confirmed by
     /// another read, or equal to the items' sum) and the third was read one character off what they
     /// imply (the ¥ sign read as a 4, a dropped or misread digit), the implied value is taken.
+    /// Amount, tax and total, in the order of amount + tax = total.
+    static let sumFields: [FieldName] = [.amountExcludingTax, .taxAmount, .totalAmount]
+
     private mutating func reconcileAmounts() {
-        let names: [FieldName] = [.amountExcludingTax, .taxAmount, .totalAmount]
+        let names = Self.sumFields
         guard names.allSatisfy({ fields[$0] != nil }), sumsUp() == false else { return }
         let sums = [lineItemSum(.amount), lineItemSum(.tax), nil]
         let options = names.indices.map { index -> [String] in
@@ -149,7 +152,7 @@ struct FapiaoMerge {
     /// Amount, tax and total where two trustworthy values imply the third and the third was read at most
     /// one character off it.
     private func impliedByTrusted(options: [[String]], sums: [String?]) -> [String]? {
-        let names: [FieldName] = [.amountExcludingTax, .taxAmount, .totalAmount]
+        let names = Self.sumFields
         func trusted(_ index: Int) -> [String] {
             guard let evidence = fields[names[index]] else { return [] }
             var values: [String] = []
@@ -177,14 +180,14 @@ struct FapiaoMerge {
 
     /// Whether two amounts as printed differ by one inserted, dropped or replaced character.
     static func oneCharacterOff(_ a: String, _ b: String) -> Bool {
-        a != b && FapiaoTitle.editDistance(Array(a), Array(b)) == 1
+        a != b && EditDistance.between(Array(a), Array(b)) == 1
     }
 
     /// The sum of an item column over all lines, when every line has a value (an exempt line's tax is 0).
     private func lineItemSum(_ column: LineItemFieldName) -> String? {
         guard !lineItems.isEmpty else { return nil }
         let values = lineItems.map { item -> Decimal? in
-            if column == .tax, item[.taxRate]?.value == "免税" || item[.taxRate]?.value == "不征税" { return 0 }
+            if column == .tax, let rate = item[.taxRate]?.value, ValidationRules.exemptRates.contains(rate) { return 0 }
             return item[column].flatMap { Money.parse($0.value) }
         }
         guard values.allSatisfy({ $0 != nil }) else { return nil }

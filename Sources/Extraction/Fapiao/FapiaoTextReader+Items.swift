@@ -66,7 +66,7 @@ extension FapiaoTextReader {
                     value: value, source: source, page: page, box: part.region ?? line.box, readConfidence: 1,
                     formatValid: true)
             }
-            if item[.tax] == nil, item[.taxRate]?.value == "免税" || item[.taxRate]?.value == "不征税" {
+            if item[.tax] == nil, let rate = item[.taxRate]?.value, ValidationRules.exemptRates.contains(rate) {
                 item[.tax] = FieldEvidence(
                     value: "0.00", source: source, page: page, box: nil, readConfidence: 1, formatValid: true)
             }

@@ -29,15 +29,15 @@ enum FapiaoTitle {
                 guard let (start, _) = bestSuffix(of: text, matching: ending) else { continue }
                 let prefix = String(text.prefix(start))
                 let region = regions.min {
-                    FapiaoTitle.editDistance(Array(prefix), Array($0))
-                        < FapiaoTitle.editDistance(Array(prefix), Array($1))
+                    EditDistance.between(Array(prefix), Array($0))
+                        < EditDistance.between(Array(prefix), Array($1))
                 }
-                let regionDistance = region.map { FapiaoTitle.editDistance(Array(prefix), Array($0)) } ?? Int.max
+                let regionDistance = region.map { EditDistance.between(Array(prefix), Array($0)) } ?? Int.max
                 // Without a province or city in front it is not this form.
                 guard let region, regionDistance <= 1 else { continue }
                 form = region + ending
             }
-            let distance = editDistance(Array(text), Array(form))
+            let distance = EditDistance.between(Array(text), Array(form))
             if distance < best?.distance ?? Int.max { best = (form, distance) }
         }
         guard let best, best.distance <= max(1, best.form.count / 3) else { return text }
@@ -58,24 +58,9 @@ enum FapiaoTitle {
         var best: (Int, Int)?
         for length in max(1, target.count - 2)...(target.count + 2) where length <= characters.count {
             let start = characters.count - length
-            let distance = editDistance(Array(characters[start...]), Array(target))
+            let distance = EditDistance.between(Array(characters[start...]), Array(target))
             if best == nil || distance < best!.1 { best = (start, distance) }
         }
         return best
-    }
-
-    /// Levenshtein distance.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1] + [Int](repeating: 0, count: b.count)
-            for (j, y) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

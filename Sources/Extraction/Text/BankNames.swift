@@ -21,7 +21,7 @@ enum BankNames {
         guard let end = value.range(of: "银行") else { return nil }
         let head = String(value[..<end.upperBound])
         if names.contains(head) { return nil }
-        let scored = names.map { ($0, FapiaoTitle.editDistance(Array(head), Array($0))) }.sorted { $0.1 < $1.1 }
+        let scored = names.map { ($0, EditDistance.between(Array(head), Array($0))) }.sorted { $0.1 < $1.1 }
         guard let best = scored.first, best.1 == 1, scored.dropFirst().first.map({ $0.1 > 1 }) ?? true else {
             return nil
         }

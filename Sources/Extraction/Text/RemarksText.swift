@@ -58,7 +58,7 @@ enum RemarksText {
     private static func repairedKey(_ key: String) -> String {
         if keys.contains(key) { return key }
         let characters = Array(key)
-        let near = keys.filter { $0.count == characters.count && FapiaoTitle.editDistance(characters, Array($0)) == 1 }
+        let near = keys.filter { $0.count == characters.count && EditDistance.between(characters, Array($0)) == 1 }
         return near.count == 1 ? near[0] : key
     }
 

@@ -5,7 +5,7 @@ extension ValidationRules {
     static let tolerance = Decimal(sign: .plus, exponent: -2, significand: 1)
 
     /// Tax rates printed for lines without tax.
-    static let exemptRates: Set<String> = ["免税", "不征税", "免征", "***"]
+    public static let exemptRates: Set<String> = ["免税", "不征税", "免征", "***"]
 
     /// `amount-plus-tax-equals-total`: 合计金额 + 合计税额 = 价税合计 within one fen.
     static func totalsCheck(_ input: ValidationInput) -> CheckResult? {
