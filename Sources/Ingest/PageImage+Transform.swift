@@ -63,6 +63,16 @@ extension PageImage {
     /// How many character-sized marks (connected dark components at least `minimumHeight` pixels tall)
     /// lie inside `region`: zero or a few for blank or speckled paper, many for printed text.
     public func markCount(in region: PixelBox, minimumHeight: Int) -> Int {
+        componentCount(in: region) { width, height in height >= minimumHeight && width >= 2 }
+    }
+
+    /// How many specks (connected dark components at most `maximumSize` pixels wide and tall) lie inside
+    /// `region`: a handful on clean paper, hundreds on a speckled scan.
+    public func speckCount(in region: PixelBox, maximumSize: Int) -> Int {
+        componentCount(in: region) { width, height in width <= maximumSize && height <= maximumSize }
+    }
+
+    private func componentCount(in region: PixelBox, where counted: (Int, Int) -> Bool) -> Int {
         guard let crop = cropped(to: region), let binary = pixConvertTo1(crop.pix, 150) else { return 0 }
         var ownedBinary: UnsafeMutablePointer<PIX>? = binary
         defer { pixDestroy(&ownedBinary) }
@@ -75,7 +85,7 @@ extension PageImage {
             var y: Int32 = 0
             var w: Int32 = 0
             var h: Int32 = 0
-            if boxaGetBoxGeometry(boxes, index, &x, &y, &w, &h) == 0, Int(h) >= minimumHeight, Int(w) >= 2 {
+            if boxaGetBoxGeometry(boxes, index, &x, &y, &w, &h) == 0, counted(Int(w), Int(h)) {
                 count += 1
             }
         }

@@ -38,6 +38,10 @@ public final class WorkerPageReader: PageReader {
         analyzed.erased.markCount(in: region, minimumHeight: minimumHeight)
     }
 
+    public func speckCount(in region: PixelBox, maximumSize: Int) -> Int {
+        image.speckCount(in: region, maximumSize: maximumSize)
+    }
+
     /// When `INVCAP_TRACE_READS=1`, every read is logged to stderr with its region, request and time.
     static let tracing = ProcessInfo.processInfo.environment["INVCAP_TRACE_READS"] == "1"
 

@@ -74,10 +74,11 @@ import Testing
     /// Degraded scans where a rule, not the OCR, makes the field right: the 机器编号 beside the QR code's
     /// lowest modules on a skewed page; a 合计 row with a garbled label that is not an item; the 开票人 of a
     /// 数电 invoice found through a median filter; the title its QR code implies (the OCR reads 山西 for
-    /// 陕西); a total whose ¥ was read as a 4, repaired from the QR amount and the item's tax.
+    /// 陕西); a total whose ¥ was read as a 4, repaired from the QR amount and the item's tax; the 合计
+    /// row of a speckled table read through a median filter (unfiltered, the specks garble its amounts).
     @Test(arguments: [
         ("tc-006-d.png", "machineNumber"), ("sd-010-d.png", "amountExcludingTax"), ("sd-007-d.png", "drawer"),
-        ("tc-001-d.png", "invoiceTitle"), ("tc-004-d.png", "totalAmount"),
+        ("tc-001-d.png", "invoiceTitle"), ("tc-004-d.png", "totalAmount"), ("sd-001-d.jpg", "taxAmount"),
     ])
     func givenDegradedFapiao_whenExtracted_thenTheFieldARuleSettlesMatchesTheLabel(file: String, name: String)
         async throws

@@ -23,12 +23,26 @@ extension FapiaoReader {
         }
     }
 
+    /// Whether `box` holds more specks (dots of at most 1/150 inch) than clean print does: about two per
+    /// square inch are punctuation and the dots of characters; a speckled scan has several times that.
+    func isSpeckled(_ box: PixelBox) -> Bool {
+        let dpi = Double(max(reader.dpi, 72))
+        let specks = reader.speckCount(in: box, maximumSize: max(2, reader.dpi / 150))
+        let squareInches = Double(max(1, box.width * box.height)) / (dpi * dpi)
+        return Double(specks) / squareInches > Self.speckledPerSquareInch
+    }
+
+    /// Specks per square inch above which a region counts as speckled (clean renders of both layouts
+    /// measure at most 1.4; the speckled test scans 2 to 7).
+    static let speckledPerSquareInch = 1.8
+
     /// The item table: header line, items (names may wrap onto a second line), and the 合计 line.
     mutating func readItems() {
         let row = grid.itemsRow
-        let read = lines(
-            PixelBox(left: row.x + 3, top: row.y + 3, right: row.maxX - 3, bottom: row.maxY - 3),
-            ReadRequest(.block, .chinese))
+        let box = PixelBox(left: row.x + 3, top: row.y + 3, right: row.maxX - 3, bottom: row.maxY - 3)
+        // On a speckled scan the table is read through a 3×3 median filter: specks read as stray
+        // characters (and cost time); on clean print the filter blurs small strokes, so it is not used.
+        let read = lines(box, ReadRequest(.block, .chinese, median: isSpeckled(box) ? 3 : 0))
         guard !read.isEmpty else { return }
         let headerIndex = read.prefix(2).firstIndex { Self.isItemHeader($0) } ?? 0
         let boundaries = itemBoundaries(header: read[headerIndex], row: row)

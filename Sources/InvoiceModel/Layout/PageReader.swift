@@ -83,11 +83,18 @@ public protocol PageReader {
     /// How many character-sized marks (at least `minimumHeight` pixels tall) are printed in `region`:
     /// a cheap test for "is anything written here" before reading it.
     func markCount(in region: PixelBox, minimumHeight: Int) -> Int
+
+    /// How many specks (dark dots at most `maximumSize` pixels across) lie in `region`: how speckled the
+    /// scan is there.
+    func speckCount(in region: PixelBox, maximumSize: Int) -> Int
 }
 
 extension PageReader {
     /// OCR unless the reader says otherwise.
     public var source: FieldSource { .ocr }
+
+    /// No specks unless the reader has pixels to count them in.
+    public func speckCount(in region: PixelBox, maximumSize: Int) -> Int { 0 }
 
     /// The whole page as a box.
     public var bounds: PixelBox { PixelBox(x: 0, y: 0, width: width, height: height) }
