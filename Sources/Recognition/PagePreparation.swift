@@ -69,9 +69,12 @@ extension OCRWorker {
     }
 
     /// The candidate rotation under which the middle third of the page reads with the highest
-    /// length-weighted word confidence; ties go to the earlier candidate.
+    /// length-weighted word confidence; ties go to the earlier candidate. A turn must be confirmed: it
+    /// reads at least `confirmingScore` and better than the page as it is, or the page stays as it is
+    /// (a faint page that reads as nothing in any orientation is not turned on OSD's word alone).
     func bestReadOrientation(_ page: PageImage, candidates: [Int]) throws(RecognitionError) -> Int {
         var best = (rotation: candidates.first ?? 0, score: -1.0)
+        var unturned = -1.0
         for rotation in candidates {
             guard let turned = page.rotated(quarterTurns: rotation / 90) else {
                 throw .imageUnavailable("rotating the page by \(rotation)° failed")
@@ -83,10 +86,16 @@ extension OCRWorker {
                 FileHandle.standardError.write(
                     Data("orientation \(rotation)°: reading score \(score) from \(words.count) words\n".utf8))
             }
+            if rotation == 0 { unturned = score }
             if score > best.score + 0.02 { best = (rotation, score) }
         }
+        guard best.rotation != 0, best.score >= Self.confirmingScore, best.score > unturned + 0.02 else { return 0 }
         return best.rotation
     }
+
+    /// Reading score a turn needs: pages in their right orientation score 0.45–0.96, garbage read from
+    /// a turned page 0.05–0.46 (an upside-down page still reads some letters).
+    static let confirmingScore = 0.4
 
     /// Mean word confidence weighted by the number of letters and digits in each word. Words of several
     /// characters in a box taller than wide count as unread: Tesseract also reads vertical lines of
