@@ -31,6 +31,10 @@ public struct FieldEvidence: Sendable, Hashable {
     /// changed so that a tax ID's check characters match): what was read. Such a field always goes to a
     /// person: a guess that passes the check can still be wrong.
     public var correctedFrom: String?
+    /// When no line gave the value and it was inferred from another one (a receipt's total from the
+    /// amount paid, with no total line read): what it was taken from. Such a field always goes to a
+    /// person, with a confidence of at most `DocumentScorer.inferredCeiling`.
+    public var inferredFrom: String?
 
     /// Creates evidence for a value.
     public init(

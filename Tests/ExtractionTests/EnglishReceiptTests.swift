@@ -69,6 +69,34 @@ extension PixelBox {
         #expect(found[.taxAmount]?.value == "0.49")
     }
 
+    /// A receipt whose total line OCR lost: with no change given, what was paid is the total — inferred,
+    /// so it goes to a person. With change given, the amount tendered is not the total.
+    @Test func givenNoTotalLineButAPayment_whenRead_thenTheAmountPaidIsAnInferredTotal() throws {
+        let card: [[(String, Int)]] = [
+            [("BOOK", 300), ("SHOP", 400)],
+            [("Pen", 40), ("41.95", 660)],
+            [("EDC", 40), ("MASTER", 120), ("RM", 300), ("41.95", 660)],
+        ]
+        let found = try #require(fields(card)[.totalAmount])
+        #expect(found.value == "41.95")
+        #expect(found.inferredFrom?.contains("41.95") == true)
+        let cash: [[(String, Int)]] = [
+            [("BOOK", 300), ("SHOP", 400)],
+            [("Pen", 40), ("12.00", 660)],
+            [("Cash", 40), ("20.00", 660)],
+            [("Change", 40), ("8.00", 660)],
+        ]
+        #expect(total(cash) != "20.00")
+        // A total line outvotes the payment, and its total is read, not inferred.
+        let both: [[(String, Int)]] = [
+            [("BOOK", 300), ("SHOP", 400)],
+            [("Total", 40), ("30.00", 660)],
+            [("Visa", 40), ("30.00", 660)],
+        ]
+        let read = try #require(fields(both)[.totalAmount])
+        #expect(read.value == "30.00" && read.inferredFrom == nil)
+    }
+
     @Test func givenOnlyAnIncludedTaxLineAndCash_whenRead_thenNoTotalRatherThanTheTax() {
         let rows: [[(String, Int)]] = [
             [("CAKE", 300), ("HOUSE", 400)],
@@ -228,6 +256,11 @@ extension PixelBox {
         ("95, Beach Road, 10300 Penang.", "95, Beach Road, 10300 Penang."),
         ("*80 Robinson Road #10-01 Singapore 068898", "80 Robinson Road #10-01 Singapore 068898"),
         ("#03-02 Bras Basah Complex", "#03-02 Bras Basah Complex"),
+        (
+            "NO 290, JALAN AIR PANAS, SETAPAK, $3200, KUALA LUMPUR.",
+            "NO 290, JALAN AIR PANAS, SETAPAK, 53200, KUALA LUMPUR."
+        ),
+        ("Lot $25, AEON Tebrau City, §1100 Johor Bahru", "Lot S25, AEON Tebrau City, 51100 Johor Bahru"),
     ])
     func givenAddressRows_whenCleaned_thenOnlyTheAddress(read: String, expected: String) {
         #expect(EnglishReader.cleanedAddress(read) == expected)

@@ -102,4 +102,20 @@ extension TaxIDRepairTests {
         #expect(scored.fields[.sellerTaxID]?.flagged == true)
         #expect(scored.review.reasons.contains { $0.hasPrefix("sellerTaxID: read as 91500103MA0LHAMWX5") })
     }
+
+    @Test func givenInferredTotal_whenScored_thenFlaggedWithItsSourceAndAtMostTheCeiling() {
+        var evidence = FieldEvidence(
+            value: "62.88", source: .ocr, page: 1, box: nil, readConfidence: 0.99, formatValid: true)
+        evidence.inferredFrom = "the amount paid (62.88)"
+        let document = ExtractedDocument(
+            documentType: "receipt", invoiceKind: nil, fields: [.totalAmount: evidence], lineItems: [], qr: nil)
+        let scored = DocumentScorer().score(document, checks: [])
+        let total = scored.fields[.totalAmount]
+        #expect(total?.flagged == true)
+        #expect((total?.confidence ?? 1) <= DocumentScorer.inferredCeiling)
+        #expect(
+            scored.review.reasons.contains {
+                $0 == "totalAmount: not printed as such; taken from the amount paid (62.88)"
+            })
+    }
 }

@@ -13,6 +13,9 @@ extension EnglishReader {
         /TENDER|PAID|PAYMENT|CARD|VISA|MASTER|DEBIT|CREDIT|QTY|QUANTITY|TOTAL ITEM|ITEMS|NO\.? OF ITEM|UNIT|SAVING|DISCOUNT|DEPOSIT|POINTS|VOUCHER|SUPPLIES/
     }
 
+    /// Lines of a payment by card or a tendered amount.
+    static var payments: Regex<Substring> { /TENDER|PAID|PAYMENT|CARD|VISA|MASTER|DEBIT|CREDIT|\bEDC\b/ }
+
     /// The kind of an amount line from its keyword-normalised upper-case text.
     static func kind(of text: String) -> AmountKind? {
         if text.firstMatch(of: /\bCHANGE\b|\bBALANCE\b(?! DUE)/) != nil { return .change }
@@ -50,11 +53,18 @@ extension EnglishReader {
     /// the value they give. Every total line is read twice (the second time as a single line of digits).
     mutating func readAmounts() {
         var readings: [Reading] = []
+        // What was paid by card or tendered: the total, when no change is given.
+        var payments: [(value: String, text: LineText)] = []
         var rowsWithoutAmount = 0
         for (order, row) in rows.enumerated() {
             let pairs = Self.labelledAmounts(in: row.text)
             for pair in pairs {
-                guard let kind = Self.kind(of: Keywords.normalized(pair.label.uppercased())) else { continue }
+                let label = Keywords.normalized(pair.label.uppercased())
+                guard let kind = Self.kind(of: label) else {
+                    if label.firstMatch(of: Self.payments) != nil { payments.append((pair.value, pair.text)) }
+                    continue
+                }
+                if kind == .cash { payments.append((pair.value, pair.text)) }
                 readings.append((kind, pair.value, pair.text, order))
             }
             // A label whose amount the page read missed (OCR drops right-aligned bold columns): read the
@@ -106,7 +116,12 @@ extension EnglishReader {
         // First appearance of each value: ties are broken by it, never by dictionary order (which Swift
         // randomises per process).
         var order: [String] = []
-        func note(_ value: String) { if !order.contains(value) { order.append(value) } }
+        // Values something other than a payment voted for.
+        var backed: Set<String> = []
+        func note(_ value: String, backed isBacked: Bool = true) {
+            if !order.contains(value) { order.append(value) }
+            if isBacked { backed.insert(value) }
+        }
         for reading in readings where reading.kind >= .total {
             var weight: Double = reading.kind == .total ? 1 : 2
             // A total line that also names a tax rate may be the included tax with no larger line to tell.
@@ -158,6 +173,7 @@ extension EnglishReader {
         func implied(_ value: Decimal) {
             let text = Money.format(value)
             votes[text, default: 0] += 1.5
+            backed.insert(text)
             if where_[text] == nil, let printed = printedAmount(text) {
                 where_[text] = printed
                 note(text)
@@ -167,6 +183,15 @@ extension EnglishReader {
         if let cash = amount(first(.cash)), let change = amount(first(.change)), cash > change {
             implied(cash - change)
         }
+        // With no change given, what was paid is the total: a weak vote (the change line may be unread),
+        // and the only candidate on a receipt whose total line OCR lost.
+        if amount(first(.change)).map({ $0 == 0 }) ?? true {
+            for payment in payments where Money.parse(payment.value).map({ $0 > 0 }) == true {
+                votes[payment.value, default: 0] += 0.75
+                where_[payment.value] = where_[payment.value] ?? payment.text
+                note(payment.value, backed: false)
+            }
+        }
         let ranked = order.filter { where_[$0] != nil }.map { ($0, votes[$0] ?? 0) }
             .enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }.map(\.element)
         if let (value, score) = ranked.first, let text = where_[value] {
@@ -174,6 +199,8 @@ extension EnglishReader {
             found.confirmations = score >= 3 ? 2 : (score >= 2 ? 1 : 0)
             if ranked.count > 1, ranked[1].1 >= score * 0.75 { found.conflicts = 1 }
             found.alternatives = ranked.dropFirst().map(\.0)
+            // Taken from what was paid, with no total line for it: inferred, not read.
+            if !backed.contains(value) { found.inferredFrom = "the amount paid (\(text.text))" }
             fields[.totalAmount] = found
         }
         if let subtotal {

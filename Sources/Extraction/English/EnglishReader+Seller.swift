@@ -123,7 +123,32 @@ extension EnglishReader {
         {
             result.removeSubrange(tail.range)
         }
-        return result.trimmingCharacters(in: .whitespaces)
+        return repairedDollarSigns(result.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// An address prints no currency sign: a `$` or `§` OCR read there is a 5 starting a postcode
+    /// ("$3200" → "53200") or, beside other letters or digits, an S ("Lot $25" → "Lot S25").
+    static func repairedDollarSigns(_ address: String) -> String {
+        guard address.contains(where: { "$§".contains($0) }) else { return address }
+        let characters = Array(address)
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            guard "$§".contains(character) else {
+                result.append(character)
+                continue
+            }
+            let before = index > 0 ? characters[index - 1] : " "
+            let digits = characters[(index + 1)...].prefix { $0.isASCIIDigit }.count
+            let next = characters.indices.contains(index + 1) ? characters[index + 1] : " "
+            if !before.isLetter, !before.isNumber, (4...5).contains(digits) {
+                result.append("5")
+            } else if next.isLetter || next.isNumber || before.isLetter || before.isNumber {
+                result.append("S")
+            } else {
+                result.append(character)
+            }
+        }
+        return result
     }
 
     /// A company name without the registration number printed after it ("… SDN BHD (139386 X)",
