@@ -97,6 +97,33 @@ extension PixelBox {
         #expect(read.value == "30.00" && read.inferredFrom == nil)
     }
 
+    /// A date glued to its label or read with letters for digits, on a row labelled DATE, is still read;
+    /// a code of the same shape elsewhere is not a date.
+    @Test(arguments: [
+        ("Dater11/03/18", "21:30", "2018-03-11", false), ("Bater:D2/02/17", "19:44", "2017-02-02", true),
+        ("Date:D2/O2/17", "19346", "2017-02-02", true),
+    ])
+    func givenDateGluedOrWithLookAlikes_whenRead_thenTheDate(
+        read: String, time: String, expected: String, repaired: Bool
+    )
+        throws
+    {
+        let rows: [[(String, Int)]] = [
+            [("BOOK", 300), ("SHOP", 400)],
+            [("Inv", 40), ("No", 110), (":GK330785499", 170), (read, 460), (time, 700)],
+            [("Total", 40), ("7.50", 660)],
+        ]
+        let date = try #require(fields(rows)[.issueDate])
+        #expect(date.value == expected)
+        #expect(date.repaired == repaired)
+        let code: [[(String, Int)]] = [
+            [("BOOK", 300), ("SHOP", 400)],
+            [("Ref", 40), ("SB/12/O4/2017X", 160)],
+            [("Total", 40), ("7.50", 660)],
+        ]
+        #expect(fields(code)[.issueDate] == nil)
+    }
+
     @Test func givenOnlyAnIncludedTaxLineAndCash_whenRead_thenNoTotalRatherThanTheTax() {
         let rows: [[(String, Int)]] = [
             [("CAKE", 300), ("HOUSE", 400)],

@@ -33,7 +33,9 @@ extension EnglishReader {
             let words = ((try? reader.read(area, ReadRequest(.block, .latin))) ?? []).flatMap(\.words)
             reread += EnglishRow.rows(from: words).map { (index, $0) }
         }
-        if let found = bestDate(in: reread) { fields[.issueDate] = found }
+        if let found = bestDate(in: reread) ?? lookAlikeDate(in: Array(rows.enumerated()) + reread) {
+            fields[.issueDate] = found
+        }
     }
 
     /// The issue date among `rows` (with their indices on the page).
@@ -68,6 +70,38 @@ extension EnglishReader {
         }
         return nil
     }
+
+    /// A numeric date OCR glued to its label ("Dater11/03/18") or read with letters for digits
+    /// ("D2/O2/17"), on a row labelled DATE or holding a time; the first such row wins.
+    private func lookAlikeDate(in rows: [(offset: Int, element: EnglishRow)]) -> FieldEvidence? {
+        for (_, line) in rows
+        where line.upper.contains("DATE") || line.upper.firstMatch(of: /\d{1,2} ?: ?\d{2}/) != nil {
+            for match in line.upper.matches(of: /[0-9ODQIL|SBZ]{1,2}[-\/.][0-9ODQIL|SBZ]{1,2}[-\/.][0-9ODQIL|SBZ]{2,4}/)
+            {
+                let read = String(line.upper[match.range])
+                let digits = String(read.map { Self.digitLookAlikes[$0] ?? $0 })
+                guard read.filter(\.isASCIIDigit).count >= 4,
+                    match.range.upperBound == line.upper.endIndex
+                        || !line.upper[match.range.upperBound].isASCIIDigit,
+                    let reading = DocumentDate.parseNumericOrNamed(digits, preferDayFirst: dayFirst ?? true)
+                else { continue }
+                let glyphs = glyphRange(of: match.range, in: line)
+                var found = evidence(.issueDate, reading.value, from: line.text.slice(glyphs))
+                found.repaired = digits != read
+                if reading.isAmbiguous {
+                    found.alternatives = reading.alternatives
+                    if dayFirst == nil { found.conflicts = 1 }
+                }
+                return found
+            }
+        }
+        return nil
+    }
+
+    /// Letters OCR reads for digits in a run of digits.
+    static let digitLookAlikes: [Character: Character] = [
+        "O": "0", "D": "0", "Q": "0", "I": "1", "L": "1", "|": "1", "S": "5", "B": "8", "Z": "2",
+    ]
 
     /// Invoice or receipt number labels, most specific first.
     static var numberLabels: [Regex<Substring>] {
