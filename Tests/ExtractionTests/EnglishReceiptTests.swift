@@ -218,6 +218,41 @@ extension PixelBox {
         #expect(found[.sellerAddress]?.value == "Jalan Ampang 50450 KL")
     }
 
+    /// A brand or a note above a row that names a whole company is not part of the name; a name that
+    /// wraps ("GUARDIAN HEALTH AND" / "BEAUTY SDN BHD") is kept whole.
+    @Test func givenBrandAboveTheCompanyRow_whenRead_thenTheCompanyRowIsTheName() {
+        let branded = fields([
+            [("Geoventure", 300)],
+            [("Taste", 200), ("Of", 320), ("The", 380), ("World", 460), ("Sdn", 580), ("Bhd", 660)],
+            [("Lot", 200), ("38,", 280), ("Jalan", 360), ("Kenari", 480)],
+            [("Total", 40), ("64.15", 660)],
+        ])
+        #expect(branded[.sellerName]?.value == "Taste Of The World Sdn Bhd")
+        #expect(branded[.sellerAddress]?.value == "Lot 38, Jalan Kenari")
+        let wrapped = fields([
+            [("GUARDIAN", 200), ("HEALTH", 380), ("AND", 520)],
+            [("BEAUTY", 260), ("SDN", 420), ("BHD", 500)],
+            [("Total", 40), ("9.70", 660)],
+        ])
+        #expect(wrapped[.sellerName]?.value == "GUARDIAN HEALTH AND BEAUTY SDN BHD")
+    }
+
+    /// When the name is a logo OCR cannot read, the first readable row is the address: it is the
+    /// address, not the name.
+    @Test func givenAddressAsTheFirstReadableRow_whenRead_thenNoNameAndTheAddressStartsThere() {
+        let found = fields([
+            [("LOT", 200), ("P.T.", 280), ("2811,", 380), ("JALAN", 500), ("ANGSA,", 620)],
+            [("TAMAN", 200), ("BERKELEY", 340), ("41150", 520), ("KLANG", 640)],
+            [("TEL:", 200), ("03-3344", 300)],
+            [("Total", 40), ("9.70", 660)],
+        ])
+        #expect(found[.sellerName] == nil)
+        #expect(found[.sellerAddress]?.value == "LOT P.T. 2811, JALAN ANGSA, TAMAN BERKELEY 41150 KLANG")
+        #expect(!EnglishReader.looksLikeAddress("99 SPEED MART S/B"))
+        #expect(EnglishReader.looksLikeAddress("12, JALAN TAMPOI 7/4"))
+        #expect(EnglishReader.looksLikeAddress("NO. 290, JALAN AIR PANAS"))
+    }
+
     @Test func givenTaxLineWithItsRate_whenRead_thenTheTaxIsTheAmountNotTheRate() {
         let found = fields([
             [("STAR", 300), ("HARDWARE", 400)],

@@ -51,10 +51,16 @@ extension EnglishReader {
             }
         }
         guard let start = startRow else { return }
-        var nameParts = [top[start].segments[0]]
-        var next = start + 1
+        // A name OCR could not read (a logo) leaves the address as the first name-like row: it starts
+        // the address, and the name stays unread.
+        var nameParts: [LineText] = []
+        var next = start
+        if !Self.looksLikeAddress(Self.words(top[start].segments[0])) {
+            nameParts = [top[start].segments[0]]
+            next = start + 1
+        }
         // A name continues on the next row when it ends mid-name or the next row carries the suffix.
-        while next < top.count, nameParts.count < 3,
+        while !nameParts.isEmpty, next < top.count, nameParts.count < 3,
             let following = Self.aligned(top[next], with: nameParts[nameParts.count - 1])
         {
             let current = Self.words(nameParts[nameParts.count - 1])
@@ -64,14 +70,22 @@ extension EnglishReader {
                 || (!Self.hasCompanySuffix(current) && Self.hasCompanySuffix(nextText)
                     && !nextText.contains(where: \.isNumber))
             guard continues else { break }
-            nameParts.append(following)
+            // A row that names a whole company on its own ("Taste Of The World Sdn Bhd" under the brand
+            // "Geoventure") is the seller; the row above is a brand or a note, unless it ends mid-name.
+            if Self.namesWholeCompany(nextText), !Self.endsMidName(current) {
+                nameParts = [following]
+            } else {
+                nameParts.append(following)
+            }
             next += 1
         }
-        let name = Self.cleanedName(nameParts.map { FieldText.printedName($0.text) }.joined(separator: " "))
-        fields[.sellerName] = evidence(.sellerName, name, from: Self.joined(nameParts))
+        if !nameParts.isEmpty {
+            let name = Self.cleanedName(nameParts.map { FieldText.printedName($0.text) }.joined(separator: " "))
+            fields[.sellerName] = evidence(.sellerName, name, from: Self.joined(nameParts))
+        }
 
         var addressParts: [LineText] = []
-        var previous = nameParts[nameParts.count - 1]
+        var previous = nameParts.last ?? top[start].segments[0]
         while next < top.count, addressParts.count < 5 {
             guard let part = Self.aligned(top[next], with: previous) else { break }
             next += 1
@@ -211,7 +225,9 @@ extension EnglishReader {
         let text = words(part)
         let letters = text.filter(\.isLetter).count
         guard letters >= 3, letters * 2 >= text.count, part.meanConfidence >= 0.4 else { return false }
-        if titles.contains(text) || text.firstMatch(of: notSeller) != nil { return false }
+        // Speckle read around a title ("' TAX INVOICE") does not make it a name.
+        let bare = text.trimmingCharacters(in: CharacterSet.letters.union(.decimalDigits).inverted)
+        if titles.contains(text) || titles.contains(bare) || bare.firstMatch(of: notSeller) != nil { return false }
         if text.firstMatch(of: /\d+\.\d{2}\b/) != nil { return false }
         return EnglishReader.datePatterns.allSatisfy { text.firstMatch(of: $0) == nil }
     }
@@ -222,6 +238,32 @@ extension EnglishReader {
 
     static func joined(_ parts: [LineText]) -> LineText {
         LineText(glyphs: parts.flatMap(\.glyphs), box: parts.dropFirst().reduce(parts[0].box) { $0.union($1.box) })
+    }
+
+    /// Whether an upper-case row reads as the start of an address: "LOT 3, …", "NO. 12 …", "12, JALAN …",
+    /// or a street word with a number.
+    static func looksLikeAddress(_ text: String) -> Bool {
+        if text.firstMatch(of: /^(?:LOT|NO)\b|^\d+[A-Z]?\s*[,&-]/) != nil { return true }
+        return text.contains(where: \.isNumber)
+            && text.firstMatch(of: /\b(?:JALAN|JLN|ROAD|RD|STREET|AVENUE|LORONG|PERSIARAN|TAMAN|LEBUH)\b/) != nil
+    }
+
+    /// Whether a row holding a company suffix also holds at least three words of its own before it: a
+    /// whole company name, not the end of one that began on the row above ("BEAUTY SDN BHD").
+    static func namesWholeCompany(_ text: String) -> Bool {
+        guard let suffix = companySuffixes.compactMap({ text.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound })
+        else { return false }
+        let words = text[..<suffix.lowerBound].split(whereSeparator: { !$0.isLetter && $0 != "_" }).filter {
+            $0.count >= 2
+        }
+        return words.count >= 3
+    }
+
+    /// Whether a row ends in a word that needs more after it ("AND", "OF", "&", a comma).
+    static func endsMidName(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.hasSuffix("&") || trimmed.hasSuffix("-") || trimmed.hasSuffix(",")
+            || trimmed.firstMatch(of: /\b(?:AND|OF|THE|FOR)$/) != nil
     }
 
     static func hasCompanySuffix(_ text: String) -> Bool {
