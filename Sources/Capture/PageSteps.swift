@@ -6,7 +6,7 @@ import Recognition
 /// Steps 3–7 with one worker, on its thread.
 enum PageSteps {
     /// A page whose OCR'd words average below this confidence is read poorly.
-    static let poorPage = 0.5
+    static let poorPage = 0.7
 
     /// Mean confidence of the words `reader` read (its whole-page and region reads), or `nil` when none.
     static func meanConfidence(_ reader: WorkerPageReader?) -> Double? {
@@ -65,18 +65,30 @@ enum PageSteps {
         // A text layer that missed key fields still read others exactly: they outrank OCR.
         if let carried { extracted.overlay(carried) }
         extracted.pageQuality = Self.meanConfidence(readers.first) ?? extracted.pageQuality
-        // A receipt or invoice that reads this badly is usually speckled: read it once more through a
-        // median filter and keep whichever reading the engine is surer of.
+        // A receipt or invoice that reads this badly is usually speckled: read it again through a median
+        // filter (fine specks) and with its isolated specks removed (coarse toner spray), and keep the
+        // reading the engine is surest of.
         if carried == nil, extracted.documentType != "fapiao", extracted.pageQuality < Self.poorPage,
-            let first = inputs.first, let clean = prepared.first?.image.despeckled()
+            let first = inputs.first, let page = prepared.first?.image
         {
-            let reader = WorkerPageReader(worker: worker, image: clean)
-            var retry = extractor.extract(
-                [PageInput(number: 1, reader: reader, qrCodes: first.qrCodes)] + inputs.dropFirst())
-            retry.pageQuality = Self.meanConfidence(reader) ?? 0
-            if retry.pageQuality > extracted.pageQuality + 0.05 {
-                extracted = retry
-                readers[0] = reader
+            var readings = [(document: extracted, reader: readers[0])]
+            for clean in [page.despeckled(), page.withoutIsolatedSpecks()].compactMap({ $0 }) {
+                let reader = WorkerPageReader(worker: worker, image: clean)
+                var retry = extractor.extract(
+                    [PageInput(number: 1, reader: reader, qrCodes: first.qrCodes)] + inputs.dropFirst())
+                retry.pageQuality = Self.meanConfidence(reader) ?? 0
+                readings.append((retry, reader))
+            }
+            // A cleaned reading must be clearly surer than the first to replace it.
+            let best =
+                readings.indices.max { a, b in
+                    let margin = { (index: Int) in index == 0 ? 0.05 : 0 }
+                    return readings[a].document.pageQuality + margin(a) < readings[b].document.pageQuality + margin(b)
+                } ?? 0
+            extracted = readings[best].document
+            readers[0] = readings[best].reader
+            for (index, reading) in readings.enumerated() where index != best {
+                extracted.fill(from: reading.document)
             }
         }
         // Pages the extractor did not need (a second invoice, an attachment) are still read in full,

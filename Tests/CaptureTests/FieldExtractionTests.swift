@@ -71,6 +71,16 @@ import Testing
         #expect(document.fields[.totalAmount]?.value == label.fields["totalAmount"])
     }
 
+    /// Receipts under heavy toner spray: the page read as it is finds no total (or a wrong one); read
+    /// again with the isolated specks removed, it does.
+    @Test(arguments: ["rcpt-002-d.png", "rcpt-008-d.jpg"])
+    func givenHeavilySpeckledReceipt_whenExtracted_thenTheSpecklessReadingFindsTheTotal(file: String) async throws {
+        let path = Paths.testdata("english/degraded/" + file)
+        let label = try Label.of(document: path)
+        let document = try await self.document(path)
+        #expect(document.fields[.totalAmount]?.value == label.fields["totalAmount"])
+    }
+
     /// Degraded scans where a rule, not the OCR, makes the field right: the 机器编号 beside the QR code's
     /// lowest modules on a skewed page; a 合计 row with a garbled label that is not an item; the 开票人 of a
     /// 数电 invoice found through a median filter; the title its QR code implies (the OCR reads 山西 for

@@ -34,3 +34,33 @@ import Testing
         #expect(image.speckCount(in: PixelBox(x: image.width + 10, y: 0, width: 50, height: 50), maximumSize: 3) == 0)
     }
 }
+
+/// Isolated specks go; characters, and the dots beside them, stay.
+@Suite struct IsolatedSpeckTests {
+    let loader = DocumentLoader()
+
+    private func page(_ path: String) throws -> PageImage {
+        try #require(try loader.load(path: Paths.testdata(path)).pages.first).image
+    }
+
+    @Test func givenSpeckledReceipt_whenIsolatedSpecksRemoved_thenMostSpecksGoAndTheCharactersStay() throws {
+        let speckled = try page("english/degraded/rcpt-002-d.png")
+        let cleaned = try #require(speckled.withoutIsolatedSpecks())
+        let whole = PixelBox(x: 0, y: 0, width: speckled.width, height: speckled.height)
+        let before = speckled.speckCount(in: whole, maximumSize: 8)
+        let after = cleaned.speckCount(in: whole, maximumSize: 8)
+        #expect(after * 3 < before, "specks before \(before), after \(after)")
+        let marksBefore = speckled.markCount(in: whole, minimumHeight: 15)
+        let marksAfter = cleaned.markCount(in: whole, minimumHeight: 15)
+        #expect(marksAfter == marksBefore, "characters before \(marksBefore), after \(marksAfter)")
+    }
+
+    @Test func givenCleanReceipt_whenIsolatedSpecksRemoved_thenItsDotsAndCharactersStay() throws {
+        let clean = try page("english/clean/rcpt-002.png")
+        let cleaned = try #require(clean.withoutIsolatedSpecks())
+        let whole = PixelBox(x: 0, y: 0, width: clean.width, height: clean.height)
+        // Decimal points, colons and the dots of i are beside characters: none is isolated.
+        #expect(cleaned.speckCount(in: whole, maximumSize: 8) == clean.speckCount(in: whole, maximumSize: 8))
+        #expect(cleaned.markCount(in: whole, minimumHeight: 15) == clean.markCount(in: whole, minimumHeight: 15))
+    }
+}
