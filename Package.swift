@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(
             name: "IngestTests",
             dependencies: [
-                "Ingest", "InvoiceModel", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "Ingest", "InvoiceModel", "TestSupport", "CTesseract", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(

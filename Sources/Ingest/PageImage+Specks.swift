@@ -2,9 +2,9 @@ import CTesseract
 public import InvoiceModel
 
 extension PageImage {
-    /// The page with its isolated specks whitened: dark dots no larger than 1/19 inch that lie farther
-    /// than 1/25 inch from any character-sized mark (at least 1/20 inch tall). Specks inside text (a decimal point, the dot of an
-    /// i, a comma) are near a character and stay; dust and toner spray on the paper between lines go,
+    /// The page with its isolated specks whitened: dark dots no larger than 1/19 inch with no character
+    /// within 1/25 inch and in a cluster of fewer than five dots 1/50 inch apart. Specks in text (a decimal point, the dot of an i, a comma, the dots that
+    /// make up dot-matrix print) have neighbours and stay; dust and toner spray between the lines go,
     /// and with them most of what makes Tesseract read a speckled receipt as noise. A median filter
     /// removes only specks smaller than its window, and blurs strokes; this keeps strokes as they are.
     /// `nil` when the page is not 8-bit grey or Leptonica fails.
@@ -18,10 +18,10 @@ extension PageImage {
 
         let resolution = max(dpi, 72)
         let speckSize = max(2, resolution * 16 / 300)
-        let markHeight = max(6, resolution / 20)
         let reach = max(4, resolution / 25)
-        var marks: [PixelBox] = []
-        var specks: [PixelBox] = []
+        let markHeight = max(6, resolution / 20)
+        var components: [PixelBox] = []
+        var specks: [Int] = []
         for index in 0..<boxaGetCount(boxes) {
             var x: Int32 = 0
             var y: Int32 = 0
@@ -29,13 +29,10 @@ extension PageImage {
             var h: Int32 = 0
             guard boxaGetBoxGeometry(boxes, index, &x, &y, &w, &h) == 0 else { continue }
             let box = PixelBox(x: Int(x), y: Int(y), width: Int(w), height: Int(h))
-            if box.height >= markHeight {
-                marks.append(box)
-            } else if box.width <= speckSize, box.height <= speckSize {
-                specks.append(box)
-            }
+            if box.width <= speckSize, box.height <= speckSize { specks.append(components.count) }
+            components.append(box)
         }
-        let isolated = Self.isolated(specks, from: marks, reach: reach)
+        let isolated = Self.isolated(specks, among: components, reach: reach, markHeight: markHeight)
         guard let copy = pixCopy(nil, pix) else { return nil }
         for speck in isolated {
             guard let rectangle = boxCreate(Int32(speck.x), Int32(speck.y), Int32(speck.width), Int32(speck.height))
@@ -47,22 +44,73 @@ extension PageImage {
         return adopting(copy)
     }
 
-    /// The specks farther than `reach` pixels from every mark. Marks are bucketed by rows of `reach`
-    /// pixels so that each speck is compared with the marks of its own band only.
-    static func isolated(_ specks: [PixelBox], from marks: [PixelBox], reach: Int) -> [PixelBox] {
+    /// The specks (indices into `components`) to remove: those with no character-sized mark (at least
+    /// `markHeight` tall) within `reach` pixels whose cluster — the specks linked to each other by
+    /// being within half of `reach` — has fewer than `printedCluster` members, and that do not sit on a
+    /// line of print between two printed things (a decimal point). Spray forms small clusters; the
+    /// dots of dot-matrix print form one cluster per word, so a receipt printed in dots loses nothing.
+    /// Components are bucketed by rows of `reach` pixels so that each speck is compared with the
+    /// components of its own band only.
+    static func isolated(
+        _ specks: [Int], among components: [PixelBox], reach: Int, markHeight: Int, printedCluster: Int = 5
+    ) -> [PixelBox] {
         let band = max(1, reach)
-        var rows: [Int: [PixelBox]] = [:]
-        for mark in marks {
-            let top = (mark.y - reach) / band
-            let bottom = (mark.maxY + reach) / band
-            for row in top...bottom { rows[row, default: []].append(mark) }
+        var rows: [Int: [Int]] = [:]
+        for (index, box) in components.enumerated() {
+            let top = max(0, box.y - reach) / band
+            let bottom = (box.maxY + reach) / band
+            for row in top...bottom { rows[row, default: []].append(index) }
         }
-        return specks.filter { speck in
-            let nearby = (rows[speck.y / band] ?? []) + (rows[speck.maxY / band] ?? [])
-            return !nearby.contains { mark in
-                speck.maxX + reach >= mark.x && speck.x - reach <= mark.maxX && speck.maxY + reach >= mark.y
-                    && speck.y - reach <= mark.maxY
+        let isSpeck = Set(specks)
+        var parent = Dictionary(uniqueKeysWithValues: specks.map { ($0, $0) })
+        func root(_ index: Int) -> Int {
+            var current = index
+            while let up = parent[current], up != current {
+                parent[current] = parent[up]
+                current = up
+            }
+            return current
+        }
+        var nearMark = Set<Int>()
+        for index in specks {
+            let speck = components[index]
+            let nearby = Set((rows[speck.y / band] ?? []) + (rows[speck.maxY / band] ?? []))
+            for other in nearby where other != index {
+                let box = components[other]
+                guard speck.maxX + reach >= box.x, speck.x - reach <= box.maxX, speck.maxY + reach >= box.y,
+                    speck.y - reach <= box.maxY
+                else { continue }
+                if box.height >= markHeight { nearMark.insert(index) }
+                // Dots of one printed character sit closer together than specks of spray.
+                let link = reach / 2
+                if isSpeck.contains(other), speck.maxX + link >= box.x, speck.x - link <= box.maxX,
+                    speck.maxY + link >= box.y, speck.y - link <= box.maxY
+                {
+                    parent[root(other)] = root(index)
+                }
             }
         }
+        var clusterSize: [Int: Int] = [:]
+        for index in specks { clusterSize[root(index), default: 0] += 1 }
+        func isPrint(_ index: Int) -> Bool {
+            !isSpeck.contains(index) || nearMark.contains(index)
+                || clusterSize[root(index), default: 0] >= printedCluster
+        }
+        // A dot between two printed things on its line is punctuation (a decimal point between digits).
+        func isInLine(_ index: Int) -> Bool {
+            let speck = components[index]
+            let nearby = Set((rows[speck.y / band] ?? []) + (rows[speck.maxY / band] ?? []))
+            var left = false
+            var right = false
+            for other in nearby where other != index && isPrint(other) {
+                let box = components[other]
+                guard box.y <= speck.maxY, box.maxY >= speck.y else { continue }
+                if box.maxX <= speck.x, speck.x - box.maxX <= 3 * reach { left = true }
+                if box.x >= speck.maxX, box.x - speck.maxX <= 3 * reach { right = true }
+                if left && right { return true }
+            }
+            return false
+        }
+        return specks.filter { !isPrint($0) && !isInLine($0) }.map { components[$0] }
     }
 }

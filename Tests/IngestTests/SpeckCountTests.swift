@@ -1,3 +1,4 @@
+import CTesseract
 import Foundation
 import Ingest
 import InvoiceModel
@@ -62,5 +63,54 @@ import Testing
         // Decimal points, colons and the dots of i are beside characters: none is isolated.
         #expect(cleaned.speckCount(in: whole, maximumSize: 8) == clean.speckCount(in: whole, maximumSize: 8))
         #expect(cleaned.markCount(in: whole, minimumHeight: 15) == clean.markCount(in: whole, minimumHeight: 15))
+    }
+}
+
+/// Dot-matrix print is made of dots that touch nothing: they have each other as neighbours and stay.
+@Suite struct DotMatrixSpeckTests {
+    /// 5×7 dot patterns of "TOTAL 1.50" as a 9-pin printer prints them (a space is blank).
+    static let text: [[String]] = [
+        ["#####", "..#..", "..#..", "..#..", "..#..", "..#..", "..#.."],
+        [".###.", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."],
+        ["#####", "..#..", "..#..", "..#..", "..#..", "..#..", "..#.."],
+        [".###.", "#...#", "#...#", "#####", "#...#", "#...#", "#...#"],
+        ["#....", "#....", "#....", "#....", "#....", "#....", "#####"],
+        [".....", ".....", ".....", ".....", ".....", ".....", "....."],
+        ["..#..", ".##..", "..#..", "..#..", "..#..", "..#..", ".###."],
+        [".....", ".....", ".....", ".....", ".....", ".....", "..#.."],
+        ["#####", "#....", "####.", "....#", "....#", "#...#", ".###."],
+        [".###.", "#...#", "#..##", "#.#.#", "##..#", "#...#", ".###."],
+    ]
+
+    /// A white 300-dpi page with `glyphs` characters of `text` in dots (3 px, 6 px apart) in a row,
+    /// and `specks` lone dots in the blank area below.
+    private func page(glyphs: Int, specks: Int) throws -> PageImage {
+        let pix = try #require(pixCreate(800, 400, 8))
+        pixSetAll(pix)
+        pixSetResolution(pix, 300, 300)
+        func dot(_ x: Int, _ y: Int) {
+            var box = boxCreate(Int32(x), Int32(y), 3, 3)
+            pixClearInRect(pix, box)
+            boxDestroy(&box)
+        }
+        for glyph in 0..<glyphs {
+            for (row, pattern) in Self.text[glyph % Self.text.count].enumerated() {
+                for (column, mark) in pattern.enumerated() where mark == "#" {
+                    dot(40 + glyph * 40 + column * 6, 60 + row * 6)
+                }
+            }
+        }
+        for index in 0..<specks { dot(60 + index * 70, 300 + (index % 3) * 30) }
+        return PageImage(taking: pix)
+    }
+
+    @Test func givenDotMatrixTextAndLoneSpecks_whenIsolatedSpecksRemoved_thenOnlyTheLoneSpecksGo() throws {
+        let printed = try page(glyphs: 10, specks: 0)
+        let speckled = try page(glyphs: 10, specks: 9)
+        let whole = PixelBox(x: 0, y: 0, width: 800, height: 400)
+        let dots = printed.speckCount(in: whole, maximumSize: 8)
+        #expect(speckled.speckCount(in: whole, maximumSize: 8) == dots + 9)
+        let cleaned = try #require(speckled.withoutIsolatedSpecks())
+        #expect(cleaned.speckCount(in: whole, maximumSize: 8) == dots)
     }
 }
