@@ -170,19 +170,22 @@ extension EnglishReader {
         }
         // Sums the receipt implies count for the value they give, and make it a candidate when it is
         // printed somewhere (under a label OCR garbled: "TORe RM 73.00").
-        func implied(_ value: Decimal) {
+        // Two sums that agree (subtotal + tax = cash − change) may find it printed with a speck read as
+        // a last digit ("109.206").
+        func implied(_ value: Decimal, agreed: Bool = false) {
             let text = Money.format(value)
             votes[text, default: 0] += 1.5
             backed.insert(text)
-            if where_[text] == nil, let printed = printedAmount(text) {
+            if where_[text] == nil, let printed = printedAmount(text, allowingOneMoreDigit: agreed) {
                 where_[text] = printed
                 note(text)
             }
         }
-        if let s = amount(subtotal), let t = amount(tax) { implied(s + t) }
-        if let cash = amount(first(.cash)), let change = amount(first(.change)), cash > change {
-            implied(cash - change)
-        }
+        let sum = amount(subtotal).flatMap { s in amount(tax).map { s + $0 } }
+        var paid: Decimal?
+        if let cash = amount(first(.cash)), let change = amount(first(.change)), cash > change { paid = cash - change }
+        if let sum { implied(sum) }
+        if let paid { implied(paid, agreed: paid == sum) }
         // With no change given, what was paid is the total: a weak vote (the change line may be unread),
         // and the only candidate on a receipt whose total line OCR lost.
         if amount(first(.change)).map({ $0 == 0 }) ?? true {
@@ -212,8 +215,9 @@ extension EnglishReader {
         confirmBySum()
     }
 
-    /// Where `value` ("44.90") is printed, lowest row first, allowing OCR's separators ("44 90", "44:90").
-    func printedAmount(_ value: String) -> LineText? {
+    /// Where `value` ("44.90") is printed, lowest row first, allowing OCR's separators ("44 90", "44:90") and,
+    /// when `allowingOneMoreDigit`, one digit read after it ("44.906", a speck).
+    func printedAmount(_ value: String, allowingOneMoreDigit: Bool = false) -> LineText? {
         guard let dot = value.firstIndex(of: ".") else { return nil }
         let whole = Array(value[..<dot])
         let cents = Array(value[value.index(after: dot)...])
@@ -228,9 +232,11 @@ extension EnglishReader {
                 var index = start + whole.count
                 if index < characters.count, ".,: ".contains(characters[index]) { index += 1 }
                 guard index + cents.count <= characters.count,
-                    Array(characters[index..<index + cents.count]) == cents,
-                    index + cents.count == characters.count || !characters[index + cents.count].isASCIIDigit
+                    Array(characters[index..<index + cents.count]) == cents
                 else { continue }
+                var end = index + cents.count
+                if allowingOneMoreDigit, end < characters.count, characters[end].isASCIIDigit { end += 1 }
+                guard end == characters.count || !characters[end].isASCIIDigit else { continue }
                 return row.text.slice(start..<index + cents.count)
             }
         }
