@@ -13,14 +13,19 @@ private final class PrintedPage: PageReader {
     let rules = RuledLines(horizontal: [], vertical: [])
     private let lines: [RecognizedLine]
     private(set) var regionReads = 0
+    /// What a region read returns for a word the page read garbled (page text → second read).
+    private let secondReads: [String: String]
 
     /// Each row is a list of (text, left x) words on its own line, 40 px apart, 20 px per character.
-    init(_ rows: [[(String, Int)]]) {
+    /// Words in `garbled` are read with confidence 0.1; a region read gives `secondReads[word]` for them.
+    init(_ rows: [[(String, Int)]], garbled secondReads: [String: String] = [:]) {
+        self.secondReads = secondReads
         lines = rows.enumerated().map { index, words in
             let y = 100 + index * 40
             let recognized = words.map { text, x in
                 RecognizedWord(
-                    text: text, confidence: 0.9, box: PixelBox(x: x, y: y, width: 20 * text.count, height: 30))
+                    text: text, confidence: secondReads[text] == nil ? 0.9 : 0.1,
+                    box: PixelBox(x: x, y: y, width: 20 * text.count, height: 30))
             }
             let box = recognized.dropFirst().reduce(recognized[0].box) { $0.union($1.box) }
             return RecognizedLine(words: recognized, confidence: 0.9, box: box)
@@ -31,7 +36,9 @@ private final class PrintedPage: PageReader {
         guard let region else { return lines }
         regionReads += 1
         return lines.compactMap { line in
-            let words = line.words.filter { region.contains($0.box) }
+            let words = line.words.filter { region.contains($0.box) }.map { word in
+                RecognizedWord(text: secondReads[word.text] ?? word.text, confidence: 0.9, box: word.box)
+            }
             guard let first = words.first else { return nil }
             return RecognizedLine(
                 words: words, confidence: 0.9, box: words.dropFirst().reduce(first.box) { $0.union($1.box) })
@@ -49,8 +56,8 @@ extension PixelBox {
 
 @Suite struct EnglishReceiptTests {
     /// The fields the English reader finds on a page printing `rows`.
-    private func fields(_ rows: [[(String, Int)]]) -> [FieldName: FieldEvidence] {
-        var reader = EnglishReader(reader: PrintedPage(rows), page: 1)
+    private func fields(_ rows: [[(String, Int)]], garbled: [String: String] = [:]) -> [FieldName: FieldEvidence] {
+        var reader = EnglishReader(reader: PrintedPage(rows, garbled: garbled), page: 1)
         reader.readAll()
         return reader.fields
     }
@@ -137,6 +144,19 @@ extension PixelBox {
         ]
         #expect(total(rows) == "109.20")
         #expect(total(Array(rows.prefix(4))) != "109.20")
+    }
+
+    /// The subtotal's amount read as letters with low confidence ("Wo le"): it is read again from the end
+    /// of the label, not from the end of the row (where nothing is printed).
+    @Test func givenAmountReadAsGarbledWords_whenRead_thenReadAgainAfterTheLabel() {
+        let rows: [[(String, Int)]] = [
+            [("CORNER", 300), ("MARKET", 440)],
+            [("SUBTOTAL", 40), ("Wo", 560), ("le", 640)],
+            [("TAX", 40), ("0%", 300), ("0.00", 660)],
+            [("TOTAL", 40), ("97.72", 660)],
+        ]
+        let found = fields(rows, garbled: ["Wo": "97", "le": ".72"])
+        #expect(found[.amountExcludingTax]?.value == "97.72")
     }
 
     @Test func givenOnlyAnIncludedTaxLineAndCash_whenRead_thenNoTotalRatherThanTheTax() {

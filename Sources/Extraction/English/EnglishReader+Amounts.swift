@@ -255,8 +255,15 @@ extension EnglishReader {
     /// The amount printed to the right of a row's words, read as one line of amount characters.
     private func amountRight(of row: EnglishRow) -> (String, LineText)? {
         let box = row.box
+        // The amount may be on the row already, misread as letters with low confidence ("SUBTOTAL Wo
+        // le"): the area starts after the label's words, read with confidence, not after the row.
+        let labelEnd =
+            row.text.wordBoxes.indices.prefix { index in
+                let glyphs = row.text.glyphs.filter { $0.word == index }
+                return !glyphs.isEmpty && glyphs.allSatisfy { $0.confidence >= 0.6 }
+            }.last.map { row.text.wordBoxes[$0].maxX } ?? box.maxX
         let area = PixelBox(
-            left: box.maxX + row.height / 2, top: box.y - row.height / 2, right: reader.width,
+            left: labelEnd + row.height / 2, top: box.y - row.height / 2, right: reader.width,
             bottom: box.maxY + row.height / 2)
         guard area.width > 2 * row.height else { return nil }
         let read = (try? reader.read(area, ReadRequest(.line, .latin, whitelist: ReadRequest.amountCharacters))) ?? []
