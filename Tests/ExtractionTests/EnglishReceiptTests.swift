@@ -159,6 +159,23 @@ extension PixelBox {
         #expect(found[.amountExcludingTax]?.value == "97.72")
     }
 
+    /// The date printed twice and read one digit apart: the first is taken, the other kept as an
+    /// alternative, and the field counts a conflict.
+    @Test func givenDatePrintedTwiceAndReadOneDigitApart_whenRead_thenAConflict() throws {
+        let rows: [[(String, Int)]] = [
+            [("CORNER", 300), ("MARKET", 440)],
+            [("Date:", 40), ("19/07/2021", 200)],
+            [("TOTAL", 40), ("97.72", 660)],
+            [("Printed", 40), ("19/07/2024", 200)],
+        ]
+        let date = try #require(fields(rows)[.issueDate])
+        #expect(date.value == "2021-07-19")
+        #expect(date.conflicts == 1)
+        #expect(date.alternatives.contains("2024-07-19"))
+        let once = try #require(fields(Array(rows.prefix(3)))[.issueDate])
+        #expect(once.conflicts == 0)
+    }
+
     @Test func givenOnlyAnIncludedTaxLineAndCash_whenRead_thenNoTotalRatherThanTheTax() {
         let rows: [[(String, Int)]] = [
             [("CAKE", 300), ("HOUSE", 400)],

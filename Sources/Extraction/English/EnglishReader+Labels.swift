@@ -66,6 +66,17 @@ extension EnglishReader {
                 found.alternatives = reading.alternatives
                 if dayFirst == nil { found.conflicts = 1 }
             }
+            // Receipts often print the date twice: another date one digit away is the same date misread
+            // in one of the two places, and the page does not say which.
+            for other in ordered where other.score >= 0 {
+                let otherText = String(other.line.upper[other.range])
+                guard let otherReading = DocumentDate.parseNumericOrNamed(otherText, preferDayFirst: dayFirst ?? true),
+                    otherReading.value != reading.value,
+                    EditDistance.between(Array(reading.value), Array(otherReading.value)) == 1
+                else { continue }
+                found.conflicts = max(found.conflicts, 1)
+                if !found.alternatives.contains(otherReading.value) { found.alternatives.append(otherReading.value) }
+            }
             return found
         }
         return nil
