@@ -12,25 +12,14 @@ extension PageImage {
         guard depth == 8, let binary = pixConvertTo1(pix, 150) else { return nil }
         var ownedBinary: UnsafeMutablePointer<PIX>? = binary
         defer { pixDestroy(&ownedBinary) }
-        guard let boxes = pixConnCompBB(binary, 8) else { return nil }
-        var ownedBoxes: UnsafeMutablePointer<BOXA>? = boxes
-        defer { boxaDestroy(&ownedBoxes) }
+        guard let components = Self.componentBoxes(binary) else { return nil }
 
         let resolution = max(dpi, 72)
         let speckSize = max(2, resolution * 16 / 300)
         let reach = max(4, resolution / 25)
         let markHeight = max(6, resolution / 20)
-        var components: [PixelBox] = []
-        var specks: [Int] = []
-        for index in 0..<boxaGetCount(boxes) {
-            var x: Int32 = 0
-            var y: Int32 = 0
-            var w: Int32 = 0
-            var h: Int32 = 0
-            guard boxaGetBoxGeometry(boxes, index, &x, &y, &w, &h) == 0 else { continue }
-            let box = PixelBox(x: Int(x), y: Int(y), width: Int(w), height: Int(h))
-            if box.width <= speckSize, box.height <= speckSize { specks.append(components.count) }
-            components.append(box)
+        let specks = components.indices.filter {
+            components[$0].width <= speckSize && components[$0].height <= speckSize
         }
         let isolated = Self.isolated(specks, among: components, reach: reach, markHeight: markHeight)
         guard let copy = pixCopy(nil, pix) else { return nil }

@@ -1,4 +1,4 @@
-import CTesseract
+package import CTesseract
 public import InvoiceModel
 
 extension PageImage {
@@ -76,20 +76,24 @@ extension PageImage {
         guard let crop = cropped(to: region), let binary = pixConvertTo1(crop.pix, 150) else { return 0 }
         var ownedBinary: UnsafeMutablePointer<PIX>? = binary
         defer { pixDestroy(&ownedBinary) }
-        guard let boxes = pixConnCompBB(binary, 8) else { return 0 }
+        return (Self.componentBoxes(binary) ?? []).filter { counted($0.width, $0.height) }.count
+    }
+
+    /// The bounding boxes of the 8-connected components of a 1-bit image, or `nil` when Leptonica fails.
+    package static func componentBoxes(_ binary: UnsafeMutablePointer<PIX>) -> [PixelBox]? {
+        guard let boxes = pixConnCompBB(binary, 8) else { return nil }
         var ownedBoxes: UnsafeMutablePointer<BOXA>? = boxes
         defer { boxaDestroy(&ownedBoxes) }
-        var count = 0
+        var result: [PixelBox] = []
         for index in 0..<boxaGetCount(boxes) {
             var x: Int32 = 0
             var y: Int32 = 0
             var w: Int32 = 0
             var h: Int32 = 0
-            if boxaGetBoxGeometry(boxes, index, &x, &y, &w, &h) == 0, counted(Int(w), Int(h)) {
-                count += 1
-            }
+            guard boxaGetBoxGeometry(boxes, index, &x, &y, &w, &h) == 0 else { continue }
+            result.append(PixelBox(x: Int(x), y: Int(y), width: Int(w), height: Int(h)))
         }
-        return count
+        return result
     }
 }
 

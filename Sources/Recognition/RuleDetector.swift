@@ -41,19 +41,10 @@ public enum RuleDetector {
     }
 
     private static func segments(in opened: UnsafeMutablePointer<PIX>, horizontal: Bool) -> [RuledLines.Segment] {
-        guard let boxes = pixConnCompBB(opened, 8) else { return [] }
-        var ownedBoxes: UnsafeMutablePointer<BOXA>? = boxes
-        defer { boxaDestroy(&ownedBoxes) }
-
         var found: [RuledLines.Segment] = []
-        for index in 0..<boxaGetCount(boxes) {
-            var x: Int32 = 0
-            var y: Int32 = 0
-            var w: Int32 = 0
-            var h: Int32 = 0
-            guard boxaGetBoxGeometry(boxes, index, &x, &y, &w, &h) == 0 else { continue }
+        for box in PageImage.componentBoxes(opened) ?? [] {
             let (along, across, length, thickness) =
-                horizontal ? (Int(x), Int(y), Int(w), Int(h)) : (Int(y), Int(x), Int(h), Int(w))
+                horizontal ? (box.x, box.y, box.width, box.height) : (box.y, box.x, box.height, box.width)
             guard length >= minimumLength, thickness <= maximumThickness else { continue }
             found.append(RuledLines.Segment(position: across + thickness / 2, start: along, end: along + length))
         }
