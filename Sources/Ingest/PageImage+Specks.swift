@@ -50,6 +50,14 @@ extension PageImage {
             let bottom = (box.maxY + reach) / band
             for row in top...bottom { rows[row, default: []].append(index) }
         }
+        /// Components in the bands `box` touches (a superset of those within `reach` above or below it).
+        func neighbours(of index: Int) -> Set<Int> {
+            let box = components[index]
+            return Set((rows[box.y / band] ?? []) + (rows[box.maxY / band] ?? [])).subtracting([index])
+        }
+        func within(_ distance: Int, _ a: PixelBox, _ b: PixelBox) -> Bool {
+            a.maxX + distance >= b.x && a.x - distance <= b.maxX && a.maxY + distance >= b.y && a.y - distance <= b.maxY
+        }
         let isSpeck = Set(specks)
         var parent = Dictionary(uniqueKeysWithValues: specks.map { ($0, $0) })
         func root(_ index: Int) -> Int {
@@ -60,23 +68,16 @@ extension PageImage {
             }
             return current
         }
+        // Dots of one printed character sit closer together than specks of spray.
+        let link = reach / 2
         var nearMark = Set<Int>()
         for index in specks {
             let speck = components[index]
-            let nearby = Set((rows[speck.y / band] ?? []) + (rows[speck.maxY / band] ?? []))
-            for other in nearby where other != index {
+            for other in neighbours(of: index) {
                 let box = components[other]
-                guard speck.maxX + reach >= box.x, speck.x - reach <= box.maxX, speck.maxY + reach >= box.y,
-                    speck.y - reach <= box.maxY
-                else { continue }
+                guard within(reach, speck, box) else { continue }
                 if box.height >= markHeight { nearMark.insert(index) }
-                // Dots of one printed character sit closer together than specks of spray.
-                let link = reach / 2
-                if isSpeck.contains(other), speck.maxX + link >= box.x, speck.x - link <= box.maxX,
-                    speck.maxY + link >= box.y, speck.y - link <= box.maxY
-                {
-                    parent[root(other)] = root(index)
-                }
+                if isSpeck.contains(other), within(link, speck, box) { parent[root(other)] = root(index) }
             }
         }
         var clusterSize: [Int: Int] = [:]
@@ -88,10 +89,9 @@ extension PageImage {
         // A dot between two printed things on its line is punctuation (a decimal point between digits).
         func isInLine(_ index: Int) -> Bool {
             let speck = components[index]
-            let nearby = Set((rows[speck.y / band] ?? []) + (rows[speck.maxY / band] ?? []))
             var left = false
             var right = false
-            for other in nearby where other != index && isPrint(other) {
+            for other in neighbours(of: index) where isPrint(other) {
                 let box = components[other]
                 guard box.y <= speck.maxY, box.maxY >= speck.y else { continue }
                 if box.maxX <= speck.x, speck.x - box.maxX <= 3 * reach { left = true }

@@ -56,21 +56,12 @@ extension EnglishReader {
         }
         let ordered = candidates.sorted { ($0.score, -$0.index) > ($1.score, -$1.index) }
         for candidate in ordered {
-            let text = String(candidate.line.upper[candidate.range])
-            guard let reading = DocumentDate.parseNumericOrNamed(text, preferDayFirst: dayFirst ?? true) else {
-                continue
-            }
-            let glyphs = glyphRange(of: candidate.range, in: candidate.line)
-            var found = evidence(.issueDate, reading.value, from: candidate.line.text.slice(glyphs))
-            if reading.isAmbiguous {
-                found.alternatives = reading.alternatives
-                if dayFirst == nil { found.conflicts = 1 }
-            }
+            guard let reading = parsedDate(String(candidate.line.upper[candidate.range])) else { continue }
+            var found = dateEvidence(reading, at: candidate.range, in: candidate.line)
             // Receipts often print the date twice: another date one digit away is the same date misread
             // in one of the two places, and the page does not say which.
             for other in ordered where other.score >= 0 {
-                let otherText = String(other.line.upper[other.range])
-                guard let otherReading = DocumentDate.parseNumericOrNamed(otherText, preferDayFirst: dayFirst ?? true),
+                guard let otherReading = parsedDate(String(other.line.upper[other.range])),
                     otherReading.value != reading.value,
                     EditDistance.between(Array(reading.value), Array(otherReading.value)) == 1
                 else { continue }
@@ -90,29 +81,41 @@ extension EnglishReader {
             for match in line.upper.matches(of: /[0-9ODQIL|SBZ]{1,2}[-\/.][0-9ODQIL|SBZ]{1,2}[-\/.][0-9ODQIL|SBZ]{2,4}/)
             {
                 let read = String(line.upper[match.range])
-                let digits = String(read.map { Self.digitLookAlikes[$0] ?? $0 })
+                // The row is upper case: an l read for a 1 is an L here.
+                let digits = String(
+                    read.map {
+                        FieldText.digitLookalikes[$0] ?? FieldText.digitLookalikes[Character($0.lowercased())] ?? $0
+                    })
                 guard read.filter(\.isASCIIDigit).count >= 4,
                     match.range.upperBound == line.upper.endIndex
                         || !line.upper[match.range.upperBound].isASCIIDigit,
-                    let reading = DocumentDate.parseNumericOrNamed(digits, preferDayFirst: dayFirst ?? true)
+                    let reading = parsedDate(digits)
                 else { continue }
-                let glyphs = glyphRange(of: match.range, in: line)
-                var found = evidence(.issueDate, reading.value, from: line.text.slice(glyphs))
+                var found = dateEvidence(reading, at: match.range, in: line)
                 found.repaired = digits != read
-                if reading.isAmbiguous {
-                    found.alternatives = reading.alternatives
-                    if dayFirst == nil { found.conflicts = 1 }
-                }
                 return found
             }
         }
         return nil
     }
 
-    /// Letters OCR reads for digits in a run of digits.
-    static let digitLookAlikes: [Character: Character] = [
-        "O": "0", "D": "0", "Q": "0", "I": "1", "L": "1", "|": "1", "S": "5", "B": "8", "Z": "2",
-    ]
+    /// `text` as a date; an ambiguous day and month is read by the locale cue (day first without one).
+    private func parsedDate(_ text: String) -> DateReading? {
+        DocumentDate.parseNumericOrNamed(text, preferDayFirst: dayFirst ?? true)
+    }
+
+    /// Evidence for the date `reading` printed at `range` of `line`. An ambiguous day and month keeps the
+    /// other reading as an alternative and, without a locale cue, counts as a conflict.
+    private func dateEvidence(_ reading: DateReading, at range: Range<String.Index>, in line: EnglishRow)
+        -> FieldEvidence
+    {
+        var found = evidence(.issueDate, reading.value, from: line.text.slice(glyphRange(of: range, in: line)))
+        if reading.isAmbiguous {
+            found.alternatives = reading.alternatives
+            if dayFirst == nil { found.conflicts = 1 }
+        }
+        return found
+    }
 
     /// Invoice or receipt number labels, most specific first.
     static var numberLabels: [Regex<Substring>] {
