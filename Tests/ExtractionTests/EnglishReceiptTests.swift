@@ -320,6 +320,7 @@ extension PixelBox {
         arguments: [
             ("PARK & SONS (€O.. NO. 164600-U)", nil),  // a sign inside noise says nothing
             ("TOTAL S$", "SGD"),  // the amount was read as another column
+            ("TOTAL S$. 11.57", "SGD"),  // a speck between sign and amount
             ("TOTAL RM425.57", "MYR"),  // a code written against its amount
             ("SUBTOTAL £ 12.00", "GBP"),
             ("TOTAL RM 9.65", "MYR"),
@@ -349,6 +350,12 @@ extension PixelBox {
         ("NORTHWIND TRADING LIMITEO", "NORTHWIND TRADING LIMITED"),
         ("Horizon Unlimited", "Horizon Unlimited"),
         ("Fromage Fine Foods", "Fromage Fine Foods"),
+        ("Meridian Print Works . Pte. Ltd.", "Meridian Print Works Pte. Ltd."),
+        ("GOLDEN 24. CAFE:", "GOLDEN 24 CAFE"),
+        ("PARK &: “SONS MINI MART.", "PARK & SONS MINI MART"),
+        ("NORTHWIND TRADING CO.", "NORTHWIND TRADING CO."),
+        ("Dimiliki Oleh : Dove Holdings Sdn Bhd", "Dimiliki Oleh : Dove Holdings Sdn Bhd"),
+        ("ACME “BEST” FOODS", "ACME “BEST” FOODS"),
     ])
     func givenPrintedSellerName_whenCleaned_thenRegistrationDroppedAndSuffixRepaired(read: String, expected: String) {
         #expect(EnglishReader.cleanedName(read) == expected)
@@ -375,9 +382,56 @@ extension PixelBox {
             "NO 290, JALAN AIR PANAS, SETAPAK, 53200, KUALA LUMPUR."
         ),
         ("Lot $25, AEON Tebrau City, §1100 Johor Bahru", "Lot S25, AEON Tebrau City, 51100 Johor Bahru"),
+        (
+            "Unit 4, Albion Works Pollard Street Manchester M4 7A]",
+            "Unit 4, Albion Works Pollard Street Manchester M4 7AJ"
+        ),
+        ("9 Queen Square Bristol BS1 4J) UK", "9 Queen Square Bristol BS1 4JJ UK"),
+        ("51 BRAS ° BASAH ROAD #03-02", "51 BRAS BASAH ROAD #03-02"),
+        ("LOT NO : 20, LEVEL UG1, NO.50 , JALAN DUTAMAS", "LOT NO : 20, LEVEL UG1, NO.50 , JALAN DUTAMAS"),
     ])
     func givenAddressRows_whenCleaned_thenOnlyTheAddress(read: String, expected: String) {
         #expect(EnglishReader.cleanedAddress(read) == expected)
+    }
+
+    @Test func givenDecimalPointReadAsAColon_whenRead_thenTheAmountUnlessTheRowPrintsATime() {
+        let found = fields([
+            [("STAR", 300), ("HARDWARE", 400)],
+            [("DATE:", 40), ("09/01/2019", 200), ("18:23", 440)],
+            [("SUBTOTAL", 40), ("22.00", 660)],
+            [("SST-6%", 40), ("1:32", 660)],
+            [("TOTAL", 40), ("23.30", 660)],
+        ])
+        #expect(found[.taxAmount]?.value == "1.32")
+        #expect(found[.totalAmount]?.value == "23.30")
+        let timed = fields([
+            [("STAR", 300), ("HARDWARE", 400)],
+            [("TOTAL", 40), ("RM", 300), ("9.70", 660)],
+            [("TAX", 40), ("PAID", 140), ("TIME", 300), ("1:32", 660)],
+        ])
+        #expect(timed[.taxAmount] == nil)
+    }
+
+    /// A name row that speckle makes hard to read stays the name when it names a company form; a
+    /// registration row under a name ending in a speck read as "-" does not carry on the name.
+    @Test func givenSpeckledNameRows_whenRead_thenTheNameWithoutTheRegistrationRow() {
+        let speckled = fields(
+            [
+                [("GOLDEN", 300), ("2024", 440), ("CAFE", 540)],
+                [("51", 300), ("BRAS", 360), ("BASAH", 460), ("ROAD", 580)],
+                [("TEL:", 300), ("6336", 300), ("2882", 400)],
+                [("TOTAL", 40), ("11.57", 660)],
+            ], garbled: ["GOLDEN": "GOLDEN", "CAFE": "CAFE"])
+        #expect(speckled[.sellerName]?.value == "GOLDEN 2024 CAFE")
+        #expect(speckled[.sellerAddress]?.value == "51 BRAS BASAH ROAD")
+        let registered = fields([
+            [("PARK", 200), ("&", 300), ("SONS", 340), ("MART", 440), ("-", 540)],
+            [("(CO...NO.", 200), ("164600-U)", 400)],
+            [("23A,", 200), ("LEBUH", 300), ("PANTAI", 420)],
+            [("TOTAL", 40), ("23.30", 660)],
+        ])
+        #expect(registered[.sellerName]?.value == "PARK & SONS MART")
+        #expect(registered[.sellerAddress]?.value == "23A, LEBUH PANTAI")
     }
 
     @Test func givenAmounts_whenCheckedForTheCashRoundingStep_thenMultiplesOfFiveCents() {

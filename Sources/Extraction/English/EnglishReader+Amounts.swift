@@ -331,6 +331,20 @@ extension EnglishReader {
         amounts(in: line).last.map { ($0.value, line.slice($0.range)) }
     }
 
+    /// Whether the one glyph between two runs of digits is a decimal point OCR read as a colon ("1:32"):
+    /// a colon, one to four digits before it and two after, on a row that prints no time or date (where
+    /// "18:23" is a time).
+    static func colonIsDecimalPoint(between first: Range<Int>, and second: Range<Int>, in line: LineText) -> Bool {
+        guard first.upperBound + 1 == second.lowerBound, line.glyphs[first.upperBound].character == ":",
+            (1...4).contains(first.count), second.count == 2,
+            line.slice(first).compactText.allSatisfy(\.isASCIIDigit),
+            line.slice(second).compactText.allSatisfy(\.isASCIIDigit),
+            second.upperBound == line.glyphs.count || !":.".contains(line.glyphs[second.upperBound].character)
+        else { return false }
+        let text = line.compactText.uppercased()
+        return text.matches(of: /\d:\d/).count == 1 && text.firstMatch(of: /AM|PM|TIME|\d[\/.-]\d{1,2}[\/.-]\d/) == nil
+    }
+
     /// The amounts with two decimals on a line, left to right (currency signs and codes ignored; "68. 87"
     /// is one amount that OCR split; "5,90" is a decimal comma). A number followed by % is a rate
     /// ("TAX 10.25% 10.15"), not an amount.
@@ -347,6 +361,9 @@ extension EnglishReader {
             {
                 // "250 .00"
                 merged[merged.count - 1] = last.lowerBound..<run.upperBound
+            } else if let last = merged.last, colonIsDecimalPoint(between: last, and: run, in: line) {
+                // "SST-6% 1:32"
+                merged[merged.count - 1] = last.lowerBound..<run.upperBound
             } else {
                 merged.append(run)
             }
@@ -356,7 +373,9 @@ extension EnglishReader {
                 return nil
             }
             var token = line.slice(range).compactText
-            if token.wholeMatch(of: /-?\d+,\d{2}/) != nil { token = token.replacingOccurrences(of: ",", with: ".") }
+            if token.wholeMatch(of: /-?\d+[,:]\d{2}/) != nil {
+                token = token.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: ":", with: ".")
+            }
             guard token.wholeMatch(of: /-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}/) != nil,
                 let value = FieldText.amount(token)
             else {

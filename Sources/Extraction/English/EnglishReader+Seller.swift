@@ -22,7 +22,7 @@ extension EnglishReader {
 
     /// Company registration lines printed under the name: "(CO. NO. 286473-V)", "(1218479-X)".
     static var registration: Regex<Substring> {
-        /^\(?\s*(?:CO\.?\s*(?:NO|REG)|COMPANY\s*(?:NO|REG)|ROC|REG\.?\s*NO|[A-Z]{0,3}\d{4,}-?[A-Z]\)?$|\d{4,}-[A-Z])/
+        /^\(?\s*(?:CO\.*\s*(?:NO|REG)|COMPANY\s*(?:NO|REG)|ROC|REG\.?\s*NO|[A-Z]{0,3}\d{4,}-?[A-Z]\)?$|\d{4,}-[A-Z])/
     }
 
     /// The seller: the first name-like segment of the top rows (after a "From" label when there is one),
@@ -69,7 +69,9 @@ extension EnglishReader {
                 current.hasSuffix("&") || current.hasSuffix("-")
                 || (!Self.hasCompanySuffix(current) && Self.hasCompanySuffix(nextText)
                     && !nextText.contains(where: \.isNumber))
-            guard continues else { break }
+            // A registration number row ("(CO. NO. 164600-U)") never carries on the name, whatever
+            // speckle ends the row above.
+            guard continues, nextText.firstMatch(of: /\d{4,}\s*-\s*[A-Z]\b/) == nil else { break }
             // A row that names a whole company on its own ("Taste Of The World Sdn Bhd" under the brand
             // "Geoventure") is the seller; the row above is a brand or a note, unless it ends mid-name.
             if Self.namesWholeCompany(nextText), !Self.endsMidName(current) {
@@ -81,7 +83,7 @@ extension EnglishReader {
         }
         if !nameParts.isEmpty {
             let name = Self.cleanedName(nameParts.map { FieldText.printedName($0.text) }.joined(separator: " "))
-            fields[.sellerName] = evidence(.sellerName, name, from: Self.joined(nameParts))
+            fields[.sellerName] = evidence(.sellerName, name, from: Self.joined(nameParts.map(Self.withoutSpeckWords)))
         }
 
         var addressParts: [LineText] = []
@@ -107,7 +109,8 @@ extension EnglishReader {
             address.removeSubrange(phone.range)
         }
         address = Self.cleanedAddress(address)
-        fields[.sellerAddress] = evidence(.sellerAddress, address, from: Self.joined(addressParts))
+        fields[.sellerAddress] = evidence(
+            .sellerAddress, address, from: Self.joined(addressParts.map(Self.withoutSpeckWords)))
     }
 
     /// An address without what is printed around it on the same rows: a leading date and time or
@@ -137,7 +140,13 @@ extension EnglishReader {
         {
             result.removeSubrange(tail.range)
         }
-        return repairedDollarSigns(result.trimmingCharacters(in: .whitespaces))
+        return repairedPostcode(repairedDollarSigns(withoutSpecks(result.trimmingCharacters(in: .whitespaces))))
+    }
+
+    /// A UK postcode's inward code is a digit and two letters, never I (nor C, K, M, O, V): a bracket OCR
+    /// read as its last letter ("M4 7A]", "M4 7A)") is a J.
+    static func repairedPostcode(_ address: String) -> String {
+        address.replacing(/\b([A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z])[\]\)](?=$|[\s,.])/) { "\($0.output.1)J" }
     }
 
     /// An address prints no currency sign: a `$` or `§` OCR read there is a 5 starting a postcode
@@ -184,7 +193,49 @@ extension EnglishReader {
             "\(match.output.1)\(match.output.2 == "N" ? "D" : "d")\(match.output.2)\(match.output.3)\(match.output.4)"
         }
         result = result.replacing(/\$\/([Bb])\b/) { "S/\($0.output.1)" }
-        return repairedLegalForm(result.trimmingCharacters(in: .whitespaces))
+        result = withoutSpecks(result)
+        // Specks read as punctuation against a word: after a number or "&" inside the name ("GOLDEN 24.
+        // CAFE", "PARK &: SONS"), an opening quote that never closes ("“SONS"), a colon at the end.
+        result = result.replacing(#/(\d|&)[.:;,]+ /#) { "\($0.output.1) " }
+        if !result.contains(where: { "”’\"".contains($0) }) {
+            result = result.replacing(/(^| )[‘“]+(\p{L})/) { "\($0.output.1)\($0.output.2)" }
+        }
+        result = result.trimmingCharacters(in: CharacterSet(charactersIn: " :;,-"))
+        // A name ends in a full stop only after an abbreviation ("Pte. Ltd.", "S.A."): one after a whole
+        // word ("MINI MART.") is a speck.
+        if result.hasSuffix("."), let last = result.dropLast().split(separator: " ").last,
+            !last.contains("."), !abbreviations.contains(last.uppercased())
+        {
+            result.removeLast()
+        }
+        return repairedLegalForm(result)
+    }
+
+    /// Characters a speck is read as.
+    static let speckCharacters: Set<Character> = [".", "'", "\"", "‘", "’", "“", "”", "_", "~", "*", "°", "·", "•"]
+
+    /// The glyphs without the words that are nothing but speck characters (dropped from the value by
+    /// `withoutSpecks`, so their confidence says nothing about it).
+    static func withoutSpeckWords(_ text: LineText) -> LineText {
+        let speckWords = Set(
+            Dictionary(grouping: text.glyphs, by: \.word).filter { _, glyphs in
+                glyphs.allSatisfy { speckCharacters.contains($0.character) }
+            }.keys)
+        guard !speckWords.isEmpty, speckWords.count < Set(text.glyphs.map(\.word)).count else { return text }
+        return LineText(
+            glyphs: text.glyphs.filter { !speckWords.contains($0.word) }, box: text.box, wordBoxes: text.wordBoxes)
+    }
+
+    /// Words company names abbreviate with a full stop.
+    static let abbreviations: Set<String> = [
+        "LTD", "INC", "CO", "CORP", "BHD", "PTE", "PLC", "LLC", "LLP", "GMBH", "AG", "SA", "BV", "NV", "CIE", "ENT",
+        "MFG", "INTL", "BROS", "ASSOC", "DEPT", "ST", "AVE", "RD", "NO", "JR", "SR", "ETC", "SDN", "PTY", "KG",
+    ]
+
+    /// Text without specks read as words of their own between two words ("Works . Pte. Ltd.", "BRAS ° BASAH");
+    /// a spaced colon or comma is printed ("LOT NO : 20").
+    static func withoutSpecks(_ text: String) -> String {
+        text.replacing(#/ [.'"‘’“”_~*°·•]+ (?=\S)/#) { _ in " " }
     }
 
     /// Long legal forms that end company names, repaired when OCR garbles up to two characters of them
@@ -224,7 +275,9 @@ extension EnglishReader {
     static func isNameCandidate(_ part: LineText) -> Bool {
         let text = words(part)
         let letters = text.filter(\.isLetter).count
-        guard letters >= 3, letters * 2 >= text.count, part.meanConfidence >= 0.4 else { return false }
+        // A row naming a company form ("… CAFE") stays a candidate when speckle lowers its confidence.
+        let minimumConfidence = hasCompanySuffix(text) ? 0.25 : 0.4
+        guard letters >= 3, letters * 2 >= text.count, part.meanConfidence >= minimumConfidence else { return false }
         // Speckle read around a title ("' TAX INVOICE") does not make it a name.
         let bare = text.trimmingCharacters(in: CharacterSet.letters.union(.decimalDigits).inverted)
         if titles.contains(text) || titles.contains(bare) || bare.firstMatch(of: notSeller) != nil { return false }

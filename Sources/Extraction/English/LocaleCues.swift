@@ -30,11 +30,12 @@ struct LocaleCues {
     static let monthFirstWords = [" USA", "UNITED STATES", "SALES TAX", " INC.", " INC ", " LLC", " USD"]
 
     /// Whether `sign` is printed before a number in the row `text` ("£12.00", "$ 9.50"), or ends it (the
-    /// amount read as another column: "TOTAL S$"): a sign inside noise ("(€O..") says nothing.
+    /// amount read as another column: "TOTAL S$"), speckle read between them aside ("S$. 11.57"); a sign
+    /// inside noise ("(€O..") says nothing.
     static func precedesAmount(_ sign: String, in text: String) -> Bool {
         var rest = Substring(text)
         while let range = rest.range(of: sign) {
-            let after = rest[range.upperBound...].drop { $0 == " " }
+            let after = rest[range.upperBound...].drop { " .:,".contains($0) }
             if after.first?.isNumber ?? true { return true }
             rest = rest[range.upperBound...]
         }
