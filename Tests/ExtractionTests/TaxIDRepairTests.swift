@@ -49,9 +49,35 @@ import Testing
         ("91500103MA0LHAMWX5", "91500103MA01HAMWX5"),  // 1 read as L
         ("9151010843569355SG", "91510108435693555G"),  // 5 read as S
         ("EATS121101054041424356", "12110105404142435G"),  // label noise before it, G read as 6
+        ("2Q1510108MADQHECKSK", "91510108MADQHECK5K"),  // noise, 9 read as Q where no letter fits, 5 as S
     ])
     func givenMisreadID_whenRepaired_thenTheValidOne(read: String, expected: String) {
         #expect(TaxIDRepair.repaired(read) == expected)
+    }
+
+    /// A head character no ID can have (a letter among the division digits) is replaced by its look-alike
+    /// first; one more look-alike misread elsewhere is still repaired to the original or left alone.
+    @Test func givenHeadMisreadPlusOneLookalike_whenRepaired_thenTheOriginalOrNothing() throws {
+        var repairedToOriginal = 0
+        var cases = 0
+        for id in Self.validIDs {
+            var characters = Array(id)
+            guard let head = (2..<8).first(where: { "05186".contains(characters[$0]) }) else { continue }
+            characters[head] = ["0": "D", "5": "S", "1": "L", "8": "B", "6": "G"][characters[head]]!
+            for index in 8..<18 {
+                for (a, b) in TaxIDRepair.lookalikes where characters[index] == a || characters[index] == b {
+                    var misread = characters
+                    misread[index] = characters[index] == a ? b : a
+                    cases += 1
+                    switch TaxIDRepair.repaired(String(misread)) {
+                    case id: repairedToOriginal += 1
+                    case nil: break
+                    case let other?: Issue.record("\(String(misread)) (from \(id)) repaired to \(other)")
+                    }
+                }
+            }
+        }
+        #expect(cases > 50 && repairedToOriginal * 2 > cases, "repaired \(repairedToOriginal) of \(cases)")
     }
 
     @Test(arguments: ["91510108435693555G", "110101199003074578", "A1441900HA5DKMHQ5R", "9150010807MGZHI002"])

@@ -13,7 +13,8 @@ enum TaxIDRepair {
     /// Pairs of look-alike characters, either way round.
     static let lookalikes: [(Character, Character)] = [
         ("0", "D"), ("0", "Q"), ("0", "U"), ("1", "L"), ("1", "T"), ("1", "7"), ("2", "Z"), ("5", "S"), ("6", "G"),
-        ("8", "B"), ("8", "3"), ("4", "A"), ("M", "H"), ("M", "N"), ("H", "N"), ("U", "V"), ("Y", "V"), ("K", "X"),
+        ("8", "B"), ("8", "3"), ("4", "A"), ("9", "Q"), ("M", "H"), ("M", "N"), ("H", "N"), ("U", "V"), ("Y", "V"),
+        ("K", "X"),
     ]
 
     /// The one valid USCC a single look-alike substitution makes of `id`, or of an 18-character run of a
@@ -27,14 +28,44 @@ enum TaxIDRepair {
         }
         var found: Set<String> = []
         for start in 0...(characters.count - 18) {
-            let window = Array(characters[start..<(start + 18)])
-            if isPlausibleHead(window), case .validUSCC = TaxID.check(String(window)) {
-                found.insert(String(window))
-            } else {
-                found.formUnion(substitutions(of: window))
+            for window in headVariants(of: Array(characters[start..<(start + 18)])) {
+                if isPlausibleHead(window), case .validUSCC = TaxID.check(String(window)) {
+                    found.insert(String(window))
+                } else {
+                    found.formUnion(substitutions(of: window))
+                }
             }
         }
         return found.count == 1 ? found.first : nil
+    }
+
+    /// The window with each character that cannot stand where it is in the head (an authority, a
+    /// category, the division's digits: "Q15101…") replaced by its look-alikes that can, in every
+    /// combination; at most two such characters (more is not a misread ID), and none when one has no
+    /// look-alike that fits. These replacements are forced, so one free substitution is still allowed.
+    private static func headVariants(of characters: [Character]) -> [[Character]] {
+        var variants = [characters]
+        var forced = 0
+        for index in 0..<8 {
+            let fits: (Character) -> Bool
+            switch index {
+            case 0: fits = { "123456789ANY".contains($0) }
+            case 1: fits = { "1239".contains($0) }
+            default: fits = \.isASCIIDigit
+            }
+            guard !fits(characters[index]) else { continue }
+            let options = alternatives(of: characters[index]).filter(fits)
+            forced += 1
+            guard !options.isEmpty, forced <= 2 else { return [] }
+            variants = variants.flatMap { variant in
+                options.map { option in
+                    var changed = variant
+                    changed[index] = option
+                    return changed
+                }
+            }
+        }
+        return variants
     }
 
     /// Valid USCCs one look-alike substitution away from `characters` (18 of them).
