@@ -289,6 +289,24 @@ extension PixelBox {
         #expect(wrapped[.sellerName]?.value == "GUARDIAN HEALTH AND BEAUTY SDN BHD")
     }
 
+    /// A row naming a legal entity under a brand that names none is the seller; the address follows it.
+    @Test func givenLegalEntityRowUnderABrand_whenRead_thenTheEntityIsTheNameAndNotTheAddress() {
+        let found = fields([
+            [("KIKU", 200), ("JAPANESE", 300), ("RESTAURANT", 480)],
+            [("TK", 200), ("DIVISION", 260), ("KITCHEN", 440), ("SDN", 600), ("BHD", 680)],
+            [("19-1,", 200), ("JALAN", 320), ("MALINJA", 440), ("2", 600)],
+            [("Total", 40), ("9.70", 660)],
+        ])
+        #expect(found[.sellerName]?.value == "TK DIVISION KITCHEN SDN BHD")
+        #expect(found[.sellerAddress]?.value == "19-1, JALAN MALINJA 2")
+        let whole = fields([
+            [("AEON", 200), ("CO.", 300), ("(M)", 380), ("BHD", 460)],
+            [("ABC", 200), ("TRADING", 280), ("SDN", 440), ("BHD", 520)],
+            [("Total", 40), ("9.70", 660)],
+        ])
+        #expect(whole[.sellerName]?.value == "AEON CO. (M) BHD")
+    }
+
     /// When the name is a logo OCR cannot read, the first readable row is the address: it is the
     /// address, not the name.
     @Test func givenAddressAsTheFirstReadableRow_whenRead_thenNoNameAndTheAddressStartsThere() {
@@ -356,6 +374,10 @@ extension PixelBox {
         ("NORTHWIND TRADING CO.", "NORTHWIND TRADING CO."),
         ("Dimiliki Oleh : Dove Holdings Sdn Bhd", "Dimiliki Oleh : Dove Holdings Sdn Bhd"),
         ("ACME “BEST” FOODS", "ACME “BEST” FOODS"),
+        ("KING’S CONFECTIONERY S/B 273500-U (6KJ)", "KING'S CONFECTIONERY S/B"),
+        ("BEMED (SP} SDN BHD", "BEMED (SP) SDN BHD"),
+        ("FOUR QUARTERS SUN BHD ( lu/SJ&9-P)", "FOUR QUARTERS SDN BHD"),
+        ("MR. D.I.¥. (M) SDN BHD", "MR. D.I.Y. (M) SDN BHD"),
     ])
     func givenPrintedSellerName_whenCleaned_thenRegistrationDroppedAndSuffixRepaired(read: String, expected: String) {
         #expect(EnglishReader.cleanedName(read) == expected)

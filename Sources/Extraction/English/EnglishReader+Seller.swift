@@ -81,10 +81,12 @@ extension EnglishReader {
             }
             next += 1
         }
-        if !nameParts.isEmpty {
+        func storeName() {
+            guard !nameParts.isEmpty else { return }
             let name = Self.cleanedName(nameParts.map { FieldText.printedName($0.text) }.joined(separator: " "))
             fields[.sellerName] = evidence(.sellerName, name, from: Self.joined(nameParts.map(Self.withoutSpeckWords)))
         }
+        storeName()
 
         var addressParts: [LineText] = []
         var previous = nameParts.last ?? top[start].segments[0]
@@ -93,6 +95,16 @@ extension EnglishReader {
             next += 1
             var text = Self.words(part)
             while text.hasPrefix("(") { text.removeFirst() }
+            // A row naming a legal entity ("TK DIVISION KITCHEN SDN BHD 1202152-P") under a name that
+            // names none (a brand: "KIKU JAPANESE RESTAURANT") is the seller, not the address.
+            if addressParts.isEmpty, nameParts.count == 1, Self.hasLegalForm(text), !Self.looksLikeAddress(text),
+                !Self.hasLegalForm(Self.words(nameParts[0]))
+            {
+                nameParts = [part]
+                storeName()
+                previous = part
+                continue
+            }
             if text.firstMatch(of: Self.registration) != nil, addressParts.isEmpty {
                 previous = part
                 continue
@@ -183,16 +195,29 @@ extension EnglishReader {
             result.removeSubrange(label.range)
         }
         if let number = result.firstMatch(
-            of: /\s*\(?[A-Za-z0-9?]{0,3}\d[A-Za-z0-9?]{3,8}[- ]?[A-Za-z]\)?(?:\s*\([A-Z]{2,4}\))?\s*$/),
+            of: /\s*\(?[A-Za-z0-9?]{0,3}\d[A-Za-z0-9?]{3,8}[- ]?[A-Za-z]\)?(?:\s*\([A-Z0-9]{2,4}\))?\s*$/),
             number.range.lowerBound > result.startIndex
         {
             let kept = result[..<number.range.lowerBound]
             if kept.filter(\.isLetter).count >= 3 { result = String(kept) }
         }
-        result = result.replacing(/\b([Ss])[OoCcIiNn0]([Nn])(\.?\s*)([Bb][Hh][Dd])\b/) { match in
+        // A registration number OCR garbled, still bracketed and ending in its check letter ("( lu/SJ&9-P)").
+        if let number = result.firstMatch(of: /\s*\([^()]{3,12}-\s?[A-Z]\)\s*$/),
+            number.range.lowerBound > result.startIndex,
+            result[..<number.range.lowerBound].filter(\.isLetter).count >= 3
+        {
+            result.removeSubrange(number.range)
+        }
+        result = result.replacing(/\b([Ss])[OoCcIiNn0Uu]([Nn])(\.?\s*)([Bb][Hh][Dd])\b/) { match in
             "\(match.output.1)\(match.output.2 == "N" ? "D" : "d")\(match.output.2)\(match.output.3)\(match.output.4)"
         }
         result = result.replacing(/\$\/([Bb])\b/) { "S/\($0.output.1)" }
+        // Glyphs a Latin name does not print: a curly apostrophe between letters is the straight one
+        // receipts print ("KING’S"), a curly bracket closing a round one ("(SP}") is round, and a yen
+        // sign among letters is a Y ("D.I.¥.").
+        result = result.replacing(/(\p{L})’(\p{L})/) { "\($0.output.1)'\($0.output.2)" }
+        result = result.replacing(/\(([^(){}]*)\}/) { "(\($0.output.1))" }
+        result = result.replacing(/([A-Za-z.])¥([A-Za-z.])/) { "\($0.output.1)Y\($0.output.2)" }
         result = withoutSpecks(result)
         // Specks read as punctuation against a word: after a number or "&" inside the name ("GOLDEN 24.
         // CAFE", "PARK &: SONS"), an opening quote that never closes ("“SONS"), a colon at the end.
@@ -317,6 +342,11 @@ extension EnglishReader {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         return trimmed.hasSuffix("&") || trimmed.hasSuffix("-") || trimmed.hasSuffix(",")
             || trimmed.firstMatch(of: /\b(?:AND|OF|THE|FOR)$/) != nil
+    }
+
+    /// Whether an upper-case row names a legal entity ("… SDN BHD", "… S/B", "… PTE. LTD.").
+    static func hasLegalForm(_ text: String) -> Bool {
+        text.firstMatch(of: /\b(?:SDN|BHD|S\/B|LTD|LIMITED|PTE|LLC|INC|PLC|GMBH|CORP|CORPORATION)\b/) != nil
     }
 
     static func hasCompanySuffix(_ text: String) -> Bool {
