@@ -1,3 +1,4 @@
+import InvoiceModel
 import Testing
 
 @testable import Extraction
@@ -26,6 +27,25 @@ import Testing
     ])
     func givenOCRName_whenCleaned_thenFullWidthBrackets(read: String, expected: String) {
         #expect(FieldText.name(read) == expected)
+    }
+
+    /// 和 glued with low confidence to the word before it is the engine filling a gap; a 和 read as a word
+    /// of its own, or in a confident word, is printed.
+    @Test func givenGapFilledWithHe_whenCleaned_thenOnlyThePrinted() {
+        func line(_ words: [(String, Double)]) -> LineText {
+            let recognized = words.enumerated().map { index, word in
+                RecognizedWord(
+                    text: word.0, confidence: word.1, box: PixelBox(x: index * 80, y: 0, width: 70, height: 40))
+            }
+            return LineText(
+                RecognizedLine(
+                    words: recognized, confidence: 0.9, box: PixelBox(x: 0, y: 0, width: 80 * words.count, height: 40)))
+        }
+        let filled = line([("成都市", 0.95), ("和", 0.97), ("信和", 0.32), ("餐饮", 0.9), ("有限公司", 0.95)])
+        #expect(filled.withoutGapFillers().compactText == "成都市和信餐饮有限公司")
+        #expect(line([("复核", 0.95), (":和", 0.32), ("孔晓东", 0.9)]).withoutGapFillers().compactText == "复核:孔晓东")
+        let printed = line([("北京", 0.95), ("协和", 0.93), ("医院", 0.95)])
+        #expect(printed.withoutGapFillers().compactText == "北京协和医院")
     }
 
     @Test func givenBankNameOneCharacterOff_whenRepaired_thenKnownBank() {

@@ -46,7 +46,9 @@ struct FapiaoReader {
     func lines(_ region: PixelBox, _ request: ReadRequest) -> [LineText] {
         guard let clipped = region.intersection(reader.bounds), clipped.width > 8, clipped.height > 8 else { return [] }
         let read = (try? reader.read(clipped, request)) ?? []
-        return read.map(LineText.init).filter { !$0.isEmpty }
+        return read.map { request.script == .chinese ? LineText($0).withoutGapFillers() : LineText($0) }.filter {
+            !$0.isEmpty
+        }
     }
 
     /// Evidence for a value read as `text`.

@@ -16,7 +16,8 @@ struct FapiaoTextReader {
     var lineItems: [[LineItemFieldName: FieldEvidence]] = []
 
     init(reader: any PageReader, page: Int) {
-        lines = ((try? reader.read(nil, ReadRequest(.page, .chinese))) ?? []).map(LineText.init).filter { !$0.isEmpty }
+        lines = ((try? reader.read(nil, ReadRequest(.page, .chinese))) ?? []).map { LineText($0).withoutGapFillers() }
+            .filter { !$0.isEmpty }
         self.page = page
         source = reader.source
         pageHeight = reader.height

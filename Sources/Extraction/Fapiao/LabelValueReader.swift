@@ -26,7 +26,9 @@ struct LabelValueReader {
     }
 
     mutating func readAll() {
-        let lines = ((try? reader.read(nil, ReadRequest(.page, .chinese))) ?? []).map(LineText.init).filter {
+        let lines = ((try? reader.read(nil, ReadRequest(.page, .chinese))) ?? []).map {
+            LineText($0).withoutGapFillers()
+        }.filter {
             !$0.isEmpty
         }
         readTitle(lines)
