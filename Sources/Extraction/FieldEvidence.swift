@@ -35,6 +35,10 @@ public struct FieldEvidence: Sendable, Hashable {
     /// amount paid, with no total line read): what it was taken from. Such a field always goes to a
     /// person, with a confidence of at most `DocumentScorer.inferredCeiling`.
     public var inferredFrom: String?
+    /// The mean confidence of the glyphs the value was read from, when it came from several (`nil`:
+    /// `readConfidence`, their minimum, says it all). One unsure character of a long name drags the
+    /// minimum down; the mean tells how the rest read.
+    public var meanReadConfidence: Double?
 
     /// Creates evidence for a value.
     public init(

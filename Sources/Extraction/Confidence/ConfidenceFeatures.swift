@@ -9,6 +9,7 @@ public enum ConfidenceFeatures {
         "format-valid", "confirmed", "confirmed-twice", "conflict", "check-passed", "check-failed", "repaired",
         "free-text", "free-text-length", "free-text-read-confidence", "latin-document", "latin-free-text",
         "latin-read-confidence", "page-quality", "latin-page-quality", "receipt", "receipt-free-text-lower-case",
+        "free-text-mean-read-confidence",
     ]
 
     /// Fields whose values are free text (names, addresses) rather than codes, dates or amounts.
@@ -56,6 +57,7 @@ public enum ConfidenceFeatures {
             latin * pageQuality,
             documentType == "receipt" ? 1 : 0,
             (documentType == "receipt" ? 1 : 0) * freeText * lowerCase,
+            freeText * (evidence.meanReadConfidence ?? read),
         ]
     }
 }

@@ -53,9 +53,11 @@ struct FapiaoReader {
 
     /// Evidence for a value read as `text`.
     func evidence(_ field: FieldName, _ value: String, from text: LineText) -> FieldEvidence {
-        FieldEvidence(
+        var found = FieldEvidence(
             value: value, source: .ocr, page: page, box: text.isEmpty ? nil : (text.region ?? text.box),
             readConfidence: text.minimumConfidence, formatValid: FieldText.isWellFormed(value, for: field))
+        found.meanReadConfidence = text.isEmpty ? nil : text.meanConfidence
+        return found
     }
 
     /// Stores `candidate` unless a better-formed value is already stored for `field`.

@@ -63,10 +63,12 @@ struct LabelValueReader {
                     }
                 }
                 guard let cleaned else { continue }
-                fields[entry.field] = FieldEvidence(
+                var found = FieldEvidence(
                     value: cleaned, source: reader.source, page: page, box: value.region ?? value.box,
                     readConfidence: value.minimumConfidence,
                     formatValid: FieldText.isWellFormed(cleaned, for: entry.field))
+                found.meanReadConfidence = value.meanConfidence
+                fields[entry.field] = found
             }
         }
     }
