@@ -307,6 +307,28 @@ extension PixelBox {
         #expect(whole[.sellerName]?.value == "AEON CO. (M) BHD")
     }
 
+    /// A legal entity a few rows under lines that name nothing (a printer's error banner) is the seller; a
+    /// name wrapped over two rows ("PASARAYA BORONG PINTAR" / "SDN BHD") stays whole.
+    @Test func givenBannerAboveTheEntity_whenRead_thenTheEntityIsTheName() {
+        let bannered = fields(
+            [
+                [("PCL", 300), ("XL", 380), ("error", 440)],
+                [("Warning:", 300)],
+                [("Hosoge", 300)],
+                [("UNIHAKKA", 300), ("INTERNATIONAL", 480), ("SDN", 760), ("BHD", 840)],
+                [("12,", 300), ("Jalan", 360), ("Tampoi", 480)],
+                [("Total", 40), ("9.70", 660)],
+            ], garbled: ["Hosoge": "Hosoge"])
+        #expect(bannered[.sellerName]?.value == "UNIHAKKA INTERNATIONAL SDN BHD")
+        #expect(bannered[.sellerAddress]?.value == "12, Jalan Tampoi")
+        let wrapped = fields([
+            [("PASARAYA", 300), ("BORONG", 480), ("PINTAR", 620)],
+            [("SDN", 400), ("BHD", 480)],
+            [("Total", 40), ("9.70", 660)],
+        ])
+        #expect(wrapped[.sellerName]?.value == "PASARAYA BORONG PINTAR SDN BHD")
+    }
+
     /// When the name is a logo OCR cannot read, the first readable row is the address: it is the
     /// address, not the name.
     @Test func givenAddressAsTheFirstReadableRow_whenRead_thenNoNameAndTheAddressStartsThere() {

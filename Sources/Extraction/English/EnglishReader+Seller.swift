@@ -48,6 +48,16 @@ extension EnglishReader {
                 better > first + 1 || Self.aligned(top[better], with: top[first].segments[0]) == nil
             {
                 startRow = better
+            } else if let first = candidates.first, !Self.hasCompanySuffix(Self.words(top[first].segments[0])),
+                let entity = (first + 1...first + 4).first(where: { row in
+                    candidates.contains(row) && !candidates.contains(row - 1)
+                        && Self.namesEntity(Self.words(top[row].segments[0]))
+                }),
+                (first..<entity).allSatisfy({ !Self.looksLikeAddress(Self.words(top[$0].segments[0])) })
+            {
+                // Further down, before any address: a legal entity under lines that name nothing (a
+                // printer's error banner, a slogan).
+                startRow = entity
             }
         }
         guard let start = startRow else { return }
@@ -347,6 +357,17 @@ extension EnglishReader {
     /// Whether an upper-case row names a legal entity ("… SDN BHD", "… S/B", "… PTE. LTD.").
     static func hasLegalForm(_ text: String) -> Bool {
         text.firstMatch(of: /\b(?:SDN|BHD|S\/B|LTD|LIMITED|PTE|LLC|INC|PLC|GMBH|CORP|CORPORATION)\b/) != nil
+    }
+
+    /// Whether an upper-case row names a legal entity with a name of its own before the legal form
+    /// ("UNIHAKKA INTERNATIONAL SDN BHD"; not "CO. (M) SDN BHD", the end of a name begun above).
+    static func namesEntity(_ text: String) -> Bool {
+        guard let form = text.firstMatch(of: /\b(?:SDN|BHD|S\/B|LTD|LIMITED|PTE|LLC|INC|PLC|GMBH|CORP|CORPORATION)\b/)
+        else { return false }
+        let words = text[..<form.range.lowerBound].split(whereSeparator: { !$0.isLetter }).filter {
+            $0.count >= 2 && $0 != "CO"
+        }
+        return words.count >= 2
     }
 
     static func hasCompanySuffix(_ text: String) -> Bool {
