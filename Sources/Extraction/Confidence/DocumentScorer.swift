@@ -51,7 +51,7 @@ public struct DocumentScorer: Sendable {
                         pageQuality: document.pageQuality))
             )
             if evidence.inferredFrom != nil { confidence = min(confidence, Self.inferredCeiling) }
-            let threshold = policy.threshold(for: name.rawValue)
+            let threshold = policy.threshold(for: name.rawValue, documentType: document.documentType)
             let flagged =
                 confidence < threshold || !failed.isEmpty || evidence.disagreement != nil
                 || evidence.correctedFrom != nil || evidence.inferredFrom != nil
@@ -87,7 +87,7 @@ public struct DocumentScorer: Sendable {
                     ConfidenceFeatures.vector(
                         field: key, evidence: evidence, checks: [], documentType: document.documentType,
                         pageQuality: document.pageQuality))
-                let threshold = policy.threshold(for: key)
+                let threshold = policy.threshold(for: key, documentType: document.documentType)
                 if confidence < threshold {
                     reasons.append(
                         "line \(index + 1) \(name.rawValue): confidence \(Self.format(confidence)) below \(Self.format(threshold))"

@@ -9,7 +9,8 @@ public struct ReviewPolicy: Sendable, Codable, Hashable {
     public var version: Int
     /// Threshold for fields not listed in `thresholds`.
     public var defaultThreshold: Double
-    /// Per-field thresholds (contract field names; `lineItem.NAME` for item fields).
+    /// Per-field thresholds (contract field names; `lineItem.NAME` for item fields), optionally for one
+    /// document type only (`fapiao.sellerName`), which wins over the field's own.
     public var thresholds: [String: Double]
     /// Fields a document of each type must have (`fapiao`, `invoice`, `receipt`).
     public var requiredFields: [String: [String]]
@@ -23,9 +24,9 @@ public struct ReviewPolicy: Sendable, Codable, Hashable {
             "receipt": ["sellerName", "issueDate", "totalAmount"],
         ])
 
-    /// The threshold for `field`.
-    public func threshold(for field: String) -> Double {
-        thresholds[field] ?? defaultThreshold
+    /// The threshold for `field` on a document of type `documentType`.
+    public func threshold(for field: String, documentType: String? = nil) -> Double {
+        documentType.flatMap { thresholds["\($0).\(field)"] } ?? thresholds[field] ?? defaultThreshold
     }
 
     /// Reads a policy file.
