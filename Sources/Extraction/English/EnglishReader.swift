@@ -74,11 +74,7 @@ struct EnglishReader {
 
     /// Evidence for `value` read from `text` (its glyphs give box and confidence).
     func evidence(_ field: FieldName, _ value: String, from text: LineText) -> FieldEvidence {
-        var found = FieldEvidence(
-            value: value, source: reader.source, page: page, box: text.isEmpty ? nil : (text.region ?? text.box),
-            readConfidence: text.minimumConfidence, formatValid: FieldText.isWellFormed(value, for: field))
-        found.meanReadConfidence = text.isEmpty ? nil : text.meanConfidence
-        return found
+        FieldEvidence(field, value, source: reader.source, page: page, from: text)
     }
 }
 

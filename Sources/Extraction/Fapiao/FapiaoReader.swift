@@ -45,19 +45,12 @@ struct FapiaoReader {
     /// The lines of `region` read with `request`, clipped to the page; empty when the engine fails.
     func lines(_ region: PixelBox, _ request: ReadRequest) -> [LineText] {
         guard let clipped = region.intersection(reader.bounds), clipped.width > 8, clipped.height > 8 else { return [] }
-        let read = (try? reader.read(clipped, request)) ?? []
-        return read.map { request.script == .chinese ? LineText($0).withoutGapFillers() : LineText($0) }.filter {
-            !$0.isEmpty
-        }
+        return LineText.read(reader, clipped, request)
     }
 
     /// Evidence for a value read as `text`.
     func evidence(_ field: FieldName, _ value: String, from text: LineText) -> FieldEvidence {
-        var found = FieldEvidence(
-            value: value, source: .ocr, page: page, box: text.isEmpty ? nil : (text.region ?? text.box),
-            readConfidence: text.minimumConfidence, formatValid: FieldText.isWellFormed(value, for: field))
-        found.meanReadConfidence = text.isEmpty ? nil : text.meanConfidence
-        return found
+        FieldEvidence(field, value, source: .ocr, page: page, from: text)
     }
 
     /// Stores `candidate` unless a better-formed value is already stored for `field`.

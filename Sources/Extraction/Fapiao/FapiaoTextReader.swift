@@ -16,8 +16,7 @@ struct FapiaoTextReader {
     var lineItems: [[LineItemFieldName: FieldEvidence]] = []
 
     init(reader: any PageReader, page: Int) {
-        lines = ((try? reader.read(nil, ReadRequest(.page, .chinese))) ?? []).map { LineText($0).withoutGapFillers() }
-            .filter { !$0.isEmpty }
+        lines = LineText.read(reader, nil, ReadRequest(.page, .chinese))
         self.page = page
         source = reader.source
         pageHeight = reader.height

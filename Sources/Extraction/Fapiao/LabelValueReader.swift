@@ -26,11 +26,7 @@ struct LabelValueReader {
     }
 
     mutating func readAll() {
-        let lines = ((try? reader.read(nil, ReadRequest(.page, .chinese))) ?? []).map {
-            LineText($0).withoutGapFillers()
-        }.filter {
-            !$0.isEmpty
-        }
+        let lines = LineText.read(reader, nil, ReadRequest(.page, .chinese))
         readTitle(lines)
         for (index, line) in lines.enumerated() {
             for entry in Self.labels where fields[entry.field] == nil {
@@ -63,12 +59,8 @@ struct LabelValueReader {
                     }
                 }
                 guard let cleaned else { continue }
-                var found = FieldEvidence(
-                    value: cleaned, source: reader.source, page: page, box: value.region ?? value.box,
-                    readConfidence: value.minimumConfidence,
-                    formatValid: FieldText.isWellFormed(cleaned, for: entry.field))
-                found.meanReadConfidence = value.meanConfidence
-                fields[entry.field] = found
+                fields[entry.field] = FieldEvidence(
+                    entry.field, cleaned, source: reader.source, page: page, from: value)
             }
         }
     }

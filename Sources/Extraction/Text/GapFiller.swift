@@ -1,4 +1,14 @@
+import InvoiceModel
+
 extension LineText {
+    /// The non-empty lines `reader` reads in `region` (the whole page when `nil`) with `request`, or none
+    /// when the engine fails; a Chinese read without its gap fillers.
+    static func read(_ reader: any PageReader, _ region: PixelBox?, _ request: ReadRequest) -> [LineText] {
+        ((try? reader.read(region, request)) ?? []).map { line in
+            request.script == .chinese ? LineText(line).withoutGapFillers() : LineText(line)
+        }.filter { !$0.isEmpty }
+    }
+
     /// The glyph the Chinese model writes into a wide gap after a character or a colon: measured on the
     /// fast chi_sim model, "信" followed by more space than usual reads as the word "信和" and "：" as
     /// ":和", always with a word confidence below 0.85, while a printed 和 reads as a word of its own

@@ -47,14 +47,8 @@ enum TaxIDRepair {
         var variants = [characters]
         var forced = 0
         for index in 0..<8 {
-            let fits: (Character) -> Bool
-            switch index {
-            case 0: fits = { "123456789ANY".contains($0) }
-            case 1: fits = { "1239".contains($0) }
-            default: fits = \.isASCIIDigit
-            }
-            guard !fits(characters[index]) else { continue }
-            let options = alternatives(of: characters[index]).filter(fits)
+            guard !fitsHead(characters[index], at: index) else { continue }
+            let options = alternatives(of: characters[index]).filter { fitsHead($0, at: index) }
             forced += 1
             guard !options.isEmpty, forced <= 2 else { return [] }
             variants = variants.flatMap { variant in
@@ -92,7 +86,15 @@ enum TaxIDRepair {
     /// Registration authority (1–9, A, N, Y), category (1, 2, 3, 9) and a six-digit division code of a
     /// known province.
     private static func isPlausibleHead(_ characters: [Character]) -> Bool {
-        "123456789ANY".contains(characters[0]) && "1239".contains(characters[1])
-            && characters[2..<8].allSatisfy(\.isASCIIDigit) && RegionCodes.isProvince(String(characters[2..<4]))
+        (0..<8).allSatisfy { fitsHead(characters[$0], at: $0) } && RegionCodes.isProvince(String(characters[2..<4]))
+    }
+
+    /// Whether `character` can stand at `index` (0–7) of a USCC's head.
+    private static func fitsHead(_ character: Character, at index: Int) -> Bool {
+        switch index {
+        case 0: "123456789ANY".contains(character)
+        case 1: "1239".contains(character)
+        default: character.isASCIIDigit
+        }
     }
 }
