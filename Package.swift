@@ -34,6 +34,8 @@ let package = Package(
         .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
         // zxing-cpp has no C API: a one-function C++ shim.
         .target(name: "CZXingShim", linkerSettings: [.linkedLibrary("ZXing")]),
+        // ONNX Runtime, loaded at run time (dlopen) for the Chinese line recognizer: a small C shim.
+        .target(name: "COnnxLineModel", linkerSettings: [.linkedLibrary("dl")]),
 
         // Pure domain: values, contract output, validation. Foundation only.
         .target(name: "InvoiceModel", swiftSettings: swiftSettings),
@@ -50,7 +52,8 @@ let package = Package(
 
         // Tesseract engines, engine pool, orientation, region OCR.
         .target(
-            name: "Recognition", dependencies: ["InvoiceModel", "Ingest", "CTesseract", "CZBar", "CZXingShim"],
+            name: "Recognition",
+            dependencies: ["InvoiceModel", "Ingest", "CTesseract", "CZBar", "CZXingShim", "COnnxLineModel"],
             swiftSettings: swiftSettings),
 
         // Layout profiles → fields with evidence; confidence model; review policy. Reads pages through
@@ -84,7 +87,8 @@ let package = Package(
         .testTarget(
             name: "IngestTests",
             dependencies: [
-                "Ingest", "InvoiceModel", "TestSupport", "CTesseract", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "Ingest", "InvoiceModel", "TestSupport", "CTesseract",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(

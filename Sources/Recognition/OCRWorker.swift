@@ -14,6 +14,7 @@ public final class OCRWorker: @unchecked Sendable {
     /// The orientation detector.
     public let orientation: OrientationDetector
     private var engines: [String: TesseractEngine] = [:]
+    private var lineModel: LineRecognizer??
     private let lock = NSLock()
 
     /// Loads the orientation model and the mixed-language engine (so that a broken installation fails early).
@@ -30,6 +31,17 @@ public final class OCRWorker: @unchecked Sendable {
     public var engine: TesseractEngine {
         // Created in init, so never nil.
         lock.withLock { engines[languages]! }
+    }
+
+    /// The Chinese line recognizer, loaded on first use; `nil` when it is not installed or fails to load
+    /// (a warning is printed once per process, and Chinese is then read by Tesseract alone).
+    public var lineRecognizer: LineRecognizer? {
+        lock.withLock {
+            if let lineModel { return lineModel }
+            let loaded = LineRecognizerStatus.load()
+            lineModel = .some(loaded)
+            return loaded
+        }
     }
 
     /// The engine for `script` and `whitelist`: `chi_sim` for Chinese, `eng` for Latin, `languages` for

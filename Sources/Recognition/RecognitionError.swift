@@ -12,6 +12,8 @@ public enum RecognitionError: Error, Sendable, Hashable {
     case recognitionFailed(String)
     /// Out of memory or a Leptonica failure while preparing a page.
     case imageUnavailable(String)
+    /// The Chinese line recognizer (ONNX Runtime and its model) could not be loaded.
+    case modelUnavailable(String)
 }
 
 extension RecognitionError: CustomStringConvertible {
@@ -31,6 +33,8 @@ extension RecognitionError: CustomStringConvertible {
             return "Tesseract failed to recognise the page: \(detail)"
         case .imageUnavailable(let detail):
             return "the page image could not be prepared for OCR: \(detail)"
+        case .modelUnavailable(let detail):
+            return "the Chinese line recognizer could not be loaded: \(detail); run scripts/fetch-line-recognizer"
         }
     }
 }

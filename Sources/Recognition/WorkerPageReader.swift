@@ -48,9 +48,16 @@ public final class WorkerPageReader: PageReader {
     public func read(_ region: PixelBox?, _ request: ReadRequest) throws -> [RecognizedLine] {
         let started = ContinuousClock.now
         let erased = analyzed.erased
-        let lines = try worker.engine(for: request.script, whitelist: request.whitelist).recognize(
+        var lines = try worker.engine(for: request.script, whitelist: request.whitelist).recognize(
             erased, region: region, mode: SegmentationMode(request.layout), scale: request.scale,
             median: request.median, deadline: .milliseconds(Int(request.timeLimit * 1000)))
+        if request.script == .chinese, request.whitelist == nil, request.lineModel,
+            let recognizer = worker.lineRecognizer
+        {
+            lines = lines.map { line in
+                LineRefinement.refine(line) { recognizer.read(erased, in: $0) }
+            }
+        }
         if Self.tracing {
             let ms =
                 (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000

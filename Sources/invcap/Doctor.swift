@@ -35,6 +35,10 @@ struct Doctor: ParsableCommand {
         } catch {
             modelStatus = "unusable: \(error)"
         }
+        let lineProblem = LineRecognizerStatus.problem()
+        let lineStatus =
+            lineProblem.map { "not used: \($0)" }
+            ?? "PP-OCRv4 line model on ONNX Runtime (\(LineRecognizerFiles.locate()?.model.deletingLastPathComponent().path ?? ""))"
         let report: JSONValue = .object([
             ("tesseract", .string(String(cString: TessVersion()))),
             ("leptonica", .string(leptonicaVersion())),
@@ -42,6 +46,7 @@ struct Doctor: ParsableCommand {
             ("languages", .array((located?.availableLanguages ?? []).map(JSONValue.string))),
             ("cores", .int(ProcessInfo.processInfo.activeProcessorCount)),
             ("models", .string(modelStatus)),
+            ("lineRecognizer", .string(lineStatus)),
             (
                 "openmp",
                 .object([
@@ -60,6 +65,7 @@ struct Doctor: ParsableCommand {
         Swift.print("languages   \((located?.availableLanguages ?? []).joined(separator: ", "))")
         Swift.print("cores       \(ProcessInfo.processInfo.activeProcessorCount)")
         Swift.print("models      \(modelStatus)")
+        Swift.print("Chinese     \(lineStatus)")
         let limit = OpenMPStatus.runtimeThreadLimit.map(String.init) ?? "no OpenMP runtime loaded"
         Swift.print(
             "OpenMP      thread limit \(limit) (OMP_THREAD_LIMIT=\(OpenMPStatus.environmentValue ?? "unset")"

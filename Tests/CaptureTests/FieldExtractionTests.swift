@@ -38,6 +38,19 @@ import Testing
         #expect(document.fields[.currency]?.value == "CNY")
     }
 
+    /// Item names that run past their column into 规格型号 (停车费), that lose the category's opening
+    /// asterisk at the column edge, or that OCR spaces around asterisks and brackets; and tax rates whose
+    /// percent sign reads as digits.
+    @Test(arguments: ["fapiao/clean/sd-007.png", "fapiao/clean/tc-007.png"])
+    func givenFapiaoItems_whenExtracted_thenNamesAndRatesAsPrinted(file: String) async throws {
+        let path = Paths.testdata(file)
+        let expected = try #require(try Label.of(document: path).lineItems)
+        let items = try await document(path).lineItems
+        #expect(items.map { $0[.name]?.value } == expected.map { $0["name"] })
+        #expect(items.map { $0[.taxRate]?.value } == expected.map { $0["taxRate"] })
+        #expect(items.allSatisfy { $0[.specification] == nil } == expected.allSatisfy { $0["specification"] == nil })
+    }
+
     @Test func givenFapiaoWithQRCode_whenExtracted_thenQRValuesAreTheSourceOfItsFields() async throws {
         let path = try #require(Self.cleanFapiao.first { (try? Label.of(document: $0))?.meta?.qr != nil })
         let document = try await document(path)

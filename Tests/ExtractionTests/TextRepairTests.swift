@@ -90,3 +90,24 @@ import Testing
         #expect(RemarksText.cleaned("代开企业名称某某公司 NO. 2024-17") == "代开企业名称某某公司 NO. 2024-17")
     }
 }
+
+@Suite struct ItemTextTests {
+    @Test(arguments: [
+        ("* 办公设备 * 激光打印机", "*办公设备*激光打印机"),
+        ("*汽油*92 号车用汽油 (VIB)", "*汽油*92号车用汽油(VIB)"),
+        ("运输服务*客运服务费", "*运输服务*客运服务费"),
+        ("*电子产品*iPhone 15 Pro", "*电子产品*iPhone 15 Pro"),
+        ("技术服务费", "技术服务费"),
+    ])
+    func givenOCRItemName_whenCleaned_thenAsPrinted(read: String, expected: String) {
+        #expect(FieldText.itemName(read) == expected)
+    }
+
+    @Test(arguments: [
+        ("606", "6%"), ("3046%", "3%"), ("1396", "13%"), ("13%", "13%"), ("1.5%", "1.5%"), ("10", "10%"),
+        ("免税", "免税"), ("25", "25%"),
+    ])
+    func givenOCRTaxRate_whenRead_thenTheLegalRateItStartsWith(read: String, expected: String) {
+        #expect(FapiaoReader.taxRate(read) == expected)
+    }
+}

@@ -32,7 +32,7 @@ extension FapiaoReader {
     mutating func readHeader() {
         let band = headerBand
         let block = PixelBox(left: headerBlockLeft, top: band.y, right: band.maxX, bottom: band.maxY)
-        for line in lines(block, ReadRequest(.block, .chinese)) {
+        for line in lines(block, ReadRequest(.block, .chinese, lineModel: false)) {
             readHeaderLine(line)
         }
         for (field, lengths) in [
@@ -98,8 +98,8 @@ extension FapiaoReader {
         // other readings may succeed where that one fails. The first that is a known title form wins.
         // When the QR code implies the title, the first reading only places it (FapiaoMerge decides).
         let attempts = [
-            ReadRequest(.line, .chinese, scale: 0.5), ReadRequest(.line, .chinese, scale: 0.35),
-            ReadRequest(.line, .chinese),
+            ReadRequest(.line, .chinese, scale: 0.5, lineModel: false),
+            ReadRequest(.line, .chinese, scale: 0.35, lineModel: false), ReadRequest(.line, .chinese, lineModel: false),
         ].prefix(expectedTitle == nil ? 3 : 1)
         var fallback: (String, LineText)?
         for request in attempts {
@@ -128,7 +128,7 @@ extension FapiaoReader {
         let top = qrBox.map { $0.maxY - 30 } ?? (band.y + band.height / 2)
         let region = PixelBox(
             left: band.x, top: top, right: frame.x + frame.width * 35 / 100, bottom: max(band.maxY, top + 90))
-        for line in lines(region, ReadRequest(.block, .chinese)) {
+        for line in lines(region, ReadRequest(.block, .chinese, lineModel: false)) {
             let start: Int
             if let match = LabelMatcher.match("机器编号", in: line) {
                 start = match.valueStart

@@ -42,7 +42,7 @@ extension FapiaoReader {
         let box = PixelBox(left: row.x + 3, top: row.y + 3, right: row.maxX - 3, bottom: row.maxY - 3)
         // On a speckled scan the table is read through a 3×3 median filter: specks read as stray
         // characters (and cost time); on clean print the filter blurs small strokes, so it is not used.
-        let read = lines(box, ReadRequest(.block, .chinese, median: isSpeckled(box) ? 3 : 0))
+        let read = lines(box, ReadRequest(.block, .chinese, median: isSpeckled(box) ? 3 : 0, lineModel: false))
         guard !read.isEmpty else { return }
         let headerIndex = read.prefix(2).firstIndex { Self.isItemHeader($0) } ?? 0
         let boundaries = itemBoundaries(header: read[headerIndex], row: row)
@@ -62,9 +62,18 @@ extension FapiaoReader {
         var items: [[LineItemFieldName: LineText]] = []
         for line in body {
             var cells: [LineItemFieldName: LineText] = [:]
+            var previous: (glyph: LineText.Glyph, column: LineItemFieldName)?
             for glyph in line.glyphs {
                 let x = glyph.box.x + glyph.box.width / 2
-                let column = Self.itemColumns[boundaries.firstIndex { x < $0 } ?? boundaries.count]
+                var column = Self.itemColumns[boundaries.firstIndex { x < $0 } ?? boundaries.count]
+                // A long name runs on past its column's edge: Chinese glyphs set close after the name
+                // (gap under a glyph's height, the spacing of print) are still the name, not a specification.
+                if column == .specification, let previous, previous.column == .name, glyph.character.isCJK,
+                    glyph.box.x - previous.glyph.box.maxX < glyph.box.height
+                {
+                    column = .name
+                }
+                previous = (glyph, column)
                 cells[column, default: LineText(glyphs: [], box: glyph.box, wordBoxes: line.wordBoxes)].glyphs.append(
                     glyph)
             }
@@ -115,7 +124,8 @@ extension FapiaoReader {
         for (column, text) in cells {
             let value: String?
             switch column {
-            case .name, .specification, .unit: value = FieldText.printed(text.text)
+            case .name: value = FieldText.itemName(text.text)
+            case .specification, .unit: value = FieldText.printed(text.text)
             case .quantity, .unitPrice: value = Self.decimalText(text.compactText)
             case .amount: value = Self.amounts(in: text).last?.value
             case .tax: value = Self.isExemptMark(text.compactText) ? "0.00" : Self.amounts(in: text).last?.value
@@ -201,9 +211,20 @@ extension FapiaoReader {
     static func taxRate(_ text: String) -> String? {
         if text.contains("免") { return "免税" }
         if text.contains("不征") { return "不征税" }
-        let digits = text.map(FieldText.halfWidth).filter { $0.isASCIIDigit || $0 == "." }
-        return digits.isEmpty ? nil : String(digits) + "%"
+        let digits = String(text.map(FieldText.halfWidth).filter { $0.isASCIIDigit || $0 == "." })
+        guard !digits.isEmpty else { return nil }
+        // The percent sign often reads as digits ("6%" as "606", "3%" as "3046"): a reading that is not a
+        // legal rate but starts with one is that rate.
+        if !legalRates.contains(digits),
+            let rate = legalRates.filter({ digits.hasPrefix($0) }).max(by: { $0.count < $1.count })
+        {
+            return rate + "%"
+        }
+        return digits + "%"
     }
+
+    /// VAT rates and simplified collection rates (征收率) printed on fapiao, in percent.
+    static let legalRates: Set<String> = ["0", "1", "1.5", "3", "5", "6", "9", "10", "11", "13", "16", "17"]
 
     /// A quantity or unit price as printed (digits and one decimal point).
     static func decimalText(_ text: String) -> String? {

@@ -54,6 +54,27 @@ enum FieldText {
         return printedKeepingPunctuation(text).trimmingCharacters(in: edges)
     }
 
+    /// An item name as printed: like `printed`, without the word gaps OCR leaves around the asterisks of
+    /// the tax category and beside Chinese characters (`*汽油*92号车用汽油(VIB)`, never
+    /// `* 汽油 * 92 号车用汽油 (VIB)`). A name that lost the category's opening asterisk at the column
+    /// edge (`运输服务*客运服务费`) gets it back: the category is always enclosed in a pair.
+    static func itemName(_ text: String) -> String {
+        let characters = Array(printed(text).replacing(#/ ?\* ?/#, with: "*"))
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            if character == " ", index > 0, index + 1 < characters.count,
+                characters[index - 1].isCJK || characters[index + 1].isCJK
+            {
+                continue
+            }
+            result.append(character)
+        }
+        if result.filter({ $0 == "*" }).count == 1, let star = result.firstIndex(of: "*"), star != result.startIndex {
+            result = "*" + result
+        }
+        return result
+    }
+
     /// Like `printed`, but keeps punctuation at the ends (a remark ends with `;`).
     static func printedKeepingPunctuation(_ text: String) -> String {
         var result = ""

@@ -38,11 +38,15 @@ public struct ReadRequest: Sendable, Hashable {
     /// Side in pixels of a median filter the region goes through before reading (0: none). Specks up to
     /// about half that size go; strokes wider than that stay.
     public var median: Int
+    /// Whether Chinese words the engine doubts are read again by the line recognizer (when installed).
+    /// Off for regions whose values are digits read again with a whitelist anyway (codes, dates): the
+    /// second model costs time in proportion to the width it reads.
+    public var lineModel: Bool
 
     /// Creates a request.
     public init(
         _ layout: TextLayout, _ script: TextScript, whitelist: String? = nil, scale: Double = 1, timeLimit: Double = 20,
-        median: Int = 0
+        median: Int = 0, lineModel: Bool = true
     ) {
         self.layout = layout
         self.script = script
@@ -50,6 +54,7 @@ public struct ReadRequest: Sendable, Hashable {
         self.scale = scale
         self.timeLimit = timeLimit
         self.median = median
+        self.lineModel = lineModel
     }
 
     /// Characters of amounts: digits, decimal point, minus and thousands separators.

@@ -1,0 +1,48 @@
+public import Foundation
+
+/// Where the line recognizer's files are: ONNX Runtime's C library and the recognition model, both in
+/// one directory (`scripts/fetch-line-recognizer` puts them in `.deps/line-recognizer/`).
+public struct LineRecognizerFiles: Sendable, Hashable {
+    /// `libonnxruntime.so`.
+    public var library: URL
+    /// `rec.onnx`, with its character list in the model's metadata.
+    public var model: URL
+
+    /// The files in `directory`.
+    public init(directory: URL) {
+        library = directory.appendingPathComponent("libonnxruntime.so")
+        model = directory.appendingPathComponent("rec.onnx")
+    }
+
+    /// The repository's `.deps/line-recognizer`, known at compile time (development builds).
+    static let repositoryDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".deps/line-recognizer")
+
+    /// The environment variable naming the directory; `off` turns the recognizer off.
+    public static let variable = "INVCAP_LINE_RECOGNIZER"
+
+    /// The directories searched, in order: `$INVCAP_LINE_RECOGNIZER`, `line-recognizer/` beside the
+    /// executable, `../share/invcap/line-recognizer` (installed layouts), the repository's
+    /// `.deps/line-recognizer`. Empty when the variable is `off`.
+    public static var candidates: [URL] {
+        let variable = ProcessInfo.processInfo.environment[Self.variable] ?? ""
+        if variable == "off" { return [] }
+        var result: [URL] = []
+        if !variable.isEmpty { result.append(URL(fileURLWithPath: variable)) }
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+            .deletingLastPathComponent()
+        result.append(executable.appendingPathComponent("line-recognizer"))
+        result.append(executable.deletingLastPathComponent().appendingPathComponent("share/invcap/line-recognizer"))
+        result.append(repositoryDirectory)
+        return result
+    }
+
+    /// The first candidate directory holding both files, or `nil`.
+    public static func locate() -> LineRecognizerFiles? {
+        candidates.map(LineRecognizerFiles.init(directory:)).first {
+            FileManager.default.fileExists(atPath: $0.library.path)
+                && FileManager.default.fileExists(atPath: $0.model.path)
+        }
+    }
+}

@@ -1,0 +1,270 @@
+public import InvoiceModel
+
+/// Combines a Tesseract line with the line recognizer's reading of the same pixels.
+///
+/// Tesseract gives the words, their boxes and the spacing the extraction rules rely on; the line
+/// recognizer reads Chinese characters far better (the fast chi_sim model misreads rare name
+/// characters: 鑫 as 章, 蕾 as 草). The two readings are aligned character by character (edit distance);
+/// where they differ inside a word Tesseract doubts (`doubtfulWord`), the recognizer's character wins
+/// when it is an ideograph, or when it is a letter or digit and Tesseract read a symbol there. Everything
+/// else stays as Tesseract read it.
+///
+/// Confidence follows the agreement: a character both engines read alike gets
+/// `1 − (1 − t)(1 − p)`; a character taken from the recognizer gets `p × disagreement`; a word's
+/// confidence is its lowest character's.
+public enum LineRefinement {
+    /// Factor on the recognizer's probability where the two engines disagree.
+    static let disagreement = 0.9
+    /// Readings further apart than this share of the longer one are of different things (a crop that
+    /// missed the line): the Tesseract line is kept as it is.
+    static let maximumDistanceShare = 0.5
+    /// A character only Tesseract read is dropped when it is an ideograph and the recognizer's mean
+    /// probability over the line is at least this.
+    static let confidentReading = 0.8
+
+    /// Words further apart than this many line heights are read as separate pieces (columns of a table,
+    /// a label and a distant value).
+    static let pieceGap = 1.5
+
+    /// A word is re-read only when Tesseract's confidence in it is below this: what Tesseract reads above
+    /// it is nearly always right, and the model's time grows with the width it reads.
+    static let doubtfulWord = 0.9
+
+    /// When the windows around doubtful words cover more than this share of their piece, the whole piece
+    /// is read at once.
+    static let wholePieceShare = 0.6
+
+    /// `line` with its doubtful words re-read by `read` (given a box to read) and folded in.
+    ///
+    /// The line is cut into pieces at wide gaps; in each piece holding an ideograph, every doubtful word
+    /// is read together with its neighbours on both sides (one window per run), or the whole piece when
+    /// the windows would cover most of it. Windows `read` returns `nil` for stay as they are.
+    public static func refine(_ line: RecognizedLine, reading read: (PixelBox) -> LineReading?) -> RecognizedLine {
+        guard line.words.contains(where: { $0.text.contains(where: \.isIdeograph) }) else { return line }
+        var words: [RecognizedWord] = []
+        for piece in pieces(of: line) {
+            var next = 0
+            for window in windows(in: piece) {
+                words += piece[next..<window.lowerBound]
+                next = window.upperBound
+                let part = Array(piece[window])
+                let box = part.dropFirst().reduce(part[0].box) { $0.union($1.box) }
+                // Room on both sides, as around a detected text box, but never reaching into a neighbour.
+                let room = max(2, box.height / 3)
+                let left = window.lowerBound > 0 ? min(room, (box.x - piece[window.lowerBound - 1].box.maxX) / 2) : room
+                let right =
+                    window.upperBound < piece.count ? min(room, (piece[window.upperBound].box.x - box.maxX) / 2) : room
+                let readBox = PixelBox(
+                    left: box.x - max(0, left), top: box.y, right: box.maxX + max(0, right), bottom: box.maxY)
+                guard part.contains(where: { $0.text.contains(where: \.isIdeograph) }), let reading = read(readBox)
+                else {
+                    words += part
+                    continue
+                }
+                let partLine = RecognizedLine(words: part, confidence: line.confidence, box: box, block: line.block)
+                words +=
+                    refine(
+                        partLine, with: reading, keepingLeading: window.lowerBound == 0,
+                        keepingTrailing: window.upperBound == piece.count
+                    ).words
+            }
+            words += piece[next...]
+        }
+        return RecognizedLine(words: words, confidence: line.confidence, box: line.box, block: line.block)
+    }
+
+    /// The line's words cut at gaps wider than `pieceGap` line heights.
+    static func pieces(of line: RecognizedLine) -> [[RecognizedWord]] {
+        let gap = Int(Double(line.box.height) * pieceGap)
+        var pieces: [[RecognizedWord]] = []
+        for word in line.words {
+            if let last = pieces.last?.last, word.box.x - last.box.maxX <= gap {
+                pieces[pieces.count - 1].append(word)
+            } else {
+                pieces.append([word])
+            }
+        }
+        return pieces
+    }
+
+    /// The ranges of `piece` to re-read: each run of doubtful words with one neighbour on each side,
+    /// overlapping runs merged; the whole piece when they cover more than `wholePieceShare` of its width.
+    static func windows(in piece: [RecognizedWord]) -> [Range<Int>] {
+        var windows: [Range<Int>] = []
+        for index in piece.indices where piece[index].isDoubtfulChinese {
+            let window = max(0, index - 1)..<min(piece.count, index + 2)
+            if let last = windows.last, last.upperBound >= window.lowerBound {
+                windows[windows.count - 1] = last.lowerBound..<window.upperBound
+            } else {
+                windows.append(window)
+            }
+        }
+        guard let first = piece.first, let last = piece.last, !windows.isEmpty else { return windows }
+        let covered = windows.map { piece[$0.upperBound - 1].box.maxX - piece[$0.lowerBound].box.x }.reduce(0, +)
+        let width = max(1, last.box.maxX - first.box.x)
+        return Double(covered) > wholePieceShare * Double(width) ? [0..<piece.count] : windows
+    }
+
+    /// `line` with `reading` folded in (see the type's description). Characters only the model read
+    /// before the first (after the last) Tesseract character are kept only when `keepingLeading`
+    /// (`keepingTrailing`): inside a line they belong to the neighbouring words the crop's margin caught.
+    public static func refine(
+        _ line: RecognizedLine, with reading: LineReading, keepingLeading: Bool = true, keepingTrailing: Bool = true
+    ) -> RecognizedLine {
+        var tesseract: [(character: Character, word: Int, confidence: Double)] = []
+        for (index, word) in line.words.enumerated() {
+            for character in word.text { tesseract.append((character, index, word.confidence)) }
+        }
+        let model = reading.glyphs
+        guard !tesseract.isEmpty, !model.isEmpty else { return line }
+        let steps = align(tesseract.map { folded($0.character) }, model.map { folded($0.character) })
+        let distance = steps.filter { if case .same = $0 { false } else { true } }.count
+        guard Double(distance) <= maximumDistanceShare * Double(max(tesseract.count, model.count)) else {
+            return line
+        }
+        let meanProbability = model.map(\.probability).reduce(0, +) / Double(model.count)
+
+        var characters = Array(repeating: [(Character, Double)](), count: line.words.count)
+        var lastWord: Int?
+        var pendingInsertions: [(Character, Double)] = []
+        func place(_ glyph: (Character, Double), in word: Int) {
+            characters[word] += pendingInsertions
+            pendingInsertions = []
+            characters[word].append(glyph)
+            lastWord = word
+        }
+        let tesseractSteps = steps.indices.filter { if case .onlyModel = steps[$0] { false } else { true } }
+        let firstTesseract = tesseractSteps.first ?? 0
+        let lastTesseract = tesseractSteps.last ?? steps.count
+        for (position, step) in steps.enumerated() {
+            switch step {
+            case .same(let t, let p):
+                let both = 1 - (1 - tesseract[t].confidence) * (1 - model[p].probability)
+                place((tesseract[t].character, both), in: tesseract[t].word)
+            case .substituted(let t, let p):
+                let theirs = model[p].character
+                let ours = tesseract[t].character
+                if tesseract[t].confidence < doubtfulWord,
+                    theirs.isIdeograph || (theirs.isLetterOrDigit && !ours.isLetterOrDigit && !ours.isIdeograph)
+                {
+                    place((theirs, model[p].probability * disagreement), in: tesseract[t].word)
+                } else {
+                    place((ours, tesseract[t].confidence), in: tesseract[t].word)
+                }
+            case .onlyModel(let p):
+                // Beside a doubtful word (the one before, or the one after at the start).
+                let neighbour =
+                    lastWord
+                    ?? tesseractSteps.first.flatMap { steps[$0].tesseractIndex }.map {
+                        tesseract[$0].word
+                    }
+                guard model[p].character.isIdeograph, keepingLeading || position > firstTesseract,
+                    keepingTrailing || position < lastTesseract,
+                    let neighbour, line.words[neighbour].confidence < doubtfulWord
+                else { continue }
+                let glyph = (model[p].character, model[p].probability * disagreement)
+                if let lastWord { characters[lastWord].append(glyph) } else { pendingInsertions.append(glyph) }
+            case .onlyTesseract(let t):
+                if tesseract[t].character.isIdeograph, tesseract[t].confidence < doubtfulWord,
+                    meanProbability >= confidentReading
+                {
+                    continue
+                }
+                place((tesseract[t].character, tesseract[t].confidence), in: tesseract[t].word)
+            }
+        }
+        var words: [RecognizedWord] = []
+        for (index, word) in line.words.enumerated() where !characters[index].isEmpty {
+            let glyphs = characters[index]
+            words.append(
+                RecognizedWord(
+                    text: String(glyphs.map(\.0)), confidence: glyphs.map(\.1).min() ?? word.confidence, box: word.box))
+        }
+        guard !words.isEmpty else { return line }
+        return RecognizedLine(words: words, confidence: line.confidence, box: line.box, block: line.block)
+    }
+
+    /// One step of an alignment: indices into the Tesseract characters (`t`) and the model's (`p`).
+    enum Step: Equatable {
+        case same(Int, Int)
+        case substituted(Int, Int)
+        case onlyTesseract(Int)
+        case onlyModel(Int)
+
+        /// The Tesseract character the step consumes, if any.
+        var tesseractIndex: Int? {
+            switch self {
+            case .same(let t, _), .substituted(let t, _), .onlyTesseract(let t): t
+            case .onlyModel: nil
+            }
+        }
+    }
+
+    /// A minimum-edit alignment of `a` (Tesseract) and `b` (model), in reading order.
+    static func align(_ a: [Character], _ b: [Character]) -> [Step] {
+        let n = a.count
+        let m = b.count
+        var cost = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
+        for i in 0...n { cost[i][0] = i }
+        for j in 0...m { cost[0][j] = j }
+        if n > 0, m > 0 {
+            for i in 1...n {
+                for j in 1...m {
+                    let diagonal = cost[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                    cost[i][j] = min(diagonal, cost[i - 1][j] + 1, cost[i][j - 1] + 1)
+                }
+            }
+        }
+        var steps: [Step] = []
+        var i = n
+        var j = m
+        while i > 0 || j > 0 {
+            if i > 0, j > 0, cost[i][j] == cost[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1) {
+                steps.append(a[i - 1] == b[j - 1] ? .same(i - 1, j - 1) : .substituted(i - 1, j - 1))
+                i -= 1
+                j -= 1
+            } else if i > 0, cost[i][j] == cost[i - 1][j] + 1 {
+                steps.append(.onlyTesseract(i - 1))
+                i -= 1
+            } else {
+                steps.append(.onlyModel(j - 1))
+                j -= 1
+            }
+        }
+        return steps.reversed()
+    }
+
+    /// Full-width ASCII forms and the yuan sign folded to their ordinary forms, so that `：` and `:` align
+    /// as the same character.
+    static func folded(_ character: Character) -> Character {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return character }
+        switch scalar.value {
+        case 0xFF01...0xFF5E: return Character(Unicode.Scalar(scalar.value - 0xFEE0)!)
+        case 0xFFE5: return "¥"
+        case 0x3000: return " "
+        default: return character
+        }
+    }
+}
+
+extension RecognizedWord {
+    /// A word holding an ideograph that Tesseract read with less than `doubtfulWord` confidence: the
+    /// words worth a second reading (doubtful digits and punctuation are left to the extraction rules).
+    var isDoubtfulChinese: Bool {
+        confidence < LineRefinement.doubtfulWord && text.contains(where: \.isIdeograph)
+    }
+}
+
+extension Character {
+    /// A CJK ideograph (not punctuation or a full-width form).
+    var isIdeograph: Bool {
+        guard let value = unicodeScalars.first?.value else { return false }
+        switch value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true
+        default: return false
+        }
+    }
+
+    /// An ASCII letter or digit.
+    var isLetterOrDigit: Bool { isASCII && (isLetter || isNumber) }
+}
