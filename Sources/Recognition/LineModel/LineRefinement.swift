@@ -14,7 +14,7 @@ public import InvoiceModel
 /// confidence is its lowest character's.
 public enum LineRefinement {
     /// Factor on the recognizer's probability where the two engines disagree.
-    static let disagreement = 0.9
+    static let disagreement = 0.75
     /// Readings further apart than this share of the longer one are of different things (a crop that
     /// missed the line): the Tesseract line is kept as it is.
     static let maximumDistanceShare = 0.5
