@@ -63,7 +63,8 @@ import Testing
     }
 
     @Test func givenAReadingOfSomethingElse_whenRefined_thenTheLineIsUnchanged() {
-        let tesseract = line([word("收款人", 0.5, x: 0, width: 120), word("陆敏", 0.6, x: 130, width: 80)])
+        // Tesseract read print here (mean confidence above `noise`), so its words stay.
+        let tesseract = line([word("收款人", 0.7, x: 0, width: 120), word("陆敏", 0.75, x: 130, width: 80)])
         #expect(LineRefinement.refine(tesseract, with: reading("开户行及账号中国银行")) == tesseract)
     }
 
@@ -102,5 +103,41 @@ import Testing
             return nil
         }
         #expect(asked == 0)
+    }
+}
+
+@Suite struct LineReplacementTests {
+    private func word(_ text: String, _ confidence: Double, x: Int, width: Int) -> RecognizedWord {
+        RecognizedWord(text: text, confidence: confidence, box: PixelBox(x: x, y: 10, width: width, height: 30))
+    }
+
+    private func glyphs(_ text: String, _ probability: Double) -> LineReading {
+        LineReading(glyphs: text.map { LineReading.Glyph($0, probability) })
+    }
+
+    @Test func givenTesseractNoiseAndAConfidentReading_whenRefined_thenTheReadingWithoutDotsReplacesIt() {
+        let noise = RecognizedLine(
+            words: [word("人", 0.4, x: 0, width: 300), word("条", 0.3, x: 320, width: 200)], confidence: 0.3,
+            box: PixelBox(x: 0, y: 10, width: 520, height: 30))
+        var reading = glyphs("复核：", 0.97)
+        reading.glyphs += [LineReading.Glyph("·", 0.3), LineReading.Glyph("…", 0.2)]
+        reading.glyphs += glyphs("开票人：朱操", 0.96).glyphs
+        let refined = LineRefinement.refine(noise, with: reading)
+        #expect(refined.words.map(\.text).joined() == "复核：开票人：朱操")
+        // Nothing confirms the reading: every glyph keeps only part of its probability.
+        #expect(refined.words.allSatisfy { $0.confidence < 0.75 })
+        #expect(refined.words.first?.box.x == 0 && refined.words.last?.box.maxX == 520)
+    }
+
+    @Test func givenConfidentTesseractWordsOrAnUnsureReading_whenFarApart_thenTheLineIsKept() {
+        let printed = RecognizedLine(
+            words: [word("收款人", 0.8, x: 0, width: 120), word("陆敏", 0.7, x: 130, width: 80)], confidence: 0.8,
+            box: PixelBox(x: 0, y: 10, width: 210, height: 30))
+        #expect(LineRefinement.refine(printed, with: glyphs("开户行及账号", 0.99)) == printed)
+        let noise = RecognizedLine(
+            words: [word("人", 0.4, x: 0, width: 300)], confidence: 0.3,
+            box: PixelBox(x: 0, y: 10, width: 300, height: 30))
+        #expect(LineRefinement.refine(noise, with: glyphs("开票人朱操", 0.6)) == noise)
+        #expect(LineRefinement.refine(noise, with: glyphs("开票人朱操", 0.99), keepingTrailing: false) == noise)
     }
 }

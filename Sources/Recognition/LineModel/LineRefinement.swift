@@ -119,10 +119,22 @@ public enum LineRefinement {
         guard !tesseract.isEmpty, !model.isEmpty else { return line }
         let steps = align(tesseract.map { folded($0.character) }, model.map { folded($0.character) })
         let distance = steps.filter { if case .same = $0 { false } else { true } }.count
-        guard Double(distance) <= maximumDistanceShare * Double(max(tesseract.count, model.count)) else {
-            return line
-        }
         let meanProbability = model.map(\.probability).reduce(0, +) / Double(model.count)
+        guard Double(distance) <= maximumDistanceShare * Double(max(tesseract.count, model.count)) else {
+            // Tesseract read noise where the model reads print with confidence (a speckled footer read
+            // as "YA 人条"): the model's reading, when it covers the whole piece.
+            // Dots and other small marks the model reads in speckle are left out.
+            let printed = model.filter {
+                $0.character.isIdeograph || $0.character.isLetterOrDigit
+                    || ($0.character.unicodeScalars.first?.isCJK ?? false)
+            }
+            let tesseractMean = line.words.map(\.confidence).reduce(0, +) / Double(line.words.count)
+            let printedMean = printed.map(\.probability).reduce(0, +) / Double(max(1, printed.count))
+            guard keepingLeading, keepingTrailing, tesseractMean < noise, printedMean >= confidentReplacement,
+                printed.contains(where: { $0.character.isIdeograph })
+            else { return line }
+            return replaced(line, by: printed)
+        }
 
         var characters = Array(repeating: [(Character, Double)](), count: line.words.count)
         var lastWord: Int?
@@ -198,6 +210,25 @@ public enum LineRefinement {
             case .onlyModel: nil
             }
         }
+    }
+
+    /// A piece whose words Tesseract read with a mean confidence below this is noise, and the model's
+    /// reading replaces it when the model's mean probability is at least `confidentReplacement`.
+    static let noise = 0.6
+    static let confidentReplacement = 0.85
+
+    /// `line` read as `glyphs`: one word per glyph, the line's width shared out evenly, each glyph's
+    /// confidence its probability × `disagreement` (nothing confirms it).
+    static func replaced(_ line: RecognizedLine, by glyphs: [LineReading.Glyph]) -> RecognizedLine {
+        let width = Double(line.box.width) / Double(glyphs.count)
+        let words = glyphs.enumerated().map { index, glyph in
+            let left = line.box.x + Int((Double(index) * width).rounded())
+            let right = line.box.x + Int((Double(index + 1) * width).rounded())
+            return RecognizedWord(
+                text: String(glyph.character), confidence: glyph.probability * disagreement,
+                box: PixelBox(left: left, top: line.box.y, right: max(left + 1, right), bottom: line.box.maxY))
+        }
+        return RecognizedLine(words: words, confidence: line.confidence, box: line.box, block: line.block)
     }
 
     /// A minimum-edit alignment of `a` (Tesseract) and `b` (model), in reading order.
