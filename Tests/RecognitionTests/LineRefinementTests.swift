@@ -51,6 +51,12 @@ import Testing
         #expect(refined.text == "鼎盛科技")
     }
 
+    @Test func givenQuotesTesseractReadInAGap_whenTheRecognizerReadsOnlyTheName_thenTheyDoNotHideTheMatch() {
+        let tesseract = line([word(":”", 0, x: 0, width: 50), word("喜", 0.46, x: 50), word("强", 0.53, x: 95)])
+        let refined = LineRefinement.refine(tesseract, with: reading("彭强"), keepingLeading: false)
+        #expect(refined.words.map(\.text) == [":”", "彭", "强"])
+    }
+
     @Test func givenASymbolWhereTheRecognizerReadsADigit_whenRefined_thenTheDigit() {
         let tesseract = line([
             word("中心", 0.9, x: 0, width: 80), word("]", 0.3, x: 85, width: 10),

@@ -118,7 +118,16 @@ public enum LineRefinement {
         let model = reading.glyphs
         guard !tesseract.isEmpty, !model.isEmpty else { return line }
         let steps = align(tesseract.map { folded($0.character) }, model.map { folded($0.character) })
-        let distance = steps.filter { if case .same = $0 { false } else { true } }.count
+        // Marks on one side only (quotes and colons read in speckle or gaps) do not count against the
+        // two readings being of the same print.
+        let distance = steps.filter { step in
+            switch step {
+            case .same: false
+            case .onlyTesseract(let t): tesseract[t].character.isPrint
+            case .onlyModel(let p): model[p].character.isPrint
+            case .substituted: true
+            }
+        }.count
         let meanProbability = model.map(\.probability).reduce(0, +) / Double(model.count)
         guard Double(distance) <= maximumDistanceShare * Double(max(tesseract.count, model.count)) else {
             // Tesseract read noise where the model reads print with confidence (a speckled footer read
@@ -295,6 +304,9 @@ extension Character {
         default: return false
         }
     }
+
+    /// An ideograph, letter or digit: print, as opposed to punctuation and marks.
+    var isPrint: Bool { isIdeograph || isLetterOrDigit }
 
     /// An ASCII letter or digit.
     var isLetterOrDigit: Bool { isASCII && (isLetter || isNumber) }
