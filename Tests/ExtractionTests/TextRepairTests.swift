@@ -111,3 +111,18 @@ import Testing
         #expect(FapiaoReader.taxRate(read) == expected)
     }
 }
+
+@Suite struct SealTextTests {
+    @Test(arguments: [
+        ("入住日期:09 月 23 日 -09 月 26 日武企业管理咨询", "昆明智远企业管理咨询有限公司", "入住日期:09 月 23 日 -09 月 26 日"),
+        ("车牌号:川 B07937 公业餐饮管理", "合肥市弘业餐饮管理有限公司", "车牌号:川 B07937"),
+        // A remark that merely ends in a word of the name, or is too short a run, stays.
+        ("送货至餐饮", "合肥市弘业餐饮管理有限公司", "送货至餐饮"),
+        ("合同编号:HT2019801421", "昆明市盘龙区锦程五金店", "合同编号:HT2019801421"),
+    ])
+    func givenRemarkWithSealTextAtItsEnd_whenCleaned_thenTheSealIsLeftOut(
+        read: String, seller: String, expected: String
+    ) {
+        #expect(RemarksText.withoutSealText(read, seller: seller) == expected)
+    }
+}

@@ -72,7 +72,8 @@ extension FapiaoReader {
         let all = LineText(
             glyphs: read.flatMap { RemarksText.withoutSeparatorNoise($0).glyphs },
             box: read.dropFirst().reduce(first.box) { $0.union($1.box) })
-        let text = RemarksText.cleaned(read.map { RemarksText.withoutSeparatorNoise($0).text }.joined(separator: " "))
+        var text = RemarksText.cleaned(read.map { RemarksText.withoutSeparatorNoise($0).text }.joined(separator: " "))
+        if let seller = fields[.sellerName]?.value { text = RemarksText.withoutSealText(text, seller: seller) }
         guard !text.isEmpty else { return }
         store(.remarks, evidence(.remarks, text, from: all))
     }

@@ -7,6 +7,25 @@ enum RemarksText {
         "车牌号", "订单号",
     ]
 
+    /// The remark without the seller's invoice seal read into its end. The seal (发票专用章) is stamped
+    /// over 备注 and carries the seller's name, so a run at the end that is part of that name (its first
+    /// glyph may be misread: "武企业管理咨询" for 智远企业管理咨询) is the seal, not a remark.
+    static func withoutSealText(_ text: String, seller: String) -> String {
+        let characters = Array(text)
+        guard seller.count >= 4 else { return text }
+        // The longest such run, at least four glyphs of which at least three match the name.
+        for start in characters.indices where characters.count - start >= 4 {
+            let run = String(characters[start...])
+            guard run.allSatisfy(\.isCJK) else { continue }
+            if seller.contains(run) || seller.contains(String(run.dropFirst())) {
+                var kept = characters[..<start]
+                while kept.last == " " { kept.removeLast() }
+                return String(kept)
+            }
+        }
+        return text
+    }
+
     /// Whether the line starts with a known key (or one a character off) and a separator: remarks, even
     /// when the value's glyphs read with little confidence.
     static func startsWithKey(_ line: LineText) -> Bool {
