@@ -42,6 +42,16 @@ public final class WorkerPageReader: PageReader {
         image.speckCount(in: region, maximumSize: maximumSize)
     }
 
+    public func readLine(_ box: PixelBox) -> RecognizedLine? {
+        guard let recognizer = worker.lineRecognizer, let reading = recognizer.read(analyzed.erased, in: box),
+            !reading.glyphs.isEmpty
+        else { return nil }
+        let confidence = reading.glyphs.map(\.probability).min() ?? 0
+        return RecognizedLine(
+            words: [RecognizedWord(text: reading.text, confidence: confidence, box: box)], confidence: confidence,
+            box: box)
+    }
+
     /// When `INVCAP_TRACE_READS=1`, every read is logged to stderr with its region, request and time.
     static let tracing = ProcessInfo.processInfo.environment["INVCAP_TRACE_READS"] == "1"
 

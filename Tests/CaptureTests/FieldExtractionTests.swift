@@ -51,6 +51,16 @@ import Testing
         #expect(items.allSatisfy { $0[.specification] == nil } == expected.allSatisfy { $0["specification"] == nil })
     }
 
+    /// A speckled 数电 scan whose buyer tax ID both Tesseract reads get wrong ("I9144199GMA9DKNMHQ5R"):
+    /// the line recognizer's reading passes the USCC check and replaces it, with the conflict recorded.
+    @Test func givenTaxIDBothTesseractReadsMisread_whenExtracted_thenTheLineModelsValidReading() async throws {
+        let path = Paths.testdata("fapiao/degraded/sd-005-d.jpg")
+        let expected = try #require(try Label.of(document: path).fields["buyerTaxID"])
+        let field = try #require(try await document(path).fields[.buyerTaxID])
+        #expect(field.value == expected)
+        #expect(TaxID.check(field.value) == .validUSCC)
+    }
+
     @Test func givenFapiaoWithQRCode_whenExtracted_thenQRValuesAreTheSourceOfItsFields() async throws {
         let path = try #require(Self.cleanFapiao.first { (try? Label.of(document: $0))?.meta?.qr != nil })
         let document = try await document(path)

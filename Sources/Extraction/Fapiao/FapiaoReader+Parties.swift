@@ -73,7 +73,7 @@ extension FapiaoReader {
                     read?.repaired = true
                     read?.correctedFrom = value
                 }
-                store(field, read)
+                store(field, read.map(lineModelOpinion))
             } else {
                 let text = field == party.name ? FieldText.name(value.text) : FieldText.printed(value.text)
                 guard !text.isEmpty else { continue }
@@ -86,5 +86,22 @@ extension FapiaoReader {
                 store(field, candidate)
             }
         }
+    }
+
+    /// A tax ID whose check fails after both Tesseract reads, read once more by the line recognizer: its
+    /// reading replaces the value when it is a valid USCC (the check character makes a misread that
+    /// passes unlikely), with the disagreement recorded; otherwise the value stays.
+    func lineModelOpinion(_ evidence: FieldEvidence) -> FieldEvidence {
+        guard ValueRank.taxID(evidence.value) < 3, let box = evidence.box else { return evidence }
+        let room = max(4, box.height / 2)
+        let area = PixelBox(left: max(0, box.x - room), top: box.y, right: box.maxX + room, bottom: box.maxY)
+        guard let line = reader.readLine(area) else { return evidence }
+        let value = FieldText.taxID(line.text)
+        guard ValueRank.taxID(value) == 3 else { return evidence }
+        var replaced = FieldEvidence(
+            value: value, source: .ocr, page: page, box: evidence.box, readConfidence: line.confidence,
+            formatValid: true, conflicts: 1)
+        replaced.alternatives = [evidence.value] + evidence.alternatives
+        return replaced
     }
 }

@@ -92,11 +92,18 @@ public protocol PageReader {
     /// How many specks (dark dots at most `maximumSize` pixels across) lie in `region`: how speckled the
     /// scan is there.
     func speckCount(in region: PixelBox, maximumSize: Int) -> Int
+
+    /// The one line of print in `box` read by the line recognizer (a second engine, for a value that
+    /// failed its check), or `nil` when there is no such recognizer.
+    func readLine(_ box: PixelBox) -> RecognizedLine?
 }
 
 extension PageReader {
     /// OCR unless the reader says otherwise.
     public var source: FieldSource { .ocr }
+
+    /// No second engine unless the reader has one.
+    public func readLine(_ box: PixelBox) -> RecognizedLine? { nil }
 
     /// No specks unless the reader has pixels to count them in.
     public func speckCount(in region: PixelBox, maximumSize: Int) -> Int { 0 }
