@@ -22,14 +22,14 @@ public struct LineRecognizerFiles: Sendable, Hashable {
     /// The environment variable naming the directory; `off` turns the recognizer off.
     public static let variable = "INVCAP_LINE_RECOGNIZER"
 
-    /// The directories searched, in order: `$INVCAP_LINE_RECOGNIZER`, `line-recognizer/` beside the
-    /// executable, `../share/invcap/line-recognizer` (installed layouts), the repository's
-    /// `.deps/line-recognizer`. Empty when the variable is `off`.
+    /// The directories searched: only `$INVCAP_LINE_RECOGNIZER` when it is set (none when it is `off`);
+    /// otherwise, in order, `line-recognizer/` beside the executable, `../share/invcap/line-recognizer`
+    /// (installed layouts), the repository's `.deps/line-recognizer`.
     public static var candidates: [URL] {
         let variable = ProcessInfo.processInfo.environment[Self.variable] ?? ""
         if variable == "off" { return [] }
+        if !variable.isEmpty { return [URL(fileURLWithPath: variable)] }
         var result: [URL] = []
-        if !variable.isEmpty { result.append(URL(fileURLWithPath: variable)) }
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
             .deletingLastPathComponent()
         result.append(executable.appendingPathComponent("line-recognizer"))
