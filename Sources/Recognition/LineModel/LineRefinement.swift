@@ -134,8 +134,7 @@ public enum LineRefinement {
             // as "YA 人条"): the model's reading, when it covers the whole piece.
             // Dots and other small marks the model reads in speckle are left out.
             let printed = model.filter {
-                $0.character.isIdeograph || $0.character.isLetterOrDigit
-                    || ($0.character.unicodeScalars.first?.isCJK ?? false)
+                $0.character.isLetterOrDigit || ($0.character.unicodeScalars.first?.isCJK ?? false)
             }
             let tesseractMean = line.words.map(\.confidence).reduce(0, +) / Double(line.words.count)
             let printedMean = printed.map(\.probability).reduce(0, +) / Double(max(1, printed.count))
