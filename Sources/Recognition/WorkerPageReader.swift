@@ -52,6 +52,32 @@ public final class WorkerPageReader: PageReader {
             box: box)
     }
 
+    public func refinedLatin(_ line: RecognizedLine) -> RecognizedLine {
+        // Lines of specks and rules only are left alone.
+        guard let recognizer = worker.lineRecognizer, line.text.contains(where: { $0.isLetter || $0.isNumber })
+        else { return line }
+        // The band between the median top and median bottom of the words of usual height (a word
+        // Tesseract stretched over two lines, or one from the next line, would shrink the print in the
+        // crop), with room at the sides as around a detected text box.
+        guard !line.words.isEmpty else { return line }
+        let heights = line.words.map(\.box.height).sorted()
+        let usual = line.words.filter { $0.box.height * 2 <= heights[heights.count / 2] * 3 }
+        let tops = usual.map(\.box.y).sorted()
+        let bottoms = usual.map(\.box.maxY).sorted()
+        let top = tops[tops.count / 2]
+        let bottom = max(top + 2, bottoms[bottoms.count / 2])
+        let room = max(2, (bottom - top) / 3)
+        let box = PixelBox(
+            left: max(0, line.box.x - room), top: top, right: min(width, line.box.maxX + room), bottom: bottom)
+        guard let reading = recognizer.read(analyzed.erased, in: box) else { return line }
+        let refined = LatinRefinement.refine(line, with: reading, in: box)
+        if Self.tracing {
+            FileHandle.standardError.write(
+                Data("latin \(box) \(line.text) | \(reading.text) -> \(refined.text)\n".utf8))
+        }
+        return refined
+    }
+
     /// When `INVCAP_TRACE_READS=1`, every read is logged to stderr with its region, request and time.
     static let tracing = ProcessInfo.processInfo.environment["INVCAP_TRACE_READS"] == "1"
 

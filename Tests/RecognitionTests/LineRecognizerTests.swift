@@ -36,6 +36,19 @@ import Testing
         #expect(refined.joined().contains("郑文鑫"))
     }
 
+    /// A receipt's postcode under toner spray: the fast eng model loses the J of "BS1 4JQ".
+    @Test func givenAFadedReceiptLine_whenRefined_thenTheLetterTesseractMissedIsRead() throws {
+        _ = try #require(Self.files, "the line recognizer is not installed: run scripts/fetch-line-recognizer")
+        let worker = try OCRWorker(languages: "chi_sim+eng", tessdata: EngineFixtures.tessdata)
+        let reader = WorkerPageReader(worker: worker, image: try EngineFixtures.page("english/degraded/rcpt-004-d.png"))
+        let lines = try reader.read(nil, ReadRequest(.page, .latin))
+        let line = try #require(lines.first { $0.text.contains("BRISTOL") })
+        #expect(!line.text.contains("4JQ"), "Tesseract alone now reads the postcode: this test lost its point")
+        let refined = reader.refinedLatin(line)
+        #expect(refined.text.contains("BRISTOL BS1 4JQ"), "\(refined.text)")
+        #expect(refined.words.count == line.words.count)
+    }
+
     @Test func givenAMissingLibrary_whenLoaded_thenAClearError() {
         let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("no-line-recognizer")
         #expect {

@@ -28,8 +28,11 @@ extension EnglishReader {
     /// The seller: the first name-like segment of the top rows (after a "From" label when there is one),
     /// and the address: the segments right below it, aligned with it, until a telephone, tax number or
     /// label row.
+    /// Percentage of the page height (from the top) the seller's name and address are looked for in.
+    static let sellerArea = 45
+
     mutating func readSeller() {
-        let top = rows.filter { $0.box.y < reader.height * 45 / 100 }
+        let top = rows.filter { $0.box.y < reader.height * Self.sellerArea / 100 }
         var startRow: Int?
         if let from = top.firstIndex(where: { $0.segments.first.map { Self.words($0) == "FROM" } ?? false }) {
             startRow = top.indices.first { $0 > from && Self.isNameCandidate(top[$0].segments[0]) }
@@ -151,7 +154,13 @@ extension EnglishReader {
     }
 
     static func isNameCandidate(_ part: LineText) -> Bool {
-        let text = words(part)
+        var text = words(part)
+        // The registration number printed after the name ("99 SPEED MART S/B (519537-X)") is not part of it.
+        if let number = text.firstMatch(of: trailingRegistration), number.range.lowerBound > text.startIndex,
+            text[..<number.range.lowerBound].filter(\.isLetter).count >= 3
+        {
+            text = String(text[..<number.range.lowerBound])
+        }
         let letters = text.filter(\.isLetter).count
         // A row naming a company form ("… CAFE") stays a candidate when speckle lowers its confidence.
         let minimumConfidence = hasCompanySuffix(text) ? 0.25 : 0.4

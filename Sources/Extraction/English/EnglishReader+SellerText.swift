@@ -67,16 +67,18 @@ extension EnglishReader {
 
     /// A company name without the registration number printed after it ("… SDN BHD (139386 X)",
     /// "S/B(587969-U)") and with the legal suffix OCR garbles most repaired ("SON BHD", "$/B").
+    /// A company registration number printed after the name: "(519537-X)", "1202152-P".
+    static var trailingRegistration: Regex<Substring> {
+        /\s*\(?[A-Za-z0-9?]{0,3}\d[A-Za-z0-9?]{3,8}[- ]?[A-Za-z]\)?(?:\s*\([A-Z0-9]{2,4}\))?\s*$/
+    }
+
     static func cleanedName(_ name: String) -> String {
         var result = name
         // "From: Acme Ltd" on one row (the colon often read as a dash or lost).
         if let label = result.firstMatch(of: /^(?i:from)\s*[:\-–.]*\s+(?=\p{L})/) {
             result.removeSubrange(label.range)
         }
-        if let number = result.firstMatch(
-            of: /\s*\(?[A-Za-z0-9?]{0,3}\d[A-Za-z0-9?]{3,8}[- ]?[A-Za-z]\)?(?:\s*\([A-Z0-9]{2,4}\))?\s*$/),
-            number.range.lowerBound > result.startIndex
-        {
+        if let number = result.firstMatch(of: trailingRegistration), number.range.lowerBound > result.startIndex {
             let kept = result[..<number.range.lowerBound]
             if kept.filter(\.isLetter).count >= 3 { result = String(kept) }
         }

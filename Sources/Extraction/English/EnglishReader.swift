@@ -33,8 +33,16 @@ struct EnglishReader {
 
     mutating func readAll() {
         let read = (try? reader.read(nil, ReadRequest(.page, .latin))) ?? []
-        rows = EnglishRow.rows(from: read.flatMap(\.words))
         let words = read.flatMap(\.words)
+        rows = EnglishRow.rows(from: words).map { row in
+            // Where the seller is printed, the line recognizer reads each segment again.
+            guard row.box.y < reader.height * Self.sellerArea / 100 else { return row }
+            return EnglishRow(
+                words: row.parts.flatMap { part in
+                    let box = part.dropFirst().reduce(part[0].box) { $0.union($1.box) }
+                    return reader.refinedLatin(RecognizedLine(words: part, confidence: 1, box: box)).words
+                })
+        }
         pageConfidence = words.meanConfidence ?? 0
         let cues = LocaleCues(rows.map(\.upper))
         dayFirst = cues.dayFirst
@@ -85,6 +93,8 @@ struct EnglishRow {
     var upper: String
     /// The row's parts between gaps wider than three text heights.
     var segments: [LineText]
+    /// The words of each segment.
+    var parts: [[RecognizedWord]]
 
     var box: PixelBox { text.box }
     var height: Int { max(1, text.box.height) }
@@ -103,6 +113,7 @@ struct EnglishRow {
                 parts[parts.count - 1].append(word)
             }
         }
+        self.parts = parts
         segments = parts.map { part in
             LineText(
                 RecognizedLine(

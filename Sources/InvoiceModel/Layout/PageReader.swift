@@ -96,6 +96,10 @@ public protocol PageReader {
     /// The one line of print in `box` read by the line recognizer (a second engine, for a value that
     /// failed its check), or `nil` when there is no such recognizer.
     func readLine(_ box: PixelBox) -> RecognizedLine?
+
+    /// `line` (Latin print this reader read) with the line recognizer's reading of its box folded in,
+    /// or `line` as it is when there is no such recognizer.
+    func refinedLatin(_ line: RecognizedLine) -> RecognizedLine
 }
 
 extension PageReader {
@@ -104,6 +108,9 @@ extension PageReader {
 
     /// No second engine unless the reader has one.
     public func readLine(_ box: PixelBox) -> RecognizedLine? { nil }
+
+    /// No second engine unless the reader has one.
+    public func refinedLatin(_ line: RecognizedLine) -> RecognizedLine { line }
 
     /// No specks unless the reader has pixels to count them in.
     public func speckCount(in region: PixelBox, maximumSize: Int) -> Int { 0 }

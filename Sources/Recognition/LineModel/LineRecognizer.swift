@@ -65,7 +65,13 @@ public final class LineRecognizer: @unchecked Sendable {
                 Self.tensor(pixels, width: width, height: height, stride: stride)
             }) ?? nil
         else { return nil }
-        return lock.withLock { run(input.values, width: input.width) }
+        guard var reading = lock.withLock({ run(input.values, width: input.width) }) else { return nil }
+        // Positions were shares of the model's input, which is padded on the right to a minimum width.
+        let share = Double(input.width) / Double(max(1, scaled.width))
+        for index in reading.glyphs.indices {
+            reading.glyphs[index].position = min(1, reading.glyphs[index].position * share)
+        }
+        return reading
     }
 
     /// The model's input for a grey crop: three equal channels scaled to [-1, 1], `inputHeight` rows

@@ -1,0 +1,196 @@
+public import InvoiceModel
+
+/// Combines a Tesseract line of Latin print with the line recognizer's reading of the same pixels.
+///
+/// On thermal receipts the fast `eng` model misreads faded and dotted print ("SANYO" for SANYU, "D.T.Y."
+/// for D.I.Y.) where the line recognizer reads it right, but the recognizer drops spaces and now and
+/// then misreads a letter Tesseract has (m as n). So the two readings are aligned character by
+/// character (letter case ignored): Tesseract keeps its words, spacing and the case of the letters both
+/// read; where the two differ,
+/// the reading with the higher confidence wins; a letter or digit only the recognizer saw is added
+/// when it is sure of it.
+///
+/// Confidence follows the agreement, as for Chinese lines: `1 − (1 − t)(1 − p)` where both read the
+/// same character; the winner's confidence × `LineRefinement.disagreement` where they differ.
+public enum LatinRefinement {
+    /// A character only the recognizer read is added when its probability is at least this.
+    static let sureInsertion = 0.9
+    /// A mark only Tesseract read is dropped when its word's confidence is below `doubtfulMark` and the
+    /// recognizer's mean probability over the line is at least `sureLine`.
+    static let doubtfulMark = 0.8
+    static let sureLine = 0.8
+
+    /// `line` with `reading` folded in (see the type's description); `line` unchanged when the two read
+    /// different things (more than half of the characters differ).
+    /// `box` is where `reading` was read (its glyph positions are shares of its width).
+    public static func refine(_ line: RecognizedLine, with reading: LineReading, in box: PixelBox) -> RecognizedLine {
+        var tesseract: [(character: Character, word: Int, confidence: Double)] = []
+        // Words mostly outside the band read (parts of the next line grouped into this one) stay as they
+        // are; small marks (commas below the line) are always in it.
+        for (index, word) in line.words.enumerated()
+        where 2 * word.box.height < box.height
+            || 2 * (min(word.box.maxY, box.maxY) - max(word.box.y, box.y)) >= box.height
+        {
+            for character in word.text where !character.isWhitespace {
+                tesseract.append((character, index, word.confidence))
+            }
+        }
+        let model = reading.glyphs
+        guard !tesseract.isEmpty, !model.isEmpty else { return line }
+        let steps = LineRefinement.align(tesseract.map { key($0.character) }, model.map { key($0.character) })
+        let distance = steps.filter { if case .same = $0 { false } else { true } }.count
+        guard Double(distance) <= LineRefinement.maximumDistanceShare * Double(max(tesseract.count, model.count))
+        else {
+            // Tesseract read noise where the recognizer reads print with confidence (faded thermal
+            // print read as "suc baad foie"): the recognizer's reading replaces the line.
+            let tesseractMean = line.words.map(\.confidence).reduce(0, +) / Double(line.words.count)
+            let printed = model.filter(\.character.isLetterOrDigit)
+            let printedMean = printed.map(\.probability).reduce(0, +) / Double(max(1, printed.count))
+            guard tesseractMean < LineRefinement.noise, printedMean >= LineRefinement.confidentReplacement,
+                printed.count * 2 >= model.count
+            else { return line }
+            let aligned = Set(tesseract.map(\.word))
+            var replacement = replaced(line, by: reading, in: box)
+            replacement.words += line.words.indices.filter { !aligned.contains($0) }.map { line.words[$0] }
+            replacement.words.sort { $0.box.x < $1.box.x }
+            return replacement
+        }
+
+        var characters = Array(repeating: [(Character, Double)](), count: line.words.count)
+        var pending: [(Character, Double)] = []
+        var lastWord: Int?
+        func place(_ glyph: (Character, Double), in word: Int) {
+            characters[word] += pending
+            pending = []
+            characters[word].append(glyph)
+            lastWord = word
+        }
+        let factor = LineRefinement.disagreement
+        let meanProbability = model.map(\.probability).reduce(0, +) / Double(model.count)
+        for step in steps {
+            switch step {
+            case .same(let t, let p):
+                let both = 1 - (1 - tesseract[t].confidence) * (1 - model[p].probability)
+                place((tesseract[t].character, both), in: tesseract[t].word)
+            case .substituted(let t, let p):
+                let ours = tesseract[t]
+                let theirs = model[p]
+                if theirs.probability > ours.confidence, theirs.character.isPrint || !ours.character.isPrint,
+                    !lookalike(ours.character, theirs.character)
+                        || fits(theirs.character, among: run(around: t, in: tesseract))
+                        || !fits(ours.character, among: run(around: t, in: tesseract))
+                {
+                    place((theirs.character, theirs.probability * factor), in: ours.word)
+                } else {
+                    place((ours.character, ours.confidence * factor), in: ours.word)
+                }
+            case .onlyModel(let p):
+                // Letters, digits and the stops Tesseract often misses at the end of a line.
+                guard model[p].character.isLetterOrDigit || ".,".contains(model[p].character),
+                    model[p].probability >= sureInsertion
+                else { continue }
+                let glyph = (model[p].character, model[p].probability * factor)
+                if let lastWord { characters[lastWord].append(glyph) } else { pending.append(glyph) }
+            case .onlyTesseract(let t):
+                // A mark Tesseract doubts and the recognizer, sure of the line, does not see is speckle.
+                if !tesseract[t].character.isPrint, tesseract[t].confidence < doubtfulMark, meanProbability >= sureLine
+                {
+                    continue
+                }
+                place((tesseract[t].character, tesseract[t].confidence), in: tesseract[t].word)
+            }
+        }
+        if let lastWord, !pending.isEmpty { characters[lastWord] += pending }
+        let aligned = Set(tesseract.map(\.word))
+        var words: [RecognizedWord] = []
+        for (index, word) in line.words.enumerated() {
+            guard aligned.contains(index) else {
+                words.append(word)
+                continue
+            }
+            let glyphs = characters[index]
+            guard !glyphs.isEmpty else { continue }
+            words.append(
+                RecognizedWord(
+                    text: String(glyphs.map(\.0)), confidence: glyphs.map(\.1).min() ?? word.confidence, box: word.box))
+        }
+        guard !words.isEmpty else { return line }
+        return RecognizedLine(words: words, confidence: line.confidence, box: line.box, block: line.block)
+    }
+
+    /// `line` read as `reading`: words where the recognizer read a space or left a gap of nearly two
+    /// characters, each confidence the probability × `disagreement` (nothing confirms it).
+    static func replaced(_ line: RecognizedLine, by reading: LineReading, in box: PixelBox) -> RecognizedLine {
+        let glyphs = reading.glyphs
+        let pitches = zip(glyphs, glyphs.dropFirst()).map { $1.position - $0.position }.sorted()
+        let pitch = pitches.isEmpty ? 1 : pitches[pitches.count / 2]
+        var groups: [[LineReading.Glyph]] = []
+        for glyph in glyphs {
+            if let last = groups.last?.last, !glyph.spaceBefore, glyph.position - last.position <= wordGap * pitch {
+                groups[groups.count - 1].append(glyph)
+            } else {
+                groups.append([glyph])
+            }
+        }
+        let words = groups.enumerated().map { index, group in
+            let left = box.x + Int((group[0].position * Double(box.width)).rounded())
+            let end = index + 1 < groups.count ? groups[index + 1][0].position : 1
+            let right = box.x + Int((end * Double(box.width)).rounded())
+            return RecognizedWord(
+                text: String(group.map(\.character)),
+                confidence: (group.map(\.probability).min() ?? 0) * LineRefinement.disagreement,
+                box: PixelBox(left: left, top: line.box.y, right: max(left + 1, right), bottom: line.box.maxY))
+        }
+        return RecognizedLine(words: words, confidence: line.confidence, box: line.box, block: line.block)
+    }
+
+    /// Glyph starts further apart than this many of the line's usual character pitches are in different
+    /// words.
+    static let wordGap = 1.8
+
+    /// Characters the recognizer confuses with another of their group (it reads O as 0 in "SINGAPORE"):
+    /// between them, Tesseract's stands when it fits among its neighbours and the recognizer's does not.
+    static let lookalikes: [Set<Character>] = [["O", "0", "o"], ["I", "l", "1", "|"]]
+
+    static func lookalike(_ a: Character, _ b: Character) -> Bool {
+        lookalikes.contains { $0.contains(a) && $0.contains(b) }
+    }
+
+    /// The letters and digits next to character `index` in the same word, up to the first mark on either
+    /// side ("S" for the I of "SI-493123").
+    static func run(around index: Int, in characters: [(character: Character, word: Int, confidence: Double)])
+        -> String
+    {
+        var result = ""
+        var left = index - 1
+        while left >= 0, characters[left].word == characters[index].word, characters[left].character.isPrint {
+            result.append(characters[left].character)
+            left -= 1
+        }
+        var right = index + 1
+        while right < characters.count, characters[right].word == characters[index].word,
+            characters[right].character.isPrint
+        {
+            result.append(characters[right].character)
+            right += 1
+        }
+        return result
+    }
+
+    /// Whether `character` is of the kind most of `word`'s letters and digits are (a digit among digits,
+    /// a letter among letters, an upper-case letter among upper-case ones).
+    static func fits(_ character: Character, among word: String) -> Bool {
+        let digits = word.filter(\.isNumber).count
+        let letters = word.filter(\.isLetter)
+        if character.isNumber { return digits > letters.count }
+        guard character.isLetter, letters.count >= digits else { return false }
+        let upper = letters.filter(\.isUppercase).count
+        return character.isUppercase ? upper * 2 >= letters.count : upper * 2 < letters.count
+    }
+
+    /// The alignment key: full-width forms folded, letter case ignored.
+    static func key(_ character: Character) -> Character {
+        let upper = LineRefinement.folded(character).uppercased()
+        return upper.count == 1 ? Character(upper) : character
+    }
+}

@@ -1,0 +1,108 @@
+import InvoiceModel
+import Testing
+
+@testable import Recognition
+
+/// Folding the line recognizer's reading into a Tesseract line of Latin print (receipt letterheads).
+@Suite struct LatinRefinementTests {
+    private func word(_ text: String, _ confidence: Double, x: Int, y: Int = 10, height: Int = 20) -> RecognizedWord {
+        RecognizedWord(
+            text: text, confidence: confidence, box: PixelBox(x: x, y: y, width: 12 * text.count, height: height))
+    }
+
+    private func line(_ words: [RecognizedWord]) -> RecognizedLine {
+        let box = words.dropFirst().reduce(words[0].box) { $0.union($1.box) }
+        return RecognizedLine(words: words, confidence: 0.9, box: box)
+    }
+
+    private func reading(_ text: String, _ probability: Double = 0.97) -> LineReading {
+        let count = Double(max(1, text.count))
+        return LineReading(
+            glyphs: text.enumerated().map { LineReading.Glyph($1, probability, position: Double($0) / count) })
+    }
+
+    private let band = PixelBox(x: 0, y: 10, width: 600, height: 20)
+
+    @Test func givenAFadedLetter_whenTheRecognizerIsSurer_thenItsLetterWinsAndSpacingStays() {
+        let tesseract = line([word("SANYO", 0.62, x: 0), word("STATIONERY", 0.93, x: 80), word("SHOP", 0.95, x: 220)])
+        let refined = LatinRefinement.refine(tesseract, with: reading("SANYUSTATIONERYSHOP"), in: band)
+        #expect(refined.text == "SANYU STATIONERY SHOP")
+        #expect(refined.words.map(\.box) == tesseract.words.map(\.box))
+        // The corrected word carries the disagreement; the agreeing ones are surer than either engine.
+        #expect(abs(refined.words[0].confidence - 0.97 * LineRefinement.disagreement) < 1e-9)
+        #expect(refined.words[1].confidence > 0.97)
+    }
+
+    @Test func givenASureTesseractWord_whenTheRecognizerMisreadsALetter_thenTesseractIsKept() {
+        let tesseract = line([word("Amount", 0.96, x: 0)])
+        let refined = LatinRefinement.refine(tesseract, with: reading("Anount", 0.9), in: band)
+        #expect(refined.text == "Amount")
+        #expect(refined.words[0].confidence < 0.96)
+    }
+
+    @Test func givenLetterCaseOnly_whenTheReadingsDiffer_thenTesseractsCaseStays() {
+        let tesseract = line([word("Jalan", 0.9, x: 0), word("Tampoi", 0.9, x: 80)])
+        let refined = LatinRefinement.refine(tesseract, with: reading("JALANTAMPOI"), in: band)
+        #expect(refined.text == "Jalan Tampoi")
+    }
+
+    @Test func givenAnOForAZero_whenTheWordIsLetters_thenTheLetterStays() {
+        let tesseract = line([word("SINGAPORE", 0.7, x: 0), word("189554", 0.95, x: 120)])
+        let refined = LatinRefinement.refine(tesseract, with: reading("SINGAP0RE189554", 0.99), in: band)
+        #expect(refined.text == "SINGAPORE 189554")
+        let digits = line([word("1O3OO", 0.5, x: 0)])
+        #expect(LatinRefinement.refine(digits, with: reading("10300"), in: band).text == "10300")
+    }
+
+    @Test func givenAMissedFirstLetterAndStop_whenTheRecognizerIsSure_thenTheyAreAdded() {
+        let tesseract = line([word("EO", 0.6, x: 20), word("HENG", 0.9, x: 60), word("SELANGOR", 0.93, x: 120)])
+        let refined = LatinRefinement.refine(tesseract, with: reading("TEOHENGSELANGOR."), in: band)
+        #expect(refined.text == "TEO HENG SELANGOR.")
+    }
+
+    @Test func givenSpeckleTesseractDoubts_whenTheRecognizerIsSureOfTheLine_thenItIsDropped() {
+        let tesseract = line([word("BASAH", 0.9, x: 0), word("-ROAD°", 0.55, x: 80)])
+        let refined = LatinRefinement.refine(tesseract, with: reading("BASAHROAD"), in: band)
+        #expect(refined.text == "BASAH ROAD")
+    }
+
+    @Test func givenNoiseTesseractRead_whenTheRecognizerReadsPrint_thenItsReadingReplacesTheLine() {
+        let tesseract = line([word("suc", 0.4, x: 0), word("baad", 0.1, x: 60), word("foie", 0.2, x: 130)])
+        var glyphs: [LineReading.Glyph] = []
+        for (offset, character) in "SWCENTERPRISE".enumerated() {
+            // A gap of two pitches after "SWC": "ENTERPRISE" starts at 4/14 of the width.
+            let position = (Double(offset) + (offset >= 3 ? 1 : 0)) / 14
+            glyphs.append(LineReading.Glyph(character, 0.96, position: position))
+        }
+        let refined = LatinRefinement.refine(
+            tesseract, with: LineReading(glyphs: glyphs), in: PixelBox(x: 0, y: 10, width: 280, height: 20))
+        #expect(refined.text == "SWC ENTERPRISE")
+        #expect(refined.words.allSatisfy { $0.confidence <= 0.96 * LineRefinement.disagreement + 1e-9 })
+        #expect(refined.words[0].box.x == 0 && refined.words[1].box.x == 80)
+    }
+
+    @Test func givenAReadingOfSomethingElse_whenTesseractWasConfident_thenTheLineIsKept() {
+        let tesseract = line([word("TOTAL", 0.95, x: 0), word("12.00", 0.93, x: 80)])
+        let refined = LatinRefinement.refine(tesseract, with: reading("CASHCHANGE"), in: band)
+        #expect(refined == tesseract)
+    }
+
+    @Test func givenAWordOfTheNextLine_whenOutsideTheBand_thenItIsLeftAsItIs() {
+        let tesseract = line([word("BANDAR", 0.9, x: 0), word("ALI,", 0.87, x: 90, y: 32), word("UTANA", 0.8, x: 150)])
+        let refined = LatinRefinement.refine(tesseract, with: reading("BANDARUTAMA"), in: band)
+        #expect(refined.text == "BANDAR ALI, UTAMA")
+    }
+
+    @Test func givenSpacesInTheModelOutput_whenDecoded_thenTheNextGlyphIsMarked() {
+        // Classes: 0 blank, 1 "A", 2 "B", 3 space.
+        let best = [1, 0, 3, 2, 0]
+        var values = [Float](repeating: 0.01, count: best.count * 4)
+        for (step, index) in best.enumerated() { values[step * 4 + index] = 0.9 }
+        let decoded = values.withUnsafeBufferPointer {
+            LineReading.decoding($0, steps: best.count, classes: 4, characters: ["A", "B", " "])
+        }
+        #expect(decoded.text == "AB")
+        #expect(decoded.glyphs.map(\.spaceBefore) == [false, true])
+        #expect(decoded.glyphs.map(\.position) == [0, 0.6])
+    }
+}
