@@ -31,12 +31,16 @@ struct EnglishReader {
         return aspect < 0.6 && reader.width < 1500 ? "receipt" : "invoice"
     }
 
+    /// Rows holding a word Tesseract read with less confidence than this are read again by the line
+    /// recognizer (when installed); what Tesseract reads above it is nearly always right.
+    static let doubtfulWord = 0.9
+
     mutating func readAll() {
         let read = (try? reader.read(nil, ReadRequest(.page, .latin))) ?? []
         let words = read.flatMap(\.words)
         rows = EnglishRow.rows(from: words).map { row in
-            // Where the seller is printed, the line recognizer reads each segment again.
-            guard row.box.y < reader.height * Self.sellerArea / 100 else { return row }
+            // The line recognizer reads again the segments of each row holding a word Tesseract doubts.
+            guard row.text.glyphs.contains(where: { $0.confidence < Self.doubtfulWord }) else { return row }
             return EnglishRow(
                 words: row.parts.flatMap { part in
                     let box = part.dropFirst().reduce(part[0].box) { $0.union($1.box) }

@@ -77,8 +77,7 @@ public enum LatinRefinement {
                 let theirs = model[p]
                 if theirs.probability > ours.confidence, theirs.character.isPrint || !ours.character.isPrint,
                     !lookalike(ours.character, theirs.character)
-                        || fits(theirs.character, among: run(around: t, in: tesseract))
-                        || !fits(ours.character, among: run(around: t, in: tesseract))
+                        || !stands(ours.character, against: theirs.character, among: run(around: t, in: tesseract))
                 {
                     place((theirs.character, theirs.probability * factor), in: ours.word)
                 } else {
@@ -150,7 +149,15 @@ public enum LatinRefinement {
 
     /// Characters the recognizer confuses with another of their group (it reads O as 0 in "SINGAPORE"):
     /// between them, Tesseract's stands when it fits among its neighbours and the recognizer's does not.
-    static let lookalikes: [Set<Character>] = [["O", "0", "o"], ["I", "l", "1", "|"]]
+    static let lookalikes: [Set<Character>] = [["O", "0", "o"], ["I", "l", "1", "|"], [".", ":"]]
+
+    /// Whether Tesseract's `ours` stands against the recognizer's lookalike `theirs`: a mark always does
+    /// (the recognizer reads the decimal point of "10.81" as a colon); a letter or digit does when it
+    /// fits among its neighbours and `theirs` does not.
+    static func stands(_ ours: Character, against theirs: Character, among neighbours: String) -> Bool {
+        guard ours.isPrint else { return true }
+        return fits(ours, among: neighbours) && !fits(theirs, among: neighbours)
+    }
 
     static func lookalike(_ a: Character, _ b: Character) -> Bool {
         lookalikes.contains { $0.contains(a) && $0.contains(b) }
