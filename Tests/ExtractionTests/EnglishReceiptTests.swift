@@ -64,6 +64,23 @@ extension PixelBox {
 
     private func total(_ rows: [[(String, Int)]]) -> String? { fields(rows)[.totalAmount]?.value }
 
+    /// The name with its registration number beside it; a branch line and a business-registration row
+    /// between it and the address; a telephone number on a row of its own after the address.
+    @Test func givenBranchLineAndPhoneRow_whenRead_thenTheAddressIsOnlyItsOwnRows() {
+        let rows: [[(String, Int)]] = [
+            [("99", 200), ("SPEED", 260), ("MART", 380), ("S/B", 480), ("(519537-X)", 560)],
+            [("BR", 200), ("No.:", 260), ("(124525-H)", 360)],
+            [("IKEA", 200), ("Cheras", 300)],
+            [("No", 200), ("2A", 260), ("Jalan", 320), ("Cochrane", 440)],
+            [("55100", 200), ("KUALA", 320), ("LUMPUR", 440)],
+            [("03-8060", 200), ("4233", 360)],
+            [("Total", 40), ("12.00", 660)],
+        ]
+        let found = fields(rows)
+        #expect(found[.sellerName]?.value == "99 SPEED MART S/B")
+        #expect(found[.sellerAddress]?.value == "No 2A Jalan Cochrane 55100 KUALA LUMPUR")
+    }
+
     @Test func givenTaxLineWithRateAndLargerTotal_whenRead_thenItIsTheTaxNotTheTotal() {
         let rows: [[(String, Int)]] = [
             [("SHOP", 300), ("SDN", 400), ("BHD", 480)],

@@ -22,7 +22,7 @@ extension EnglishReader {
 
     /// Company registration lines printed under the name: "(CO. NO. 286473-V)", "(1218479-X)".
     static var registration: Regex<Substring> {
-        /^\(?\s*(?:CO\.*\s*(?:NO|REG)|COMPANY\s*(?:NO|REG)|ROC|REG\.?\s*NO|[A-Z]{0,3}\d{4,}-?[A-Z]\)?$|\d{4,}-[A-Z])/
+        /^\(?\s*(?:CO\.*\s*(?:NO|REG)|COMPANY\s*(?:NO|REG)|ROC|BR\.?\s*NO|REG\.?\s*NO|[A-Z]{0,3}\d{4,}-?[A-Z]\)?$|\d{4,}-[A-Z])/
     }
 
     /// The seller: the first name-like segment of the top rows (after a "From" label when there is one),
@@ -122,7 +122,17 @@ extension EnglishReader {
                 previous = part
                 continue
             }
+            // A branch or licensee line without a number ("IKEA Cheras", "Licensee of McDonald's") right
+            // above a row that starts an address is not part of it.
+            if addressParts.isEmpty, !text.contains(where: \.isNumber), next < top.count,
+                let following = Self.aligned(top[next], with: part), Self.looksLikeAddress(Self.words(following))
+            {
+                previous = part
+                continue
+            }
             if text.firstMatch(of: Self.notSeller) != nil || Self.titles.contains(text) { break }
+            // A telephone number on a row of its own ends the address.
+            if text.filter(\.isNumber).count >= 8, text.allSatisfy({ $0.isNumber || " -+()/,.".contains($0) }) { break }
             guard part.meanConfidence >= 0.3, text.count >= 3 else { continue }
             addressParts.append(part)
             previous = part
