@@ -66,6 +66,20 @@ extension PixelBox {
 
     /// The name with its registration number beside it; a branch line and a business-registration row
     /// between it and the address; a telephone number on a row of its own after the address.
+    /// A GST number row and a lone dash between the name and the address neither end the address nor
+    /// join it.
+    @Test func givenGSTRowAndSpeckRowAboveTheAddress_whenRead_thenTheAddressIsFound() {
+        let rows: [[(String, Int)]] = [
+            [("POPULAR", 200), ("BOOK", 400), ("CO.", 500), ("SDN", 580), ("BHD", 660)],
+            [("(GST", 200), ("Reg", 300), ("No.", 380), ("001492992000)", 460)],
+            [("-", 120)],
+            [("No", 200), ("8,", 260), ("Jalan", 320), ("7/118B,", 440)],
+            [("56000", 200), ("Kuala", 320), ("Lumpur", 440)],
+            [("Total", 40), ("12.00", 660)],
+        ]
+        #expect(fields(rows)[.sellerAddress]?.value == "No 8, Jalan 7/118B, 56000 Kuala Lumpur")
+    }
+
     @Test func givenBranchLineAndPhoneRow_whenRead_thenTheAddressIsOnlyItsOwnRows() {
         let rows: [[(String, Int)]] = [
             [("99", 200), ("SPEED", 260), ("MART", 380), ("S/B", 480), ("(519537-X)", 560)],

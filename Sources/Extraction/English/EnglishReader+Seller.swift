@@ -20,6 +20,11 @@ extension EnglishReader {
         /^(?:TEL|PHONE|FAX|H\/P|HP|MOBILE|GST|VAT|SST|REG|CO\.? ?NO|COMPANY|ROC|ABN|EMAIL|E-MAIL|WEB|WWW|HTTP|INVOICE|TAX INVOICE|RECEIPT|DATE|CASHIER|TABLE|BILL|DOC|MEMBER|ORDER|SERVER|TERMINAL|OPEN|TAX ID|BUSINESS|ISSUED|DUE|CUSTOMER|ACCOUNT|PAGE|NO\.? ?:|#)/
     }
 
+    /// A tax registration row: "GST Reg No. 001492992000", "SST ID: W10-1869-53942774".
+    static var taxNumberRow: Regex<Substring> {
+        /^(?:GST|SST|VAT)\b[^\d]{0,16}[A-Z]?\d[\d-]{7,}/
+    }
+
     /// Company registration lines printed under the name: "(CO. NO. 286473-V)", "(1218479-X)".
     static var registration: Regex<Substring> {
         /^\(?\s*(?:CO\.*\s*(?:NO|REG)|COMPANY\s*(?:NO|REG)|ROC|BR\.?\s*NO|REG\.?\s*NO|[A-Z]{0,3}\d{4,}-?[A-Z]\)?$|\d{4,}-[A-Z])/
@@ -104,6 +109,11 @@ extension EnglishReader {
         var addressParts: [LineText] = []
         var previous = nameParts.last ?? top[start].segments[0]
         while next < top.count, addressParts.count < 5 {
+            // A row of specks only (a dash, a dot) neither belongs to the address nor ends it.
+            if !top[next].upper.contains(where: { $0.isLetter || $0.isNumber }) {
+                next += 1
+                continue
+            }
             guard let part = Self.aligned(top[next], with: previous) else { break }
             next += 1
             var text = Self.words(part)
@@ -118,7 +128,10 @@ extension EnglishReader {
                 previous = part
                 continue
             }
-            if text.firstMatch(of: Self.registration) != nil, addressParts.isEmpty {
+            // Registration and tax numbers printed between the name and the address.
+            if addressParts.isEmpty,
+                text.firstMatch(of: Self.registration) != nil || text.firstMatch(of: Self.taxNumberRow) != nil
+            {
                 previous = part
                 continue
             }
