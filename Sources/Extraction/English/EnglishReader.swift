@@ -38,15 +38,18 @@ struct EnglishReader {
     mutating func readAll() {
         let read = (try? reader.read(nil, ReadRequest(.page, .latin))) ?? []
         let words = read.flatMap(\.words)
-        rows = EnglishRow.rows(from: words).map { row in
-            // The line recognizer reads again the segments of each row holding a word Tesseract doubts.
-            guard row.text.glyphs.contains(where: { $0.confidence < Self.doubtfulWord }) else { return row }
-            return EnglishRow(
-                words: row.parts.flatMap { part in
-                    let box = part.dropFirst().reduce(part[0].box) { $0.union($1.box) }
-                    return reader.refinedLatin(RecognizedLine(words: part, confidence: 1, box: box)).words
-                })
+        // The line recognizer reads again the segments of each row holding a word Tesseract doubts; the
+        // rows are then grouped again (a replaced line of noise no longer reaches into the next row).
+        let refined = EnglishRow.rows(from: words).flatMap { row in
+            guard row.text.glyphs.contains(where: { $0.confidence < Self.doubtfulWord }) else {
+                return row.parts.flatMap { $0 }
+            }
+            return row.parts.flatMap { part in
+                let box = part.dropFirst().reduce(part[0].box) { $0.union($1.box) }
+                return reader.refinedLatin(RecognizedLine(words: part, confidence: 1, box: box)).words
+            }
         }
+        rows = EnglishRow.rows(from: refined)
         pageConfidence = words.meanConfidence ?? 0
         let cues = LocaleCues(rows.map(\.upper))
         dayFirst = cues.dayFirst

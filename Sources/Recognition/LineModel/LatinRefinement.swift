@@ -138,7 +138,7 @@ public enum LatinRefinement {
             return RecognizedWord(
                 text: String(group.map(\.character)),
                 confidence: (group.map(\.probability).min() ?? 0) * LineRefinement.disagreement,
-                box: PixelBox(left: left, top: line.box.y, right: max(left + 1, right), bottom: line.box.maxY))
+                box: PixelBox(left: left, top: box.y, right: max(left + 1, right), bottom: box.maxY))
         }
         return RecognizedLine(words: words, confidence: line.confidence, box: line.box, block: line.block)
     }
