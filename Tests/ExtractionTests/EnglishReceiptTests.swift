@@ -66,6 +66,26 @@ extension PixelBox {
 
     /// The name with its registration number beside it; a branch line and a business-registration row
     /// between it and the address; a telephone number on a row of its own after the address.
+    /// A date with its month's name between slashes ("02/Jan/2017").
+    @Test func givenMonthNameBetweenSlashes_whenRead_thenTheDate() {
+        let rows: [[(String, Int)]] = [
+            [("BOOK", 300), ("SHOP", 400)],
+            [("CB#", 40), (":", 120), ("5827359475", 160), ("02/Jan/2017", 400), ("10:49:25", 660)],
+            [("Total", 40), ("12.00", 660)],
+        ]
+        #expect(fields(rows)[.issueDate]?.value == "2017-01-02")
+    }
+
+    /// A payment label printed above the shop's name is not the seller.
+    @Test func givenKeywordRowAboveTheName_whenRead_thenTheNameIsTheShops() {
+        let rows: [[(String, Int)]] = [
+            [("CASH", 300)],
+            [("KEDAI", 200), ("RUNCIT", 320), ("CHONG", 460), ("HWA", 580)],
+            [("Total", 40), ("12.00", 660)],
+        ]
+        #expect(fields(rows)[.sellerName]?.value == "KEDAI RUNCIT CHONG HWA")
+    }
+
     /// A GST number row and a lone dash between the name and the address neither end the address nor
     /// join it.
     @Test func givenGSTRowAndSpeckRowAboveTheAddress_whenRead_thenTheAddressIsFound() {

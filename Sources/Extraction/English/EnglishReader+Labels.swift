@@ -7,7 +7,7 @@ extension EnglishReader {
         [
             /\b\d{4}[-\/.]\d{1,2}[-\/.]\d{1,2}\b/,
             /\b\d{1,2}[-\/.]\d{1,2}[-\/.]\d{2,4}\b/,
-            /\b\d{1,2}(?:ST|ND|RD|TH)?[ -]+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?[ ,-]+\d{2,4}\b/,
+            /\b\d{1,2}(?:ST|ND|RD|TH)?[ \/-]+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?[ ,\/-]+\d{2,4}\b/,
             /\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.? +\d{1,2}(?:ST|ND|RD|TH)?,? +\d{4}\b/,
         ]
     }

@@ -191,6 +191,9 @@ extension EnglishReader {
         // Speckle read around a title ("' TAX INVOICE") does not make it a name.
         let bare = text.trimmingCharacters(in: CharacterSet.letters.union(.decimalDigits).inverted)
         if titles.contains(text) || titles.contains(bare) || bare.firstMatch(of: notSeller) != nil { return false }
+        // A row of receipt keywords only ("CASH", "SUB TOTAL") names no seller.
+        let words = Keywords.normalized(text).split(whereSeparator: { !$0.isLetter })
+        if words.allSatisfy({ Keywords.words.contains(String($0)) }) { return false }
         if text.firstMatch(of: /\d+\.\d{2}\b/) != nil { return false }
         return EnglishReader.datePatterns.allSatisfy { text.firstMatch(of: $0) == nil }
     }
