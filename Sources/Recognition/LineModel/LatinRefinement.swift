@@ -6,9 +6,10 @@ public import InvoiceModel
 /// for D.I.Y.) where the line recognizer reads it right, but the recognizer drops spaces and now and
 /// then misreads a letter Tesseract has (m as n). So the two readings are aligned character by
 /// character (letter case ignored): Tesseract keeps its words, spacing and the case of the letters both
-/// read; where the two differ,
-/// the reading with the higher confidence wins; a letter or digit only the recognizer saw is added
-/// when it is sure of it.
+/// read. Where the two differ, the reading with the higher confidence wins, except between lookalikes
+/// (O/0, I/l/1, a decimal point and a colon), which the neighbouring characters settle. A letter, digit
+/// or stop only the recognizer saw is added when it is sure of it; a mark only Tesseract saw, in a word
+/// it doubts, is dropped as speckle. A line Tesseract read as noise is replaced by a confident reading.
 ///
 /// Confidence follows the agreement, as for Chinese lines: `1 − (1 − t)(1 − p)` where both read the
 /// same character; the winner's confidence × `LineRefinement.disagreement` where they differ.
