@@ -30,12 +30,12 @@ extension EnglishReader {
         /^\(?\s*(?:CO\.*\s*(?:NO|REG)|COMPANY\s*(?:NO|REG)|ROC|BR\.?\s*NO|REG\.?\s*NO|[A-Z]{0,3}\d{4,}-?[A-Z]\)?$|\d{4,}-[A-Z])/
     }
 
-    /// The seller: the first name-like segment of the top rows (after a "From" label when there is one),
-    /// and the address: the segments right below it, aligned with it, until a telephone, tax number or
-    /// label row.
     /// Percentage of the page height (from the top) the seller's name and address are looked for in.
     static let sellerArea = 45
 
+    /// The seller: the first name-like segment of the top rows (after a "From" label when there is one),
+    /// and the address: the segments right below it, aligned with it, until a telephone, tax number or
+    /// label row.
     mutating func readSeller() {
         let top = rows.filter { $0.box.y < reader.height * Self.sellerArea / 100 }
         var startRow: Int?
