@@ -33,8 +33,8 @@ public final class OCRWorker: @unchecked Sendable {
         lock.withLock { engines[languages]! }
     }
 
-    /// The Chinese line recognizer, loaded on first use; `nil` when it is not installed or fails to load
-    /// (a warning is printed once per process, and Chinese is then read by Tesseract alone).
+    /// The line recognizer, loaded on first use; `nil` when it is not installed or fails to load
+    /// (a warning is printed once per process, and pages are then read by Tesseract alone).
     public var lineRecognizer: LineRecognizer? {
         lock.withLock {
             if let lineModel { return lineModel }

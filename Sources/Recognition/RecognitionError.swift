@@ -12,7 +12,7 @@ public enum RecognitionError: Error, Sendable, Hashable {
     case recognitionFailed(String)
     /// Out of memory or a Leptonica failure while preparing a page.
     case imageUnavailable(String)
-    /// The Chinese line recognizer (ONNX Runtime and its model) could not be loaded.
+    /// The line recognizer (ONNX Runtime and its model) could not be loaded.
     case modelUnavailable(String)
 }
 
@@ -34,7 +34,7 @@ extension RecognitionError: CustomStringConvertible {
         case .imageUnavailable(let detail):
             return "the page image could not be prepared for OCR: \(detail)"
         case .modelUnavailable(let detail):
-            return "the Chinese line recognizer could not be loaded: \(detail); run scripts/fetch-line-recognizer"
+            return "the line recognizer could not be loaded: \(detail); run scripts/fetch-line-recognizer"
         }
     }
 }

@@ -59,7 +59,6 @@ public final class WorkerPageReader: PageReader {
         // The band between the median top and median bottom of the words of usual height (a word
         // Tesseract stretched over two lines, or one from the next line, would shrink the print in the
         // crop), with room at the sides as around a detected text box.
-        guard !line.words.isEmpty else { return line }
         let heights = line.words.map(\.box.height).sorted()
         let usual = line.words.filter { $0.box.height * 2 <= heights[heights.count / 2] * 3 }
         let tops = usual.map(\.box.y).sorted()

@@ -65,7 +65,7 @@ struct Doctor: ParsableCommand {
         Swift.print("languages   \((located?.availableLanguages ?? []).joined(separator: ", "))")
         Swift.print("cores       \(ProcessInfo.processInfo.activeProcessorCount)")
         Swift.print("models      \(modelStatus)")
-        Swift.print("Chinese     \(lineStatus)")
+        Swift.print("lines       \(lineStatus)")
         let limit = OpenMPStatus.runtimeThreadLimit.map(String.init) ?? "no OpenMP runtime loaded"
         Swift.print(
             "OpenMP      thread limit \(limit) (OMP_THREAD_LIMIT=\(OpenMPStatus.environmentValue ?? "unset")"

@@ -44,11 +44,8 @@ public enum LatinRefinement {
         else {
             // Tesseract read noise where the recognizer reads print with confidence (faded thermal
             // print read as "suc baad foie"): the recognizer's reading replaces the line.
-            let tesseractMean = line.words.map(\.confidence).reduce(0, +) / Double(line.words.count)
             let printed = model.filter(\.character.isLetterOrDigit)
-            let printedMean = printed.map(\.probability).reduce(0, +) / Double(max(1, printed.count))
-            guard tesseractMean < LineRefinement.noise, printedMean >= LineRefinement.confidentReplacement,
-                printed.count * 2 >= model.count
+            guard LineRefinement.readsNoise(line.words, against: printed), printed.count * 2 >= model.count
             else { return line }
             let aligned = Set(tesseract.map(\.word))
             var replacement = replaced(line, by: reading, in: box)
@@ -102,17 +99,9 @@ public enum LatinRefinement {
         }
         if let lastWord, !pending.isEmpty { characters[lastWord] += pending }
         let aligned = Set(tesseract.map(\.word))
-        var words: [RecognizedWord] = []
-        for (index, word) in line.words.enumerated() {
-            guard aligned.contains(index) else {
-                words.append(word)
-                continue
-            }
-            let glyphs = characters[index]
-            guard !glyphs.isEmpty else { continue }
-            words.append(
-                RecognizedWord(
-                    text: String(glyphs.map(\.0)), confidence: glyphs.map(\.1).min() ?? word.confidence, box: word.box))
+        let words = line.words.indices.compactMap { index in
+            aligned.contains(index)
+                ? LineRefinement.rebuilt(line.words[index], from: characters[index]) : line.words[index]
         }
         guard !words.isEmpty else { return line }
         return RecognizedLine(words: words, confidence: line.confidence, box: line.box, block: line.block)

@@ -43,7 +43,7 @@ public enum LineRecognizerStatus {
             if first, !turnedOff {
                 FileHandle.standardError.write(
                     Data(
-                        "warning: Chinese text is read by Tesseract alone; line recognizer: \(failure.reason)\n"
+                        "warning: pages are read by Tesseract alone; line recognizer: \(failure.reason)\n"
                             .utf8))
             }
             return nil

@@ -136,9 +136,7 @@ public enum LineRefinement {
             let printed = model.filter {
                 $0.character.isLetterOrDigit || ($0.character.unicodeScalars.first?.isCJK ?? false)
             }
-            let tesseractMean = line.words.map(\.confidence).reduce(0, +) / Double(line.words.count)
-            let printedMean = printed.map(\.probability).reduce(0, +) / Double(max(1, printed.count))
-            guard keepingLeading, keepingTrailing, tesseractMean < noise, printedMean >= confidentReplacement,
+            guard keepingLeading, keepingTrailing, readsNoise(line.words, against: printed),
                 printed.contains(where: { $0.character.isIdeograph })
             else { return line }
             return replaced(line, by: printed)
@@ -193,13 +191,7 @@ public enum LineRefinement {
                 place((tesseract[t].character, tesseract[t].confidence), in: tesseract[t].word)
             }
         }
-        var words: [RecognizedWord] = []
-        for (index, word) in line.words.enumerated() where !characters[index].isEmpty {
-            let glyphs = characters[index]
-            words.append(
-                RecognizedWord(
-                    text: String(glyphs.map(\.0)), confidence: glyphs.map(\.1).min() ?? word.confidence, box: word.box))
-        }
+        let words = line.words.indices.compactMap { rebuilt(line.words[$0], from: characters[$0]) }
         guard !words.isEmpty else { return line }
         return RecognizedLine(words: words, confidence: line.confidence, box: line.box, block: line.block)
     }
@@ -208,6 +200,21 @@ public enum LineRefinement {
     /// reading replaces it when the model's mean probability is at least `confidentReplacement`.
     static let noise = 0.6
     static let confidentReplacement = 0.85
+
+    /// Whether Tesseract read `words` as noise where the recognizer read `printed` (its letters, digits
+    /// or ideographs) with confidence.
+    static func readsNoise(_ words: [RecognizedWord], against printed: [LineReading.Glyph]) -> Bool {
+        guard let tesseractMean = words.meanConfidence, !printed.isEmpty else { return false }
+        let printedMean = printed.map(\.probability).reduce(0, +) / Double(printed.count)
+        return tesseractMean < noise && printedMean >= confidentReplacement
+    }
+
+    /// `word` spelled by `glyphs` (characters with their confidences), its confidence the lowest
+    /// glyph's; `nil` when no glyph is left of it.
+    static func rebuilt(_ word: RecognizedWord, from glyphs: [(Character, Double)]) -> RecognizedWord? {
+        guard let lowest = glyphs.map(\.1).min() else { return nil }
+        return RecognizedWord(text: String(glyphs.map(\.0)), confidence: lowest, box: word.box)
+    }
 
     /// `line` read as `glyphs`: one word per glyph, the line's width shared out evenly, each glyph's
     /// confidence its probability × `disagreement` (nothing confirms it).
