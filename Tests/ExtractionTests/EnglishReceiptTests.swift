@@ -100,6 +100,19 @@ extension PixelBox {
         #expect(fields(rows)[.sellerAddress]?.value == "No 8, Jalan 7/118B, 56000 Kuala Lumpur")
     }
 
+    /// A speck read left of an address line (the `|` of the scan's edge, a stray colon), in a column of
+    /// its own, does not take the line's place: the address goes on with the print beside it.
+    @Test(arguments: [("|", 120), (":", 140)])
+    func givenSpeckLeftOfAnAddressLine_whenRead_thenTheLineStillJoinsTheAddress(speck: String, x: Int) {
+        let rows: [[(String, Int)]] = [
+            [("BENS", 200), ("GROCER", 300), ("SDN.", 440), ("BHD", 540)],
+            [("Lot", 200), ("6,", 280), ("Jalan", 340), ("Batai,", 460)],
+            [(speck, x), ("50490,", 260), ("Kuala", 400), ("Lumpur", 520)],
+            [("Total", 40), ("12.00", 660)],
+        ]
+        #expect(fields(rows)[.sellerAddress]?.value == "Lot 6, Jalan Batai, 50490, Kuala Lumpur")
+    }
+
     @Test func givenBranchLineAndPhoneRow_whenRead_thenTheAddressIsOnlyItsOwnRows() {
         let rows: [[(String, Int)]] = [
             [("99", 200), ("SPEED", 260), ("MART", 380), ("S/B", 480), ("(519537-X)", 560)],

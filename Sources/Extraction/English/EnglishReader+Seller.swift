@@ -163,13 +163,15 @@ extension EnglishReader {
 
     /// The segment of `row` printed right under `above`: starting near its left edge, centred like it or
     /// ending at its right edge with words in it (a right-aligned letterhead, not the amounts column below
-    /// it), no more than two text heights below.
+    /// it), no more than two text heights below. Segments without a letter or digit (a speck, the `|` of
+    /// the scan's edge) are passed over.
     static func aligned(_ row: EnglishRow, with above: LineText) -> LineText? {
         let gap = row.box.y - above.box.maxY
         guard gap < 2 * max(above.box.height, row.height) else { return nil }
         let centre = above.box.x + above.box.width / 2
         return row.segments.first { part in
-            abs(part.box.x - above.box.x) < 3 * row.height
+            guard part.text.contains(where: { $0.isLetter || $0.isNumber }) else { return false }
+            return abs(part.box.x - above.box.x) < 3 * row.height
                 || abs(part.box.x + part.box.width / 2 - centre) < 2 * row.height
                 || (abs(part.box.maxX - above.box.maxX) < 2 * row.height
                     && part.glyphs.filter { $0.character.isLetter }.count >= 2)  // not an amount column
