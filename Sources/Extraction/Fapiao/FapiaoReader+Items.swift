@@ -47,14 +47,15 @@ extension FapiaoReader {
         let headerIndex = read.prefix(2).firstIndex { Self.isItemHeader($0) } ?? 0
         let boundaries = itemBoundaries(header: read[headerIndex], row: row)
         // The 合计 line: labelled 合计, or (when OCR garbles the label) the last line with an amount and
-        // nothing but a short label in the name column, when that label reads as half of 合计 or the line,
-        // below at least one item, has no tax rate (every item line prints one; the 合计 line does not).
+        // nothing but a short label in the name column (the two glyphs, set far apart, and up to two
+        // read in the speckle between them), when that label reads as half of 合计 or the line, below at
+        // least one item, has no tax rate (every item line prints one; the 合计 line does not).
         let totalIndex = read.indices.last { index in
             guard index > headerIndex else { return false }
             let line = read[index]
             if LabelMatcher.locate("合计", in: line, minimumScore: 1) != nil { return true }
             let nameGlyphs = line.glyphs.filter { $0.box.x + $0.box.width / 2 < (boundaries.first ?? row.x) }
-            guard index == read.count - 1, !Self.amounts(in: line).isEmpty, nameGlyphs.count <= 3 else { return false }
+            guard index == read.count - 1, !Self.amounts(in: line).isEmpty, nameGlyphs.count <= 4 else { return false }
             if nameGlyphs.first.map({ $0.character == "合" || $0.character == "计" }) ?? false { return true }
             return index > headerIndex + 1 && !Self.printsTaxRate(line, boundaries: boundaries)
         }
