@@ -92,7 +92,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "RecognitionTests", dependencies: ["Recognition", "Ingest", "InvoiceModel", "TestSupport"],
+            name: "RecognitionTests",
+            dependencies: ["Recognition", "Ingest", "InvoiceModel", "TestSupport", "CTesseract"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CaptureTests", dependencies: ["Capture", "Recognition", "Ingest", "InvoiceModel", "TestSupport"],
