@@ -72,11 +72,25 @@ extension PageImage {
         componentCount(in: region) { width, height in width <= maximumSize && height <= maximumSize }
     }
 
+    /// The boxes (in page coordinates) of the connected dark components inside `region` at least
+    /// `minimumHeight` pixels tall: characters, and the strokes of anything else printed or written.
+    public func marks(in region: PixelBox, minimumHeight: Int) -> [PixelBox] {
+        guard let clip = region.intersection(PixelBox(x: 0, y: 0, width: width, height: height)) else { return [] }
+        return components(in: clip).filter { $0.height >= minimumHeight }.map {
+            $0.offsetBy(dx: clip.x, dy: clip.y)
+        }
+    }
+
     private func componentCount(in region: PixelBox, where counted: (Int, Int) -> Bool) -> Int {
-        guard let crop = cropped(to: region), let binary = pixConvertTo1(crop.pix, 150) else { return 0 }
+        components(in: region).filter { counted($0.width, $0.height) }.count
+    }
+
+    /// Components of `region` (ink: darker than 150), with boxes relative to the region.
+    private func components(in region: PixelBox) -> [PixelBox] {
+        guard let crop = cropped(to: region), let binary = pixConvertTo1(crop.pix, 150) else { return [] }
         var ownedBinary: UnsafeMutablePointer<PIX>? = binary
         defer { pixDestroy(&ownedBinary) }
-        return (Self.componentBoxes(binary) ?? []).filter { counted($0.width, $0.height) }.count
+        return Self.componentBoxes(binary) ?? []
     }
 
     /// The bounding boxes of the 8-connected components of a 1-bit image, or `nil` when Leptonica fails.

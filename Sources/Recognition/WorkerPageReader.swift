@@ -38,6 +38,10 @@ public final class WorkerPageReader: PageReader {
         analyzed.erased.markCount(in: region, minimumHeight: minimumHeight)
     }
 
+    public func marks(in region: PixelBox, minimumHeight: Int) -> [PixelBox] {
+        analyzed.erased.marks(in: region, minimumHeight: minimumHeight)
+    }
+
     public func speckCount(in region: PixelBox, maximumSize: Int) -> Int {
         image.speckCount(in: region, maximumSize: maximumSize)
     }

@@ -128,9 +128,11 @@ extension EnglishReader {
                 previous = part
                 continue
             }
-            // Registration and tax numbers printed between the name and the address.
+            // Registration and tax numbers, and the date of the sale, printed between the name and the
+            // address.
             if addressParts.isEmpty,
                 text.firstMatch(of: Self.registration) != nil || text.firstMatch(of: Self.taxNumberRow) != nil
+                    || (!Self.looksLikeAddress(text) && Self.datePatterns.contains { text.firstMatch(of: $0) != nil })
             {
                 previous = part
                 continue

@@ -37,7 +37,8 @@ struct EnglishReader {
 
     mutating func readAll() {
         let read = (try? reader.read(nil, ReadRequest(.page, .latin))) ?? []
-        let words = read.flatMap(\.words)
+        var words = read.flatMap(\.words)
+        words += unreadPrint(besides: words)
         // The line recognizer reads again the segments of each row holding a word Tesseract doubts; the
         // rows are then grouped again (a replaced line of noise no longer reaches into the next row).
         let refined = EnglishRow.rows(from: words).flatMap { row in

@@ -92,6 +92,9 @@ public protocol PageReader {
     /// How many specks (dark dots at most `maximumSize` pixels across) lie in `region`: how speckled the
     /// scan is there.
     func speckCount(in region: PixelBox, maximumSize: Int) -> Int
+    /// The boxes of the dark marks (connected components) in `region` at least `minimumHeight` pixels
+    /// tall: where something is printed, whether or not a read found text there.
+    func marks(in region: PixelBox, minimumHeight: Int) -> [PixelBox]
 
     /// The one line of print in `box` read by the line recognizer (a second engine, for a value that
     /// failed its check), or `nil` when there is no such recognizer.
@@ -114,6 +117,8 @@ extension PageReader {
 
     /// No specks unless the reader has pixels to count them in.
     public func speckCount(in region: PixelBox, maximumSize: Int) -> Int { 0 }
+    /// No marks unless the reader has pixels to find them in.
+    public func marks(in region: PixelBox, minimumHeight: Int) -> [PixelBox] { [] }
 
     /// The whole page as a box.
     public var bounds: PixelBox { PixelBox(x: 0, y: 0, width: width, height: height) }
