@@ -542,6 +542,45 @@ extension PixelBox {
         #expect(registered[.sellerAddress]?.value == "23A, LEBUH PANTAI")
     }
 
+    /// The address ends with its country, and before a row naming a registration; a branch name in
+    /// brackets above the registration row is not the address, which starts below it.
+    @Test func givenRowsAfterTheAddress_whenRead_thenTheAddressEndsBeforeThem() {
+        let country = fields([
+            [("SEN", 200), ("HENG", 280), ("SDN", 380), ("BHD", 460)],
+            [("No", 200), ("8,", 260), ("Jalan", 320), ("7/118B,", 440)],
+            [("56000", 200), ("Kuala", 320), ("Lumpur,", 440), ("Malaysia", 580)],
+            [("SUNWAY", 200), ("VELOCITY", 340)],
+            [("TOTAL", 40), ("23.30", 660)],
+        ])
+        #expect(country[.sellerAddress]?.value == "No 8, Jalan 7/118B, 56000 Kuala Lumpur, Malaysia")
+        let registered = fields([
+            [("SEN", 200), ("HENG", 280), ("SDN", 380), ("BHD", 460)],
+            [("Jalan", 200), ("Lapangan", 320), ("Terbang", 500)],
+            [("47200", 200), ("Subang", 320), ("Selangor", 460)],
+            [("Servport", 200), ("CO.", 380), ("REG.", 460), ("NO:", 540), ("000948487-V", 600)],
+            [("TOTAL", 40), ("23.30", 660)],
+        ])
+        #expect(registered[.sellerAddress]?.value == "Jalan Lapangan Terbang 47200 Subang Selangor")
+        let branch = fields([
+            [("DE", 200), ("LUXE", 260), ("MART", 360), ("SDN", 460), ("BHD", 540)],
+            [("(Mutiara", 200), ("Rini", 380), ("16)", 480)],
+            [("Co", 200), ("Reg", 260), ("No:797887-W", 340)],
+            [("No", 200), ("89,", 260), ("Jalan", 340), ("Utama,", 460)],
+            [("81300", 200), ("Skudai,", 320), ("Johor.", 480)],
+            [("TOTAL", 40), ("23.30", 660)],
+        ])
+        #expect(branch[.sellerAddress]?.value == "No 89, Jalan Utama, 81300 Skudai, Johor.")
+    }
+
+    /// "S/B" with its S read as a 5, and a bracket opened at the end of the name and never closed.
+    @Test(arguments: [
+        ("99 SPEED MART 5/B", "99 SPEED MART S/B"), ("FOUR QUARTERS SDN BHD (", "FOUR QUARTERS SDN BHD"),
+        ("MR. D.I.Y. (M) SDN BHD", "MR. D.I.Y. (M) SDN BHD"),
+    ])
+    func givenNameWithSpeckledTail_whenCleaned_thenTheNameAsPrinted(read: String, printed: String) {
+        #expect(EnglishReader.cleanedName(read) == printed)
+    }
+
     @Test func givenAmounts_whenCheckedForTheCashRoundingStep_thenMultiplesOfFiveCents() {
         #expect(EnglishReader.isRoundingStep(Decimal(string: "45.35")!))
         #expect(EnglishReader.isRoundingStep(Decimal(string: "41.00")!))
@@ -576,4 +615,51 @@ private final class MissingColumn: PageReader {
     }
 
     func markCount(in region: PixelBox, minimumHeight: Int) -> Int { 0 }
+}
+
+/// `page` with a line recognizer that reads "SANYU" where Tesseract read "SANYO", and counts the rows it
+/// is asked to read.
+private final class SecondOpinion: PageReader {
+    let page: PrintedPage
+    private(set) var refinedRows: [String] = []
+    var width: Int { page.width }
+    var height: Int { page.height }
+    var dpi: Int { page.dpi }
+    var rules: RuledLines { page.rules }
+
+    init(page: PrintedPage) { self.page = page }
+
+    func read(_ region: PixelBox?, _ request: ReadRequest) throws -> [RecognizedLine] {
+        try page.read(region, request)
+    }
+
+    func markCount(in region: PixelBox, minimumHeight: Int) -> Int { 0 }
+
+    func refinedLatin(_ line: RecognizedLine) -> RecognizedLine {
+        refinedRows.append(line.text)
+        var refined = line
+        refined.words = line.words.map { word in
+            var word = word
+            word.text = word.text.replacingOccurrences(of: "SANYO", with: "SANYU")
+            return word
+        }
+        return refined
+    }
+}
+
+@Suite struct LetterheadSecondOpinionTests {
+    /// Tesseract reads faded letterhead print confidently wrong: the rows where the seller is looked for
+    /// are read again whatever its confidence.
+    @Test func givenConfidentLetterheadRow_whenRead_thenTheLineRecognizerReadsItAgain() {
+        let rows: [[(String, Int)]] = [
+            [("SANYO", 200), ("STATIONERY", 320), ("SHOP", 540)],
+            [("NO.", 200), ("31G,", 260), ("JALAN", 360), ("SETIA", 480)],
+            [("TOTAL", 40), ("10.00", 660)],
+        ]
+        let page = SecondOpinion(page: PrintedPage(rows))
+        var reader = EnglishReader(reader: page, page: 1)
+        reader.readAll()
+        #expect(reader.fields[.sellerName]?.value == "SANYU STATIONERY SHOP")
+        #expect(page.refinedRows.contains("SANYO STATIONERY SHOP"))
+    }
 }

@@ -30,6 +30,16 @@ extension EnglishReader {
         /^\(?\s*(?:CO\.*\s*(?:NO|REG)|COMPANY\s*(?:NO|REG)|ROC|BR\.?\s*NO|REG\.?\s*NO|[A-Z]{0,3}\d{4,}-?[A-Z]\)?$|\d{4,}-[A-Z])/
     }
 
+    /// A row that is not part of the address above it: a registration, a title, a tax number.
+    static var pastAddress: Regex<Substring> {
+        /\b(?:CO\.?\s*REG|COMPANY\s*(?:REG|NO)|REG(?:ISTRATION)?\.?\s*NO|INVOICE|RECEIPT)\b|\d{10,}/
+    }
+
+    /// An address line ending with its country.
+    static var endsWithCountry: Regex<Substring> {
+        /\b(?:MALAYSIA|SINGAPORE|INDONESIA|THAILAND|PHILIPPINES|VIETNAM|CHINA|HONG KONG|TAIWAN|JAPAN|KOREA|INDIA|AUSTRALIA|NEW ZEALAND|UNITED KINGDOM|UK|USA|UNITED STATES|CANADA|GERMANY|FRANCE)\W*$/
+    }
+
     /// Percentage of the page height (from the top) the seller's name and address are looked for in.
     static let sellerArea = 45
 
@@ -146,6 +156,21 @@ extension EnglishReader {
                 continue
             }
             if text.firstMatch(of: Self.notSeller) != nil || Self.titles.contains(text) { break }
+            // Once the address has begun: a row naming a registration or the document, or holding a tax
+            // number (ten digits and more), is past its end, and so is any row after the country. Rows
+            // before a registration that read as no address (a branch name in brackets) were not one.
+            if !addressParts.isEmpty,
+                text.firstMatch(of: Self.pastAddress) != nil
+                    || Self.words(addressParts[addressParts.count - 1]).firstMatch(of: Self.endsWithCountry) != nil
+            {
+                let begun = addressParts.contains {
+                    Self.looksLikeAddress(Self.words($0)) || $0.text.firstMatch(of: /\b\d{5}\b/) != nil
+                }
+                guard !begun, text.firstMatch(of: Self.registration) != nil || text.contains("REG") else { break }
+                addressParts = []
+                previous = part
+                continue
+            }
             // A telephone number on a row of its own ends the address.
             if text.filter(\.isNumber).count >= 8, text.allSatisfy({ $0.isNumber || " -+()/,.".contains($0) }) { break }
             guard part.meanConfidence >= 0.3, text.count >= 3 else { continue }

@@ -92,7 +92,8 @@ extension EnglishReader {
         result = result.replacing(/\b([Ss])[OoCcIiNn0Uu]([Nn])(\.?\s*)([Bb][Hh][Dd])\b/) { match in
             "\(match.output.1)\(match.output.2 == "N" ? "D" : "d")\(match.output.2)\(match.output.3)\(match.output.4)"
         }
-        result = result.replacing(/\$\/([Bb])\b/) { "S/\($0.output.1)" }
+        // "S/B" (Sendirian Berhad) with its S read as a dollar sign or a 5.
+        result = result.replacing(/[$5]\/([Bb])\b/) { "S/\($0.output.1)" }
         // Glyphs a Latin name does not print: a curly apostrophe between letters is the straight one
         // receipts print ("KING’S"), a curly bracket closing a round one ("(SP}") is round, and a yen
         // sign among letters is a Y ("D.I.¥.").
@@ -107,6 +108,10 @@ extension EnglishReader {
             result = result.replacing(/(^| )[‘“]+(\p{L})/) { "\($0.output.1)\($0.output.2)" }
         }
         result = result.trimmingCharacters(in: CharacterSet(charactersIn: " :;,-"))
+        // A bracket opened at the end and never closed is speckle ("FOUR QUARTERS SDN BHD (").
+        while result.hasSuffix("("), result.filter({ $0 == "(" }).count > result.filter({ $0 == ")" }).count {
+            result = String(result.dropLast()).trimmingCharacters(in: .whitespaces)
+        }
         // A name ends in a full stop only after an abbreviation ("Pte. Ltd.", "S.A."): one after a whole
         // word ("MINI MART.") is a speck.
         if result.hasSuffix("."), let last = result.dropLast().split(separator: " ").last,

@@ -39,10 +39,14 @@ struct EnglishReader {
         let read = (try? reader.read(nil, ReadRequest(.page, .latin))) ?? []
         var words = read.flatMap(\.words)
         words += unreadPrint(besides: words)
-        // The line recognizer reads again the segments of each row holding a word Tesseract doubts; the
-        // rows are then grouped again (a replaced line of noise no longer reaches into the next row).
+        // The line recognizer reads again the segments of each row holding a word Tesseract doubts, and
+        // of every row where the seller is looked for (Tesseract reads faded print confidently wrong:
+        // "SANYO" for SANYU at 0.96); the rows are then grouped again (a replaced line of noise no longer
+        // reaches into the next row).
+        let letterhead = reader.height * Self.sellerArea / 100
         let refined = EnglishRow.rows(from: words).flatMap { row in
-            guard row.text.glyphs.contains(where: { $0.confidence < Self.doubtfulWord }) else {
+            guard row.box.y < letterhead || row.text.glyphs.contains(where: { $0.confidence < Self.doubtfulWord })
+            else {
                 return row.parts.flatMap { $0 }
             }
             return row.parts.flatMap { part in
