@@ -248,15 +248,25 @@ extension PixelBox {
             [("Cash", 40), ("51.30", 660)],
         ]
         #expect(total(rows) != "2.90")
+        let noted: [[(String, Int)]] = [
+            [("CAKE", 300), ("HOUSE", 400)],
+            [("Cheese", 40), ("Slice", 180), ("25.15", 660)],
+            [("Due", 400), ("25.15", 660)],
+            [("(Total", 40), ("Included", 160), ("GST", 340), ("@", 420), ("6%", 460), (":", 520), ("1.42)", 660)],
+        ]
+        #expect(total(noted) == "25.15")
     }
 
-    @Test func givenOnlyATotalLineNamingATaxRate_whenRead_thenTheTotalIsUnconfirmed() {
+    /// A bracketed note of the tax included at its rate is the tax, never the total.
+    @Test func givenOnlyATaxIncludedNote_whenRead_thenItIsTheTaxAndNotTheTotal() {
         let rows: [[(String, Int)]] = [
             [("BAKERY", 300), ("HOUSE", 460)],
             [("(Total", 40), ("Included", 160), ("GST", 360), ("@", 440), ("6%:", 480), ("1.42)", 660)],
             [("Total", 40), ("Amount", 160), ("25.15", 660)],
         ]
-        #expect(fields(Array(rows.prefix(2)))[.totalAmount]?.confirmations == 0)
+        let noted = fields(Array(rows.prefix(2)))
+        #expect(noted[.totalAmount] == nil)
+        #expect(noted[.taxAmount]?.value == "1.42")
         let labelled = fields(rows)
         #expect(labelled[.totalAmount]?.value == "25.15")
         #expect(labelled[.taxAmount]?.value == "1.42")

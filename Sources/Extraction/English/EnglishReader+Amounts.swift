@@ -20,6 +20,12 @@ extension EnglishReader {
     static func kind(of text: String) -> AmountKind? {
         if text.firstMatch(of: /\bCHANGE\b|\bBALANCE\b(?! DUE)/) != nil { return .change }
         if text.firstMatch(of: /\bCASH\b/) != nil, text.firstMatch(of: /\bTOTAL\b/) == nil { return .cash }
+        // A note of the tax a total includes, in brackets or at its rate: "(Total Included GST @ 6% : 1.42)".
+        if text.firstMatch(of: /INCL/) != nil, text.firstMatch(of: /\b(?:GST|VAT|SST|TAX)\b/) != nil,
+            text.hasPrefix("(") || text.firstMatch(of: /@\s*\d+(?:\.\d+)?\s*%/) != nil
+        {
+            return .tax
+        }
         if text.firstMatch(of: /ROUNDED|AFTER ROUND|ROUNDING TOTAL|TOTAL ROUNDING/) != nil,
             text.firstMatch(of: notTotals) == nil
         {
@@ -27,7 +33,7 @@ extension EnglishReader {
         }
         if text.firstMatch(
             of:
-                /ROUNDED|GRAND ?TOTAL|AMOUNT DU|TOTAL DUE|BALANCE DUE|PAYABLE|NETT? TOTAL|TOTAL AMOUNT|TOTAL AMT|TOTAL \(RM\)|TOTAL RM|TOTAL INCL|INCLUSIVE|TOTAL SALES|TOTAL WITH|INC(?:L)?\.? GST/
+                /^DUE\b|ROUNDED|GRAND ?TOTAL|AMOUNT DU|TOTAL DUE|BALANCE DUE|PAYABLE|NETT? TOTAL|TOTAL AMOUNT|TOTAL AMT|TOTAL \(RM\)|TOTAL RM|TOTAL INCL|INCLUSIVE|TOTAL SALES|TOTAL WITH|INC(?:L)?\.? GST/
         ) != nil,
             text.firstMatch(of: /EXCL|EXCLUSIVE|SUB ?TOTAL|ROUNDING/) == nil
         {
