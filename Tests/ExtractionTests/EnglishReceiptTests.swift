@@ -582,6 +582,22 @@ extension PixelBox {
         #expect(branch[.sellerAddress]?.value == "No 89, Jalan Utama, 81300 Skudai, Johor.")
     }
 
+    /// A licensee line and a shop line with its code in brackets, above an address starting "Level" or
+    /// "Unit", are not part of the address.
+    @Test(arguments: [
+        [("Licensee", 200), ("of", 360), ("McDonald's", 420)], [("TONYMOLY", 200), ("SHOP", 380), ("(95874)", 480)],
+    ])
+    func givenBranchLineAboveAnAddressStartingWithItsUnit_whenRead_thenNotInTheAddress(branch: [(String, Int)]) {
+        let found = fields([
+            [("GERBANG", 200), ("ALAF", 360), ("SDN", 460), ("BHD", 540)],
+            branch,
+            [("Level", 200), ("6,", 320), ("Bangunan", 380), ("TH,", 560)],
+            [("47400", 200), ("Petaling", 320), ("Jaya", 500)],
+            [("TOTAL", 40), ("23.30", 660)],
+        ])
+        #expect(found[.sellerAddress]?.value == "Level 6, Bangunan TH, 47400 Petaling Jaya")
+    }
+
     /// "S/B" with its S read as a 5, and a bracket opened at the end of the name and never closed.
     @Test(arguments: [
         ("99 SPEED MART 5/B", "99 SPEED MART S/B"), ("FOUR QUARTERS SDN BHD (", "FOUR QUARTERS SDN BHD"),

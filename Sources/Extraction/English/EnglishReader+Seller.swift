@@ -147,9 +147,11 @@ extension EnglishReader {
                 previous = part
                 continue
             }
-            // A branch or licensee line without a number ("IKEA Cheras", "Licensee of McDonald's") right
-            // above a row that starts an address is not part of it.
-            if addressParts.isEmpty, !text.contains(where: \.isNumber), next < top.count,
+            // A branch or licensee line without a number outside brackets ("IKEA Cheras", "Licensee of
+            // McDonald's", "TONYMOLY SHOP (95874)") right above a row that starts an address is not part
+            // of it.
+            if addressParts.isEmpty, !text.replacing(/\([^()]*\)/, with: "").contains(where: \.isNumber),
+                next < top.count,
                 let following = Self.aligned(top[next], with: part), Self.looksLikeAddress(Self.words(following))
             {
                 previous = part
@@ -238,7 +240,9 @@ extension EnglishReader {
     /// Whether an upper-case row reads as the start of an address: "LOT 3, …", "NO. 12 …", "12, JALAN …",
     /// or a street word with a number.
     static func looksLikeAddress(_ text: String) -> Bool {
-        if text.firstMatch(of: /^(?:LOT|NO)\b|^\d+[A-Z]?\s*[,&-]/) != nil { return true }
+        if text.firstMatch(of: /^(?:LOT|NO|UNIT|LEVEL|BLK|BLOCK|SUITE|FLOOR|TINGKAT)\b|^\d+[A-Z]?\s*[,&-]/) != nil {
+            return true
+        }
         return text.contains(where: \.isNumber)
             && text.firstMatch(of: /\b(?:JALAN|JLN|ROAD|RD|STREET|AVENUE|LORONG|PERSIARAN|TAMAN|LEBUH)\b/) != nil
     }
