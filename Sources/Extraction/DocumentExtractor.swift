@@ -84,10 +84,12 @@ public struct DocumentExtractor: Sendable {
             var merged = FapiaoMerge(fields: labelled.fields, lineItems: [])
             merged.apply(qr.payload, page: qr.page)
             merged.completeDerived()
-            return ExtractedDocument(
+            var document = ExtractedDocument(
                 documentType: "fapiao", invoiceKind: Self.kind(qr.payload, layout: nil, title: nil),
                 fields: merged.fields,
                 lineItems: [], qr: qr.payload)
+            document.unreadFields = labelled.unread.filter { merged.fields[$0] == nil }
+            return document
         }
         return ExtractedDocument(documentType: nil, invoiceKind: nil, fields: [:], lineItems: [], qr: nil)
     }

@@ -8,6 +8,11 @@ struct LabelValueReader {
     /// 1-based page number.
     let page: Int
     var fields: [FieldName: FieldEvidence] = [:]
+    /// Fields whose label is printed on the page.
+    private var labelled: Set<FieldName> = []
+
+    /// Fields whose label is printed but whose value was not read: a person must look.
+    var unread: [FieldName] { labelled.filter { fields[$0] == nil }.sorted { $0.rawValue < $1.rawValue } }
 
     typealias Kind = ValueKind
 
@@ -34,6 +39,7 @@ struct LabelValueReader {
                     let range = LabelMatcher.locate(
                         entry.label, in: line, minimumScore: entry.label.count <= 2 ? 1 : 0.75)
                 else { continue }
+                labelled.insert(entry.field)
                 var start = range.upperBound
                 while start < line.glyphs.count, LabelMatcher.separators.contains(line.glyphs[start].character) {
                     start += 1
