@@ -5,16 +5,9 @@ import Testing
 
 /// Fapiao read from text the file carries, and the sources laid over one another.
 @Suite struct CarriedTextTests {
-    /// A page holding `lines`, each given as (text, x, y); characters 40 px apart, 36 px tall.
+    /// A page holding `lines` (see `placedLinesReader`).
     private func page(_ lines: [(String, Int, Int)]) -> PageInput {
-        let characters = lines.flatMap { text, x, y in
-            text.enumerated().map { index, character in
-                PlacedCharacter(character, PixelBox(x: x + index * 40, y: y, width: 36, height: 36))
-            } + [PlacedCharacter(" ", PixelBox(x: 0, y: 0, width: 0, height: 0))]
-        }
-        return PageInput(
-            number: 1, reader: TextPageReader(TextPage(width: 2480, height: 1654, dpi: 300, characters: characters)),
-            qrCodes: [])
+        PageInput(number: 1, reader: placedLinesReader(lines), qrCodes: [])
     }
 
     private let lines: [(String, Int, Int)] = [

@@ -6,15 +6,9 @@ import Testing
 /// Tickets read by their labels: a value beside or under its label, and a label whose value is not
 /// there named for review.
 @Suite struct LabelValueReaderTests {
-    /// A page holding `lines`, each given as (text, x, y); characters 40 px apart, 36 px tall.
+    /// A page holding `lines` (see `placedLinesReader`).
     private func reader(_ lines: [(String, Int, Int)]) -> LabelValueReader {
-        let characters = lines.flatMap { text, x, y in
-            text.enumerated().map { index, character in
-                PlacedCharacter(character, PixelBox(x: x + index * 40, y: y, width: 36, height: 36))
-            } + [PlacedCharacter(" ", PixelBox(x: 0, y: 0, width: 0, height: 0))]
-        }
-        let page = TextPageReader(TextPage(width: 2480, height: 1654, dpi: 300, characters: characters))
-        return LabelValueReader(reader: page, page: 1)
+        LabelValueReader(reader: placedLinesReader(lines), page: 1)
     }
 
     private let heading: [(String, Int, Int)] = [
