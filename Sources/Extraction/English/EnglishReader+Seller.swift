@@ -30,9 +30,9 @@ extension EnglishReader {
         /^\(?\s*(?:CO\.*\s*(?:NO|REG)|COMPANY\s*(?:NO|REG)|ROC|BR\.?\s*NO|REG\.?\s*NO|[A-Z]{0,3}\d{4,}-?[A-Z]\)?$|\d{4,}-[A-Z])/
     }
 
-    /// A row that is not part of the address above it: a registration, a title, a tax number.
-    static var pastAddress: Regex<Substring> {
-        /\b(?:CO\.?\s*REG|COMPANY\s*(?:REG|NO)|REG(?:ISTRATION)?\.?\s*NO|INVOICE|RECEIPT)\b|\d{10,}/
+    /// A row naming a registration or holding a tax number (ten digits and more): not an address line.
+    static var registrationMention: Regex<Substring> {
+        /\b(?:CO\.?\s*REG|COMPANY\s*(?:REG|NO)|REG(?:ISTRATION)?\.?\s*NO)\b|\d{10,}/
     }
 
     /// An address line ending with its country.
@@ -161,14 +161,15 @@ extension EnglishReader {
             // Once the address has begun: a row naming a registration or the document, or holding a tax
             // number (ten digits and more), is past its end, and so is any row after the country. Rows
             // before a registration that read as no address (a branch name in brackets) were not one.
+            let registered = text.firstMatch(of: Self.registrationMention) != nil
             if !addressParts.isEmpty,
-                text.firstMatch(of: Self.pastAddress) != nil
+                registered || text.firstMatch(of: /\b(?:INVOICE|RECEIPT)\b/) != nil
                     || Self.words(addressParts[addressParts.count - 1]).firstMatch(of: Self.endsWithCountry) != nil
             {
                 let begun = addressParts.contains {
                     Self.looksLikeAddress(Self.words($0)) || $0.text.firstMatch(of: /\b\d{5}\b/) != nil
                 }
-                guard !begun, text.firstMatch(of: Self.registration) != nil || text.contains("REG") else { break }
+                guard !begun, registered else { break }
                 addressParts = []
                 previous = part
                 continue
