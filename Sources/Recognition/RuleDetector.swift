@@ -6,8 +6,9 @@ public import InvoiceModel
 /// and can erase them so that OCR does not read a rule beside a number as `|` or `1`.
 ///
 /// Dark pixels are separated from the paper, then opened with a long, thin brick: only strokes at least
-/// `minimumLength` long survive, which text does not produce. Short gaps (JPEG, broken printing) are
-/// closed first. Segments on the same row or column are merged.
+/// `minimumLength` long survive. Short gaps (JPEG, broken printing) are closed first, which can also join
+/// the baselines of a row of small print into such a stroke; a stroke is kept only when it is solid or
+/// dashed (see `minimumRun`). Segments on the same row or column are merged.
 public enum RuleDetector {
     /// Shortest line kept, in pixels at 300 dpi (8.5 mm: longer than any character stroke).
     public static let minimumLength = 100
@@ -93,7 +94,7 @@ public enum RuleDetector {
         let width = Int(pixGetWidth(binary))
         let height = Int(pixGetHeight(binary))
         func isInk(_ x: Int, _ y: Int) -> Bool {
-            (data[y * wordsPerLine + x >> 5] >> (31 - UInt32(x & 31))) & 1 == 1
+            (data[y * wordsPerLine + (x >> 5)] >> (31 - UInt32(x & 31))) & 1 == 1
         }
         let xs = max(0, box.x)..<min(width, box.maxX)
         let ys = max(0, box.y)..<min(height, box.maxY)
