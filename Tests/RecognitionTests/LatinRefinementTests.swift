@@ -66,6 +66,19 @@ import Testing
         #expect(refined.text == "BASAH ROAD")
     }
 
+    /// The recognizer drops the stop or comma that ends a word; Tesseract's stays even in a word it
+    /// doubts. A mark standing alone or leading a word is still speckle.
+    @Test func givenAStopEndingADoubtedWord_whenTheRecognizerMissesIt_thenItStays() {
+        let tesseract = line([word("52100", 0.9, x: 0), word("KUALA", 0.9, x: 80), word("LUMPUR.", 0.19, x: 160)])
+        #expect(
+            LatinRefinement.refine(tesseract, with: reading("52100KUALALUMPUR"), in: band).text == "52100 KUALA LUMPUR."
+        )
+        let comma = line([word("Tampoi,", 0.5, x: 0), word("Johor", 0.9, x: 100)])
+        #expect(LatinRefinement.refine(comma, with: reading("TampoiJohor"), in: band).text == "Tampoi, Johor")
+        let specks = line([word("JALAN", 0.9, x: 0), word(".", 0.3, x: 70), word(".PUTRA", 0.5, x: 90)])
+        #expect(LatinRefinement.refine(specks, with: reading("JALANPUTRA"), in: band).text == "JALAN PUTRA")
+    }
+
     @Test func givenNoiseTesseractRead_whenTheRecognizerReadsPrint_thenItsReadingReplacesTheLine() {
         let tesseract = line([word("suc", 0.4, x: 0), word("baad", 0.1, x: 60), word("foie", 0.2, x: 130)])
         var glyphs: [LineReading.Glyph] = []

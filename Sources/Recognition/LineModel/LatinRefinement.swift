@@ -9,7 +9,8 @@ public import InvoiceModel
 /// read. Where the two differ, the reading with the higher confidence wins, except between lookalikes
 /// (O/0, I/l/1, a decimal point and a colon), which the neighbouring characters settle. A letter, digit
 /// or stop only the recognizer saw is added when it is sure of it; a mark only Tesseract saw, in a word
-/// it doubts, is dropped as speckle. A line Tesseract read as noise is replaced by a confident reading.
+/// it doubts, is dropped as speckle, unless it is a stop or comma ending the word after a letter or digit
+/// (the recognizer drops those). A line Tesseract read as noise is replaced by a confident reading.
 ///
 /// Confidence follows the agreement, as for Chinese lines: `1 − (1 − t)(1 − p)` where both read the
 /// same character; the winner's confidence × `LineRefinement.disagreement` where they differ.
@@ -89,8 +90,14 @@ public enum LatinRefinement {
                 let glyph = (model[p].character, model[p].probability * factor)
                 if let lastWord { characters[lastWord].append(glyph) } else { pending.append(glyph) }
             case .onlyTesseract(let t):
-                // A mark Tesseract doubts and the recognizer, sure of the line, does not see is speckle.
-                if !tesseract[t].character.isPrint, tesseract[t].confidence < doubtfulMark, meanProbability >= sureLine
+                // A mark Tesseract doubts and the recognizer, sure of the line, does not see is speckle;
+                // except a stop ending a word after a letter or digit, which the recognizer drops.
+                let endsWord = t + 1 == tesseract.count || tesseract[t + 1].word != tesseract[t].word
+                let stop =
+                    ".,".contains(tesseract[t].character) && endsWord && t > 0
+                    && tesseract[t - 1].word == tesseract[t].word && tesseract[t - 1].character.isLetterOrDigit
+                if !tesseract[t].character.isPrint, !stop, tesseract[t].confidence < doubtfulMark,
+                    meanProbability >= sureLine
                 {
                     continue
                 }
