@@ -40,6 +40,13 @@ public struct PixelBox: Hashable, Sendable, Codable {
             right: max(maxX, other.maxX), bottom: max(maxY, other.maxY))
     }
 
+    /// Whether the centre of `other` lies inside this box (which box a word or glyph falls in).
+    public func containsCentre(of other: PixelBox) -> Bool {
+        let centreX = other.x + other.width / 2
+        let centreY = other.y + other.height / 2
+        return centreX >= x && centreX < maxX && centreY >= y && centreY < maxY
+    }
+
     /// The overlap of two boxes, or `nil` when they do not overlap.
     public func intersection(_ other: PixelBox) -> PixelBox? {
         let left = max(x, other.x)

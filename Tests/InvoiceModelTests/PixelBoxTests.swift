@@ -34,4 +34,12 @@ import Testing
         #expect(String(decoding: data, as: UTF8.self) == "[1884,86,253,26]")
         #expect(try JSONDecoder().decode(PixelBox.self, from: data) == box)
     }
+
+    /// A box falls in a region by its centre: half outside still counts, the far edge is outside.
+    @Test func givenBoxes_whenTheirCentresAreTested_thenOnlyCentresInsideCount() {
+        let region = PixelBox(x: 100, y: 100, width: 100, height: 50)
+        #expect(region.containsCentre(of: PixelBox(x: 80, y: 110, width: 60, height: 20)))
+        #expect(!region.containsCentre(of: PixelBox(x: 190, y: 110, width: 20, height: 20)))
+        #expect(!region.containsCentre(of: PixelBox(x: 120, y: 140, width: 20, height: 20)))
+    }
 }

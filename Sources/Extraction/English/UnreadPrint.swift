@@ -28,7 +28,7 @@ enum UnreadPrint {
         }
         let candidates = marks.filter { mark in
             5 * mark.height >= 2 * textHeight && 2 * mark.height <= 3 * textHeight
-                && !covered.contains { $0.contains(x: mark.x + mark.width / 2, y: mark.y + mark.height / 2) }
+                && !covered.contains { $0.containsCentre(of: mark) }
         }
         func characters(in mark: PixelBox) -> Int { max(1, mark.width / textHeight) }
         var rows: [(box: PixelBox, count: Int)] = []
@@ -79,10 +79,6 @@ extension EnglishReader {
 }
 
 extension PixelBox {
-    fileprivate func contains(x pointX: Int, y pointY: Int) -> Bool {
-        pointX >= x && pointX < maxX && pointY >= y && pointY < maxY
-    }
-
     /// The share of this box's area that `other` covers.
     fileprivate func overlapShare(with other: PixelBox) -> Double {
         guard let common = intersection(other), area > 0 else { return 0 }

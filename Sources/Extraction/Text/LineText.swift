@@ -108,25 +108,18 @@ struct LineText: Sendable, Hashable {
         glyphs.isEmpty ? 0 : glyphs.map(\.confidence).reduce(0, +) / Double(glyphs.count)
     }
 
-    /// The glyphs whose centre lies inside `region`.
     /// The whole words whose centres lie inside `region` (a value under a column heading).
     func wordsWithin(_ region: PixelBox) -> LineText {
         let kept = glyphs.filter { glyph in
-            let word = wordBoxes.indices.contains(glyph.word) ? wordBoxes[glyph.word] : glyph.box
-            let x = word.x + word.width / 2
-            let y = word.y + word.height / 2
-            return x >= region.x && x < region.maxX && y >= region.y && y < region.maxY
+            region.containsCentre(of: wordBoxes.indices.contains(glyph.word) ? wordBoxes[glyph.word] : glyph.box)
         }
         let box = kept.dropFirst().reduce(kept.first?.box ?? self.box) { $0.union($1.box) }
         return LineText(glyphs: kept, box: box, wordBoxes: wordBoxes)
     }
 
+    /// The glyphs whose centre lies inside `region`.
     func within(_ region: PixelBox) -> LineText {
-        let kept = glyphs.filter {
-            let x = $0.box.x + $0.box.width / 2
-            let y = $0.box.y + $0.box.height / 2
-            return x >= region.x && x < region.maxX && y >= region.y && y < region.maxY
-        }
+        let kept = glyphs.filter { region.containsCentre(of: $0.box) }
         let box = kept.dropFirst().reduce(kept.first?.box ?? self.box) { $0.union($1.box) }
         return LineText(glyphs: kept, box: box, wordBoxes: wordBoxes)
     }

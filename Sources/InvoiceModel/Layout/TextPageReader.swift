@@ -20,11 +20,7 @@ public struct TextPageReader: PageReader {
     public func read(_ region: PixelBox?, _ request: ReadRequest) throws -> [RecognizedLine] {
         page.lines.compactMap { line in
             let words = line.words.compactMap { word -> RecognizedWord? in
-                if let region {
-                    let x = word.box.x + word.box.width / 2
-                    let y = word.box.y + word.box.height / 2
-                    guard x >= region.x, x < region.maxX, y >= region.y, y < region.maxY else { return nil }
-                }
+                if let region, !region.containsCentre(of: word.box) { return nil }
                 guard let whitelist = request.whitelist else { return word }
                 let kept = word.text.filter { whitelist.contains($0) }
                 return kept.isEmpty ? nil : RecognizedWord(text: kept, confidence: 1, box: word.box)
