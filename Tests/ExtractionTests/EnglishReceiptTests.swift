@@ -18,13 +18,15 @@ private final class PrintedPage: PageReader {
 
     /// Each row is a list of (text, left x) words on its own line, 40 px apart, 20 px per character.
     /// Words in `garbled` are read with confidence 0.1; a region read gives `secondReads[word]` for them.
-    init(_ rows: [[(String, Int)]], garbled secondReads: [String: String] = [:]) {
+    /// Words in `doubtful` are read with confidence 0.5. An empty row is blank paper.
+    init(_ rows: [[(String, Int)]], garbled secondReads: [String: String] = [:], doubtful: Set<String> = []) {
         self.secondReads = secondReads
-        lines = rows.enumerated().map { index, words in
+        lines = rows.enumerated().compactMap { index, words in
+            guard !words.isEmpty else { return nil }
             let y = 100 + index * 40
             let recognized = words.map { text, x in
                 RecognizedWord(
-                    text: text, confidence: secondReads[text] == nil ? 0.9 : 0.1,
+                    text: text, confidence: secondReads[text] != nil ? 0.1 : doubtful.contains(text) ? 0.5 : 0.9,
                     box: PixelBox(x: x, y: y, width: 20 * text.count, height: 30))
             }
             let box = recognized.dropFirst().reduce(recognized[0].box) { $0.union($1.box) }
@@ -56,8 +58,10 @@ extension PixelBox {
 
 @Suite struct EnglishReceiptTests {
     /// The fields the English reader finds on a page printing `rows`.
-    private func fields(_ rows: [[(String, Int)]], garbled: [String: String] = [:]) -> [FieldName: FieldEvidence] {
-        var reader = EnglishReader(reader: PrintedPage(rows, garbled: garbled), page: 1)
+    private func fields(_ rows: [[(String, Int)]], garbled: [String: String] = [:], doubtful: Set<String> = [])
+        -> [FieldName: FieldEvidence]
+    {
+        var reader = EnglishReader(reader: PrintedPage(rows, garbled: garbled, doubtful: doubtful), page: 1)
         reader.readAll()
         return reader.fields
     }
@@ -111,6 +115,56 @@ extension PixelBox {
             [("Total", 40), ("12.00", 660)],
         ]
         #expect(fields(rows)[.sellerAddress]?.value == "Lot 6, Jalan Batai, 50490, Kuala Lumpur")
+    }
+
+    /// A registration row whose check letter OCR read as a digit, or whose label it garbled, is passed
+    /// over (not taken for a telephone number or the address); a street line starting "No:" is the address.
+    @Test(arguments: [["(1125830-0)"], ["Co.", "Rey", "No.:", "795225-A"]])
+    func givenGarbledRegistrationAndNumberedStreet_whenRead_thenTheAddressIsTheStreetRows(registration: [String]) {
+        let rows: [[(String, Int)]] = [
+            [("SWC", 200), ("ENTERPRISE", 280), ("SDN", 500), ("BHD", 580)],
+            registration.enumerated().map { ($1, 260 + 100 * $0) },
+            [("GST", 200), ("Reg", 280), (":", 360), ("000155453440", 400)],
+            [("No:", 200), ("28,", 280), ("JALAN", 340), ("ASTANA", 460)],
+            [("41050", 200), ("KLANG", 320)],
+            [("Total", 40), ("12.00", 660)],
+        ]
+        let found = fields(rows)
+        #expect(found[.sellerName]?.value == "SWC ENTERPRISE SDN BHD")
+        #expect(found[.sellerAddress]?.value == "No: 28, JALAN ASTANA 41050 KLANG")
+    }
+
+    /// A logo read as a few doubtful letters, standing apart above the letterhead, is not the seller.
+    @Test func givenALogoReadAsDoubtfulLetters_whenRead_thenTheNameIsThePrintedOne() {
+        let rows: [[(String, Int)]] = [
+            [("3", 100), ("Poort", 160)], [], [],
+            [("SYARIKAT", 200), ("PERNIAGAAN", 380), ("GIN", 600), ("KEE", 680)],
+            [("NO", 300), ("290,", 360), ("JALAN", 460), ("AIR", 580), ("PANAS,", 660)],
+            [("53200,", 300), ("KUALA", 440), ("LUMPUR.", 560)],
+            [("Total", 40), ("12.00", 660)],
+        ]
+        let found = fields(rows, doubtful: ["3", "Poort"])
+        #expect(found[.sellerName]?.value == "SYARIKAT PERNIAGAAN GIN KEE")
+        #expect(found[.sellerAddress]?.value == "NO 290, JALAN AIR PANAS, 53200, KUALA LUMPUR.")
+        // Read with confidence, the same row is the name (a shop printing its name alone at the top).
+        #expect(fields(rows)[.sellerName]?.value == "3 Poort")
+    }
+
+    /// A brand above a row naming a whole company (two words and a legal form) leaves the company as the
+    /// seller; a row starting with a connector carries the name above on.
+    @Test func givenBrandAboveATwoWordCompany_whenRead_thenTheCompanyIsTheSeller() {
+        func name(_ first: [(String, Int)], _ second: [(String, Int)]) -> String? {
+            fields([
+                first, second, [("Lot", 200), ("20,", 280), ("Jalan", 340), ("Dutamas", 460)],
+                [("Total", 40), ("12.00", 660)],
+            ])[.sellerName]?.value
+        }
+        #expect(
+            name([("Sushi", 300), ("Q", 420)], [("EDEN", 200), ("IMPRESSION", 300), ("SDN", 520), ("BHD", 600)])
+                == "EDEN IMPRESSION SDN BHD")
+        #expect(
+            name([("GUARDIAN", 200), ("HEALTH", 380)], [("AND", 200), ("BEAUTY", 280), ("SDN", 420), ("BHD", 500)])
+                == "GUARDIAN HEALTH AND BEAUTY SDN BHD")
     }
 
     @Test func givenBranchLineAndPhoneRow_whenRead_thenTheAddressIsOnlyItsOwnRows() {

@@ -54,6 +54,14 @@ import Testing
         #expect(LatinRefinement.refine(digits, with: reading("10300"), in: band).text == "10300")
     }
 
+    /// On a skewed line the first word sits mostly above the band read, so it is left as Tesseract read
+    /// it; the recognizer's reading of it is not added to the next word ("NO NO1&3,").
+    @Test func givenAFirstWordOutsideTheBand_whenTheRecognizerReadsIt_thenItIsNotAddedAgain() {
+        let tesseract = line([word("NO", 0.95, x: 0, y: -4), word("1&3,", 0.87, x: 40)])
+        let refined = LatinRefinement.refine(tesseract, with: reading("NO1&3,"), in: band)
+        #expect(refined.text == "NO 1&3,")
+    }
+
     @Test func givenAMissedFirstLetterAndStop_whenTheRecognizerIsSure_thenTheyAreAdded() {
         let tesseract = line([word("EO", 0.6, x: 20), word("HENG", 0.9, x: 60), word("SELANGOR", 0.93, x: 120)])
         let refined = LatinRefinement.refine(tesseract, with: reading("TEOHENGSELANGOR."), in: band)

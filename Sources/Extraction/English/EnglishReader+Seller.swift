@@ -25,9 +25,11 @@ extension EnglishReader {
         /^(?:GST|SST|VAT)\b[^\d]{0,16}[A-Z]?\d[\d-]{7,}/
     }
 
-    /// Company registration lines printed under the name: "(CO. NO. 286473-V)", "(1218479-X)".
+    /// Company registration lines printed under the name: "(CO. NO. 286473-V)", "(1218479-X)", or any row
+    /// ending in such a number, whatever OCR made of its label ("CO. REY NO.: 795225-A") or check letter
+    /// ("(1125830-0)").
     static var registration: Regex<Substring> {
-        /^\(?\s*(?:CO\.*\s*(?:NO|REG)|COMPANY\s*(?:NO|REG)|ROC|BR\.?\s*NO|REG\.?\s*NO|[A-Z]{0,3}\d{4,}-?[A-Z]\)?$|\d{4,}-[A-Z])/
+        /^\(?\s*(?:CO\.*\s*(?:NO|REG)|COMPANY\s*(?:NO|REG)|ROC|BR\.?\s*NO|REG\.?\s*NO|[A-Z]{0,3}\d{4,}-?[A-Z]\)?$|\d{4,}-[A-Z])|\b\d[\d ]{3,7}\d\s?-\s?[A-Z0-9]\)?$/
     }
 
     /// A row naming a registration or holding a tax number (ten digits and more): not an address line.
@@ -55,7 +57,12 @@ extension EnglishReader {
         if startRow == nil {
             // The first name-like row, unless one of the next two carries a company suffix and it does not
             // (a handwritten note or a slogan above the printed name).
-            let candidates = top.indices.filter { Self.isNameCandidate(top[$0].segments[0]) }
+            var candidates = top.indices.filter { Self.isNameCandidate(top[$0].segments[0]) }
+            if candidates.count >= 2, Self.isStrayReading(candidates[0], in: top),
+                top[candidates[1]].segments[0].meanConfidence >= 0.8
+            {
+                candidates.removeFirst()
+            }
             startRow = candidates.first
             // Skip to it unless it continues the first row's name (e.g. "POPULAR BOOK" / "CO. (M) SDN BHD").
             if let first = candidates.first, !Self.hasCompanySuffix(Self.words(top[first].segments[0])),
@@ -157,7 +164,14 @@ extension EnglishReader {
                 previous = part
                 continue
             }
-            if text.firstMatch(of: Self.notSeller) != nil || Self.titles.contains(text) { break }
+            // A label row ends the address, but not a street line starting with "No:" ("NO: 28, JALAN ASTANA",
+            // "NO: G3, BLK G").
+            let numberedStreet = text.firstMatch(of: /^NO\.?\s?:\s?[A-Z]?\d+[A-Z]?\s?,\s?[A-Z]/) != nil
+            if (text.firstMatch(of: Self.notSeller) != nil && !numberedStreet && !Self.namesStreet(text))
+                || Self.titles.contains(text)
+            {
+                break
+            }
             // Once the address has begun: a row naming a registration or the document, or holding a tax
             // number (ten digits and more), is past its end, and so is any row after the country. Rows
             // before a registration that read as no address (a branch name in brackets) were not one.
@@ -208,6 +222,16 @@ extension EnglishReader {
         }
     }
 
+    /// Whether row `index` is a logo or a stamp read as a few doubtful letters ("3 Poort"): standing apart,
+    /// more than two text heights from the rows around it, and read with a mean confidence below 0.6.
+    static func isStrayReading(_ index: Int, in rows: [EnglishRow]) -> Bool {
+        let row = rows[index]
+        guard row.segments[0].meanConfidence < 0.6 else { return false }
+        let apartAbove = index == 0 || row.box.y - rows[index - 1].box.maxY > 2 * row.height
+        let apartBelow = index + 1 == rows.count || rows[index + 1].box.y - row.box.maxY > 2 * rows[index + 1].height
+        return apartAbove && apartBelow
+    }
+
     static func isNameCandidate(_ part: LineText) -> Bool {
         var text = words(part)
         // The registration number printed after the name ("99 SPEED MART S/B (519537-X)") is not part of it.
@@ -244,19 +268,28 @@ extension EnglishReader {
         if text.firstMatch(of: /^(?:LOT|NO|UNIT|LEVEL|BLK|BLOCK|SUITE|FLOOR|TINGKAT)\b|^\d+[A-Z]?\s*[,&-]/) != nil {
             return true
         }
-        return text.contains(where: \.isNumber)
+        return namesStreet(text)
+    }
+
+    /// Whether an upper-case row holds a number and a street word ("28, JALAN ASTANA", "12 HIGH STREET").
+    static func namesStreet(_ text: String) -> Bool {
+        text.contains(where: \.isNumber)
             && text.firstMatch(of: /\b(?:JALAN|JLN|ROAD|RD|STREET|AVENUE|LORONG|PERSIARAN|TAMAN|LEBUH)\b/) != nil
     }
 
-    /// Whether a row holding a company suffix also holds at least three words of its own before it: a
-    /// whole company name, not the end of one that began on the row above ("BEAUTY SDN BHD").
+    /// Whether a row holding a company suffix also holds at least two words of its own before it, not
+    /// starting with a connector: a whole company name ("EDEN IMPRESSION SDN BHD"), not the end of one that
+    /// began on the row above ("BEAUTY SDN BHD", "AND BEAUTY SDN BHD").
     static func namesWholeCompany(_ text: String) -> Bool {
         guard let suffix = companySuffixes.compactMap({ text.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound })
         else { return false }
         let words = text[..<suffix.lowerBound].split(whereSeparator: { !$0.isLetter && $0 != "_" }).filter {
             $0.count >= 2
         }
-        return words.count >= 3
+        guard let first = words.first, !["AND", "OF", "FOR"].contains(String(first)), !text.hasPrefix("&") else {
+            return false
+        }
+        return words.count >= 2
     }
 
     /// Whether a row ends in a word that needs more after it ("AND", "OF", "&", a comma).

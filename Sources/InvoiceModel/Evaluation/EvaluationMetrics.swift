@@ -7,6 +7,17 @@ public struct EvaluationMetrics: Sendable {
         public var flagged: Bool
         /// `nil` when the field was missing from the output.
         public var confidence: Double?
+        /// Whether it was right when letter case is ignored (an auxiliary figure, not in CONTRACT.md §3).
+        public var correctIgnoringCase: Bool
+
+        public init(field: String, correct: Bool, flagged: Bool, confidence: Double?, correctIgnoringCase: Bool? = nil)
+        {
+            self.field = field
+            self.correct = correct
+            self.flagged = flagged
+            self.confidence = confidence
+            self.correctIgnoringCase = correctIgnoringCase ?? correct
+        }
     }
 
     /// Every labelled document-level field.
@@ -36,11 +47,16 @@ public struct EvaluationMetrics: Sendable {
         if !document.review.required && !document.fields.values.contains(where: \.flagged) { straightThrough += 1 }
         for (field, expected) in label.fields {
             let output = FieldName(rawValue: field).flatMap { document.fields[$0] }
-            let correct = FieldComparison.matches(
-                output?.value, expected, alternatives: label.alternatives[field] ?? [], field: field)
+            let alternatives = label.alternatives[field] ?? []
+            let correct = FieldComparison.matches(output?.value, expected, alternatives: alternatives, field: field)
+            let correctIgnoringCase = FieldComparison.matches(
+                output?.value, expected, alternatives: alternatives, field: field, ignoringCase: true)
             // A missing field counts as flagged only if the review reasons name it.
             let flagged = output?.flagged ?? document.review.reasons.contains { $0.hasPrefix(field + ":") }
-            outcomes.append(Outcome(field: field, correct: correct, flagged: flagged, confidence: output?.confidence))
+            outcomes.append(
+                Outcome(
+                    field: field, correct: correct, flagged: flagged, confidence: output?.confidence,
+                    correctIgnoringCase: correctIgnoringCase))
         }
         for (index, item) in label.lineItems.enumerated() {
             let produced = index < document.lineItems.count ? document.lineItems[index] : [:]
@@ -58,6 +74,11 @@ public struct EvaluationMetrics: Sendable {
     /// Fraction right of `outcomes`.
     public static func accuracy(_ outcomes: [Outcome]) -> Double? {
         outcomes.isEmpty ? nil : Double(outcomes.filter(\.correct).count) / Double(outcomes.count)
+    }
+
+    /// Fraction right of `outcomes` when letter case is ignored.
+    public static func accuracyIgnoringCase(_ outcomes: [Outcome]) -> Double? {
+        outcomes.isEmpty ? nil : Double(outcomes.filter(\.correctIgnoringCase).count) / Double(outcomes.count)
     }
 
     /// Fraction wrong (or missing) and not flagged.

@@ -66,6 +66,9 @@ public enum LatinRefinement {
         }
         let factor = LineRefinement.disagreement
         let meanProbability = model.map(\.probability).reduce(0, +) / Double(model.count)
+        // When the first word was left out as outside the band (a skewed line), what the recognizer read
+        // before Tesseract's first character is that word, not more of the next one.
+        let skippedLeft = tesseract[0].word > 0
         for step in steps {
             switch step {
             case .same(let t, let p):
@@ -87,6 +90,7 @@ public enum LatinRefinement {
                 guard model[p].character.isLetterOrDigit || ".,".contains(model[p].character),
                     model[p].probability >= sureInsertion
                 else { continue }
+                if lastWord == nil, skippedLeft { continue }
                 let glyph = (model[p].character, model[p].probability * factor)
                 if let lastWord { characters[lastWord].append(glyph) } else { pending.append(glyph) }
             case .onlyTesseract(let t):
