@@ -84,15 +84,28 @@ public struct DocumentExtractor: Sendable {
             var merged = FapiaoMerge(fields: labelled.fields, lineItems: [])
             merged.apply(qr.payload, page: qr.page)
             merged.completeDerived()
+            // A fapiao whose grid was not found (a photo taken at an angle, a torn frame) still prints the
+            // fields of its layout, and the blocks that may be empty were not looked at: those not read are
+            // named for review. Tickets print others.
+            let kind = Self.kind(qr.payload, layout: nil, title: nil)
+            let standard = Self.hasStandardGrid(qr.payload)
+            let expected =
+                standard ? Self.layout(of: qr.payload).printedFields(special: kind?.hasSuffix("special") ?? false) : []
             var document = ExtractedDocument(
-                documentType: "fapiao", invoiceKind: Self.kind(qr.payload, layout: nil, title: nil),
-                fields: merged.fields,
-                lineItems: [], qr: qr.payload)
+                documentType: "fapiao", invoiceKind: kind, fields: merged.fields, lineItems: [], qr: qr.payload,
+                expectedFields: expected)
             document.unreadFields = labelled.unread.filter { merged.fields[$0] == nil }
+            document.unlocatedFields = standard ? Self.mayBeEmpty : []
             return document
         }
         return ExtractedDocument(documentType: nil, invoiceKind: nil, fields: [:], lineItems: [], qr: nil)
     }
+
+    /// Fapiao fields whose boxes may be left empty (a private buyer has no tax ID).
+    static let mayBeEmpty: [FieldName] = [
+        .buyerTaxID, .buyerAddressPhone, .buyerBankAccount, .sellerAddressPhone, .sellerBankAccount, .remarks, .payee,
+        .reviewer,
+    ]
 
     /// Railway and air tickets (QR types 51, 61) are printed in layouts of their own.
     static func hasStandardGrid(_ payload: FapiaoQRPayload) -> Bool {

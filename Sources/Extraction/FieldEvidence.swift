@@ -73,6 +73,9 @@ public struct ExtractedDocument: Sendable {
     public var expectedFields: [FieldName]
     /// Fields whose place on the page holds text that could not be read: a person must look.
     public var unreadFields: [FieldName] = []
+    /// Fields whose place on the page was not found (the layout was not recognised), so they may be
+    /// printed or left empty: a person must look.
+    public var unlocatedFields: [FieldName] = []
     /// Later pages that carry an invoice of their own (another invoice number): the file holds several.
     public var otherInvoices: [Int] = []
     /// How well the first page read as a whole: the mean confidence of its OCR'd words (1 for text the

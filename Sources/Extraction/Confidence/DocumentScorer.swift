@@ -110,6 +110,9 @@ public struct DocumentScorer: Sendable {
         for name in document.expectedFields + document.unreadFields where fields[name] == nil {
             reasons.append("\(name.rawValue): printed but not read")
         }
+        for name in document.unlocatedFields where fields[name] == nil {
+            reasons.append("\(name.rawValue): not looked for (the page's layout was not found)")
+        }
         if document.documentType == nil {
             reasons.insert("document type not recognised", at: 0)
         }
