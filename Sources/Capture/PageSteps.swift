@@ -40,13 +40,7 @@ enum PageSteps {
                 timings.add("preprocess", milliseconds: stopwatch.milliseconds)
                 let codes: [PageQRCode]
                 if fapiaoCode != nil || found.isEmpty {
-                    codes = found.map {
-                        PageQRCode(
-                            text: $0.text,
-                            box: $0.box.rotated(
-                                quarterTurns: ready.rotation / 90, pageWidth: page.image.width,
-                                pageHeight: page.image.height))
-                    }
+                    codes = found.map { PageQRCode(text: $0.text, box: ready.place($0.box)) }
                 } else {
                     // Codes that are not a fapiao's: read again on the upright page for their boxes.
                     codes = QRDecoder.decode(ready.image).map { PageQRCode(text: $0.text, box: $0.box) }

@@ -1,6 +1,6 @@
 import Foundation
 public import Ingest
-import InvoiceModel
+public import InvoiceModel
 
 /// A page made ready for OCR: upright and straight.
 public struct PreparedPage: Sendable {
@@ -12,6 +12,18 @@ public struct PreparedPage: Sendable {
     public var orientationConfidence: Double?
     /// Skew corrected, in degrees.
     public var skewDegrees: Double
+    /// The map from the photo's pixels to the sheet's when the page was a photo of a sheet on a surface
+    /// (cut out and seen square-on before it was turned), else `nil`.
+    public var perspective: Homography?
+    /// Width and height of the page before it was turned (the sheet's when it was cut out).
+    public var unturnedSize: (width: Int, height: Int)
+
+    /// Where `box`, in the pixels of the page as loaded, lies on the prepared page (small skew ignored).
+    public func place(_ box: PixelBox) -> PixelBox {
+        let flat = perspective.flatMap { $0.map(box) } ?? box
+        return flat.rotated(
+            quarterTurns: rotation / 90, pageWidth: unturnedSize.width, pageHeight: unturnedSize.height)
+    }
 }
 
 extension OCRWorker {
@@ -22,7 +34,8 @@ extension OCRWorker {
     /// Below this margin OSD's axis (horizontal or vertical text) is not trusted either.
     public static let meaningfulOrientation = 1.0
 
-    /// Turns `page` upright (0/90/180/270) and then corrects small skew (Leptonica).
+    /// Cuts out and squares a sheet photographed on a surface (`PageImage.flattened`), turns the page
+    /// upright (0/90/180/270) and then corrects small skew (Leptonica).
     ///
     /// Tesseract OSD decides when it is confident. Otherwise the engine reads a band of the page in each
     /// candidate orientation (OSD's answer and its half turn, or all four when OSD has no opinion) and
@@ -31,7 +44,15 @@ extension OCRWorker {
     /// - Parameter knownRotation: the clockwise correction when something else already established it
     ///   (a fapiao QR code is printed upright with its page); OSD is then skipped.
     /// - Throws: `RecognitionError` when Leptonica cannot rotate the page or the engine fails.
-    public func prepare(_ page: PageImage, knownRotation: Int? = nil) throws(RecognitionError) -> PreparedPage {
+    public func prepare(_ photographed: PageImage, knownRotation: Int? = nil) throws(RecognitionError) -> PreparedPage {
+        let flat = photographed.flattened()
+        let page = flat?.page ?? photographed
+        if WorkerPageReader.tracing, let flat {
+            FileHandle.standardError.write(
+                Data(
+                    "sheet cut out of the photo: \(flat.page.width)x\(flat.page.height) \(flat.map.coefficients)\n".utf8
+                ))
+        }
         let estimate = knownRotation == nil ? orientation.detect(page) : nil
         var rotation = 0
         if let knownRotation {
@@ -65,7 +86,8 @@ extension OCRWorker {
             skew = degrees
         }
         return PreparedPage(
-            image: image, rotation: rotation, orientationConfidence: estimate?.confidence, skewDegrees: skew)
+            image: image, rotation: rotation, orientationConfidence: estimate?.confidence, skewDegrees: skew,
+            perspective: flat?.map, unturnedSize: (page.width, page.height))
     }
 
     /// The candidate rotation under which the middle third of the page reads with the highest

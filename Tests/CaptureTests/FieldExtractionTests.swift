@@ -1,5 +1,6 @@
 import Capture
 import Foundation
+import Ingest
 import InvoiceModel
 import TestSupport
 import Testing
@@ -36,6 +37,29 @@ import Testing
         let sums = document.checks.filter { $0.rule == "amount-plus-tax-equals-total" }
         #expect(!sums.isEmpty && sums.allSatisfy(\.passed), "\(path): \(document.checks)")
         #expect(document.fields[.currency]?.value == "CNY")
+    }
+
+    /// Phone photos of a sheet lying on a desk, seen at an angle and lit unevenly: the sheet is cut out
+    /// and squared before OCR, so the fapiao's grid and the invoice's rows are found and read.
+    @Test(arguments: ["fapiao/photo/tc-001-p.jpg", "fapiao/photo/sd-004-p.jpg", "english/photo/inv-001-p.jpg"])
+    func givenPhotoOfASheetAtAnAngle_whenExtracted_thenTheSheetIsCutOutAndKeyFieldsRead(file: String) async throws {
+        let path = Paths.testdata(file)
+        let label = try Label.of(document: path)
+        let report = try await PipelineTests.pipeline.process(path: path)
+        guard case .recognized(let document) = report.outcome else {
+            throw TestFailure("\(path) was not recognised: \(report.outcome)")
+        }
+        for name in ["invoiceNumber", "issueDate", "totalAmount", "sellerName", "sellerTaxID", "buyerName"] {
+            guard let expected = label.fields[name], let field = FieldName(rawValue: name) else { continue }
+            #expect(
+                FieldComparison.matches(document.fields[field]?.value, expected, field: name),
+                "\(file) \(name): expected \(expected), got \(document.fields[field]?.value ?? "nothing")")
+        }
+        // The page read is the sheet alone: smaller than the photo around it.
+        let photo = try #require(try DocumentLoader().load(path: path).pages.first).image
+        let page = try #require(report.pages.first)
+        #expect(
+            page.width < photo.width * 9 / 10 && page.height < photo.height * 9 / 10, "\(page.width)x\(page.height)")
     }
 
     /// Item names that run past their column into 规格型号 (停车费), that lose the category's opening

@@ -559,6 +559,7 @@ extension PixelBox {
             "Unit 4, Albion Works Pollard Street Manchester M4 7AJ"
         ),
         ("9 Queen Square Bristol BS1 4J) UK", "9 Queen Square Bristol BS1 4JJ UK"),
+        ("Pollard Street Manchester M4 7A}", "Pollard Street Manchester M4 7AJ"),
         ("51 BRAS ° BASAH ROAD #03-02", "51 BRAS BASAH ROAD #03-02"),
         ("LOT NO : 20, LEVEL UG1, NO.50 , JALAN DUTAMAS", "LOT NO : 20, LEVEL UG1, NO.50 , JALAN DUTAMAS"),
     ])

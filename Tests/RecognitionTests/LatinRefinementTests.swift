@@ -62,6 +62,15 @@ import Testing
         #expect(refined.text == "NO 1&3,")
     }
 
+    /// Tesseract reads a lower-case l and the recognizer a 1 where capitals stand around it: the capital I.
+    @Test func givenLookalikesThatFitNeitherCase_whenRefined_thenTheOneOfTheirGroupThatFits() {
+        let tesseract = line([word("Sl-493123", 0.9, x: 0)])
+        #expect(LatinRefinement.refine(tesseract, with: reading("S1-493123"), in: band).text == "SI-493123")
+        // Among digits the 1 fits, whichever engine read it.
+        let digits = line([word("2l-4", 0.9, x: 0)])
+        #expect(LatinRefinement.refine(digits, with: reading("21-4"), in: band).text == "21-4")
+    }
+
     @Test func givenAMissedFirstLetterAndStop_whenTheRecognizerIsSure_thenTheyAreAdded() {
         let tesseract = line([word("EO", 0.6, x: 20), word("HENG", 0.9, x: 60), word("SELANGOR", 0.93, x: 120)])
         let refined = LatinRefinement.refine(tesseract, with: reading("TEOHENGSELANGOR."), in: band)

@@ -5,7 +5,7 @@ Usage:
   python3 testdata/generator/generate.py [--out testdata] [--seed 20261122] [--only SUBSET]
   python3 testdata/generator/generate.py --self-test [--out testdata]
 
-SUBSET is a comma-separated list of: tc, sd, inv, rcpt, degraded, formats, bad
+SUBSET is a comma-separated list of: tc, sd, inv, rcpt, degraded, formats, bad, digital, photo
 (default: everything). Every document draws from its own random.Random(f"{seed}-{doc_id}"),
 so adding a document never changes the others. Each label is validated against the
 contract rules (formats, checksums, arithmetic, 大写, QR payload) before it is written.
@@ -32,11 +32,12 @@ import daxie  # noqa: E402
 import degrade  # noqa: E402
 import english  # noqa: E402
 import fapiao  # noqa: E402
+import photo  # noqa: E402
 import render  # noqa: E402
 import values as V  # noqa: E402
 
 DEFAULT_SEED = 20261122
-SUBSETS = ["tc", "sd", "inv", "rcpt", "degraded", "formats", "bad", "digital"]
+SUBSETS = ["tc", "sd", "inv", "rcpt", "degraded", "formats", "bad", "digital", "photo"]
 
 # tax-control variants by position (1-based): a few paper 普票 and 专票 among the e-invoices
 TC_VARIANTS = {4: "paper-ordinary", 6: "special", 9: "paper-ordinary", 11: "special"}
@@ -272,6 +273,8 @@ def main(argv=None):
                 written += 1
             if prefix in ("tc", "sd") and doc_id != "tc-001":
                 cache.pop(doc_id, None)  # keep memory low; tc-001 is reused by formats
+    if "photo" in only:
+        written += write_photos(out, get, args.seed)
     if "formats" in only:
         write_formats(os.path.join(out, "formats"), get)
         written += 8
@@ -293,6 +296,30 @@ def main(argv=None):
         written += len(digital.write_all(os.path.join(out, "born-digital"), labels, scans))
     print("wrote %d files/documents under %s" % (written, out))
     return 0
+
+
+PHOTOGRAPHED = ["tc-001", "tc-004", "tc-006", "sd-001", "sd-004", "sd-007", "inv-001", "inv-003", "rcpt-002",
+                "rcpt-005"]
+
+
+def write_photos(out, get, seed):
+    """Phone-photo copies (photo.py) of some pages: fapiao/photo/NAME-p.jpg, english/photo/NAME-p.jpg."""
+    written = 0
+    for doc_id in PHOTOGRAPHED:
+        img, label, group = get(doc_id)
+        rng = random.Random("%s-%s-p" % (seed, doc_id))
+        shot, applied = photo.photograph(img, rng)
+        meta = {k: v for k, v in label["meta"].items() if k not in ("boxes", "lineItemBoxes")}
+        meta.update({"degradations": applied, "seed": "%s-%s-p" % (seed, doc_id), "source": "%s.png" % doc_id})
+        new_label = {"fields": label["fields"], "lineItems": label["lineItems"], "meta": meta}
+        validate_label(doc_id + "-p", new_label)
+        d = os.path.join(out, group, "photo")
+        os.makedirs(d, exist_ok=True)
+        base = os.path.join(d, doc_id + "-p")
+        shot.save(base + ".jpg", format="JPEG", quality=80)
+        write_label(base + ".json", new_label)
+        written += 1
+    return written
 
 
 def write_formats(d, get):

@@ -35,9 +35,9 @@ extension EnglishReader {
     }
 
     /// A UK postcode's inward code is a digit and two letters, never I (nor C, K, M, O, V): a bracket OCR
-    /// read as its last letter ("M4 7A]", "M4 7A)") is a J.
+    /// read as its last letter ("M4 7A]", "M4 7A)", "M4 7A}") is a J.
     static func repairedPostcode(_ address: String) -> String {
-        address.replacing(/\b([A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z])[\]\)](?=$|[\s,.])/) { "\($0.output.1)J" }
+        address.replacing(/\b([A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z])[\]\)\}](?=$|[\s,.])/) { "\($0.output.1)J" }
     }
 
     /// An address prints no currency sign: a `$` or `§` OCR read there is a 5 starting a postcode

@@ -77,7 +77,10 @@ public enum LatinRefinement {
             case .substituted(let t, let p):
                 let ours = tesseract[t]
                 let theirs = model[p]
-                if theirs.probability > ours.confidence, theirs.character.isPrint || !ours.character.isPrint,
+                let neighbours = run(around: t, in: tesseract)
+                if let third = lookalike(fitting: neighbours, between: ours.character, and: theirs.character) {
+                    place((third, max(ours.confidence, theirs.probability) * factor), in: ours.word)
+                } else if theirs.probability > ours.confidence, theirs.character.isPrint || !ours.character.isPrint,
                     !lookalike(ours.character, theirs.character)
                         || !stands(ours.character, against: theirs.character, among: run(around: t, in: tesseract))
                 {
@@ -162,6 +165,15 @@ public enum LatinRefinement {
 
     static func lookalike(_ a: Character, _ b: Character) -> Bool {
         lookalikes.contains { $0.contains(a) && $0.contains(b) }
+    }
+
+    /// When the two readings are lookalikes and neither fits among `neighbours`, the one of their group
+    /// that does: "Sl" and "S1" read for the "SI" of "SI-493123".
+    static func lookalike(fitting neighbours: String, between ours: Character, and theirs: Character) -> Character? {
+        guard ours != theirs, !neighbours.isEmpty, !fits(ours, among: neighbours), !fits(theirs, among: neighbours),
+            let group = lookalikes.first(where: { $0.contains(ours) && $0.contains(theirs) })
+        else { return nil }
+        return group.sorted().first { $0.isLetter || $0.isNumber ? fits($0, among: neighbours) : false }
     }
 
     /// The letters and digits next to character `index` in the same word, up to the first mark on either
