@@ -64,7 +64,7 @@ extension PageImage {
         var ownedCut: UnsafeMutablePointer<PIX>? = cut
         defer { pixDestroy(&ownedCut) }
         // A photo is lit unevenly (a shadow, a lamp to one side): the paper is brought to one white.
-        guard let even = pixBackgroundNormSimple(cut, nil, nil) else { return nil }
+        guard let even = pixBackgroundNorm(cut, nil, nil, 10, 15, 100, 50, 235, 2, 1) else { return nil }
         pixSetResolution(even, Int32(dpi), Int32(dpi))
         guard let page = adopting(even) else { return nil }
         return (page, map)

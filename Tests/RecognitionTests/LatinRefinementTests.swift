@@ -63,7 +63,7 @@ import Testing
     }
 
     /// Tesseract reads a lower-case l and the recognizer a 1 where capitals stand around it: the capital I.
-    @Test func givenLookalikesThatFitNeitherCase_whenRefined_thenTheOneOfTheirGroupThatFits() {
+    @Test func givenLAndOneAmongCapitals_whenRefined_thenACapitalI() {
         let tesseract = line([word("Sl-493123", 0.9, x: 0)])
         #expect(LatinRefinement.refine(tesseract, with: reading("S1-493123"), in: band).text == "SI-493123")
         // Among digits the 1 fits, whichever engine read it.

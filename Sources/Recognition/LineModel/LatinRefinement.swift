@@ -167,13 +167,15 @@ public enum LatinRefinement {
         lookalikes.contains { $0.contains(a) && $0.contains(b) }
     }
 
-    /// When the two readings are lookalikes and neither fits among `neighbours`, the one of their group
-    /// that does: "Sl" and "S1" read for the "SI" of "SI-493123".
+    /// A capital I when the two readings are its lookalikes (l, 1, |) and only capitals stand around it:
+    /// "Sl" and "S1" read for the "SI" of "SI-493123". (Other groups are left to `stands`: a neighbour
+    /// misread itself, "Oe" for "02", would pick a wrong third.)
     static func lookalike(fitting neighbours: String, between ours: Character, and theirs: Character) -> Character? {
-        guard ours != theirs, !neighbours.isEmpty, !fits(ours, among: neighbours), !fits(theirs, among: neighbours),
-            let group = lookalikes.first(where: { $0.contains(ours) && $0.contains(theirs) })
+        let group: Set<Character> = ["l", "1", "|"]
+        guard ours != theirs, group.contains(ours), group.contains(theirs), !neighbours.isEmpty,
+            neighbours.allSatisfy({ $0.isLetter && $0.isUppercase })
         else { return nil }
-        return group.sorted().first { $0.isLetter || $0.isNumber ? fits($0, among: neighbours) : false }
+        return "I"
     }
 
     /// The letters and digits next to character `index` in the same word, up to the first mark on either
