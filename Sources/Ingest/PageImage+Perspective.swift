@@ -10,23 +10,9 @@ extension PageImage {
     /// down when that exceeds the photo), and the map from the photo's pixels to the new page's. `nil`
     /// when no sheet stands out (a scan, a page filling the photo) or Leptonica fails.
     public func flattened() -> (page: PageImage, map: Homography)? {
-        guard depth == 8 else { return nil }
-        let factor = min(1, Self.outlineSide / Double(max(width, height)))
-        guard let small = pixScale(pix, Float(factor), Float(factor)) else { return nil }
-        var ownedSmall: UnsafeMutablePointer<PIX>? = small
-        defer { pixDestroy(&ownedSmall) }
-        let smallWidth = Int(pixGetWidth(small))
-        let smallHeight = Int(pixGetHeight(small))
-        var data: UnsafeMutablePointer<UInt8>?
-        var count = 0
-        guard pixGetRasterData(small, &data, &count) == 0, let data, count >= smallWidth * smallHeight else {
-            return nil
-        }
-        let pixels = Array(UnsafeBufferPointer(start: data, count: smallWidth * smallHeight))
-        lept_free(data)
-        guard let outline = PaperOutline.corners(in: pixels, width: smallWidth, height: smallHeight) else {
-            return nil
-        }
+        guard depth == 8, let (pixels, smallWidth, smallHeight) = Self.smallGreyCopy(of: pix, side: Self.outlineSide),
+            let outline = PaperOutline.corners(in: pixels, width: smallWidth, height: smallHeight)
+        else { return nil }
         // Pixel centres of the small copy, in the photo's pixels.
         let corners = outline.map {
             PagePoint(
@@ -63,11 +49,36 @@ extension PageImage {
         guard let cut = pixClipRectangle(warped, frame, nil) else { return nil }
         var ownedCut: UnsafeMutablePointer<PIX>? = cut
         defer { pixDestroy(&ownedCut) }
-        // A photo is lit unevenly (a shadow, a lamp to one side): the paper is brought to one white.
-        guard let even = pixBackgroundNorm(cut, nil, nil, 10, 15, 100, 50, 235, 2, 1) else { return nil }
-        pixSetResolution(even, Int32(dpi), Int32(dpi))
-        guard let page = adopting(even) else { return nil }
+        // A photo lit unevenly (a shadow, a lamp to one side) has its paper brought to one white; a sheet
+        // scanned on a dark lid is left as it is.
+        var result = cut
+        if let (sheet, sheetWidth, sheetHeight) = Self.smallGreyCopy(of: cut, side: 200),
+            !PaperOutline.isEvenlyLit(sheet, width: sheetWidth, height: sheetHeight)
+        {
+            guard let even = pixBackgroundNorm(cut, nil, nil, 10, 15, 100, 50, 235, 2, 1) else { return nil }
+            result = even
+        } else {
+            ownedCut = nil  // handed to the page below
+        }
+        pixSetResolution(result, Int32(dpi), Int32(dpi))
+        guard let page = adopting(result) else { return nil }
         return (page, map)
+    }
+
+    /// The grey bytes of `image` scaled down to at most `side` pixels on its longer side.
+    private static func smallGreyCopy(of image: UnsafeMutablePointer<PIX>, side: Double) -> ([UInt8], Int, Int)? {
+        let factor = min(1, side / Double(max(pixGetWidth(image), pixGetHeight(image))))
+        guard let small = pixScale(image, Float(factor), Float(factor)) else { return nil }
+        var ownedSmall: UnsafeMutablePointer<PIX>? = small
+        defer { pixDestroy(&ownedSmall) }
+        let width = Int(pixGetWidth(small))
+        let height = Int(pixGetHeight(small))
+        var data: UnsafeMutablePointer<UInt8>?
+        var count = 0
+        guard pixGetRasterData(small, &data, &count) == 0, let data else { return nil }
+        defer { lept_free(data) }
+        guard count >= width * height else { return nil }
+        return (Array(UnsafeBufferPointer(start: data, count: width * height)), width, height)
     }
 
     /// A Leptonica point array of `points`; the caller owns it.

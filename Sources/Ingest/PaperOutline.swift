@@ -92,6 +92,27 @@ public enum PaperOutline {
         return corners
     }
 
+    /// Whether the paper of a grey image is equally bright all over: the brightest tenth of each cell of a
+    /// 4 × 4 grid (the paper between the print) within 10 % of the brightest cell's.
+    public static func isEvenlyLit(_ pixels: [UInt8], width: Int, height: Int) -> Bool {
+        guard width >= 4, height >= 4, pixels.count >= width * height else { return true }
+        var levels: [Int] = []
+        for row in 0..<4 {
+            for column in 0..<4 {
+                var cell: [UInt8] = []
+                let left = column * width / 4
+                let right = (column + 1) * width / 4
+                for y in (row * height / 4)..<((row + 1) * height / 4) {
+                    let start = y * width + left
+                    cell += pixels[start..<(start + right - left)]
+                }
+                cell.sort()
+                levels.append(Int(cell[cell.count * 9 / 10]))
+            }
+        }
+        return Double(levels.min() ?? 0) >= 0.9 * Double(levels.max() ?? 0)
+    }
+
     /// Otsu's threshold of a grey image: the level that best splits its histogram in two.
     static func otsuThreshold(_ pixels: [UInt8]) -> Int {
         var histogram = [Int](repeating: 0, count: 256)

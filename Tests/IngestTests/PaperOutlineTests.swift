@@ -36,6 +36,19 @@ import Testing
         }
     }
 
+    @Test func givenPaperDarkeningAcrossThePage_whenJudged_thenUnevenlyLitUnlessWithinATenth() {
+        func page(falling to: Double) -> [UInt8] {
+            (0..<(width * height)).map { index in
+                let x = index % width
+                let light = 1 - (1 - to) * Double(x) / Double(width - 1)
+                let printed = (index / width) % 12 < 3 && x % 40 > 12
+                return UInt8((printed ? 40 : 240) * light)
+            }
+        }
+        #expect(PaperOutline.isEvenlyLit(page(falling: 0.97), width: width, height: height))
+        #expect(!PaperOutline.isEvenlyLit(page(falling: 0.75), width: width, height: height))
+    }
+
     @Test func givenAPageFillingTheImage_whenOutlined_thenNothing() {
         let full = [PagePoint(0, 0), PagePoint(200, 0), PagePoint(200, 160), PagePoint(0, 160)]
         #expect(PaperOutline.corners(in: photo(sheet: full), width: width, height: height) == nil)
