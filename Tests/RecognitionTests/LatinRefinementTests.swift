@@ -62,6 +62,15 @@ import Testing
         #expect(refined.text == "NO 1&3,")
     }
 
+    /// Tesseract splits an m into "rn"; the recognizer, sure of it, reads it whole: one m, not "rm".
+    @Test func givenALetterTesseractSplitInTwo_whenTheRecognizerIsSure_thenTheWholeLetter() {
+        let tesseract = line([word("Kuala", 0.9, x: 0), word("Lurnpur", 0.6, x: 80)])
+        #expect(LatinRefinement.refine(tesseract, with: reading("KualaLumpur"), in: band).text == "Kuala Lumpur")
+        // A sure Tesseract word keeps its letters: "Corner" is not made "Comer".
+        let corner = line([word("Corner", 0.97, x: 0)])
+        #expect(LatinRefinement.refine(corner, with: reading("Comer", 0.95), in: band).text == "Corner")
+    }
+
     /// Tesseract reads a lower-case l and the recognizer a 1 where capitals stand around it: the capital I.
     @Test func givenLAndOneAmongCapitals_whenRefined_thenACapitalI() {
         let tesseract = line([word("Sl-493123", 0.9, x: 0)])

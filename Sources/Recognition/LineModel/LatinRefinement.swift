@@ -69,7 +69,19 @@ public enum LatinRefinement {
         // When the first word was left out as outside the band (a skewed line), what the recognizer read
         // before Tesseract's first character is that word, not more of the next one.
         let skippedLeft = tesseract[0].word > 0
-        for step in steps {
+        var skip = false
+        for (index, step) in steps.enumerated() {
+            if skip {
+                skip = false
+                continue
+            }
+            // One glyph Tesseract split in two ("rn" for m, "ti" for h), which the recognizer reads whole
+            // and surely, is the recognizer's: "Lurnpur" and "Lumpur" make Lumpur, not "Lurmpur".
+            if index + 1 < steps.count, let glyph = splitGlyph(steps[index], steps[index + 1], tesseract, model) {
+                place((glyph.0, glyph.1), in: glyph.word)
+                skip = true
+                continue
+            }
             switch step {
             case .same(let t, let p):
                 let both = 1 - (1 - tesseract[t].confidence) * (1 - model[p].probability)
@@ -119,6 +131,33 @@ public enum LatinRefinement {
         }
         guard !words.isEmpty else { return line }
         return RecognizedLine(words: words, confidence: line.confidence, box: line.box, block: line.block)
+    }
+
+    /// Pairs of letters Tesseract reads for one letter ("rn" for m), by the letter.
+    static let splitGlyphs: [String: Character] = [
+        "rn": "m", "nn": "m", "in": "m", "ri": "n", "li": "h", "ti": "h", "cl": "d", "vv": "w", "VV": "W",
+    ]
+
+    /// The recognizer's letter with its confidence and the index of Tesseract's first letter, when two
+    /// alignment steps are Tesseract's two letters of one word (one matched to nothing) standing for the one
+    /// letter the recognizer read more surely than Tesseract its word (see `splitGlyphs`).
+    static func splitGlyph(
+        _ first: LineRefinement.Step, _ second: LineRefinement.Step,
+        _ tesseract: [(character: Character, word: Int, confidence: Double)], _ model: [LineReading.Glyph]
+    ) -> (Character, Double, word: Int)? {
+        let pair: (t: Int, p: Int)
+        switch (first, second) {
+        case (.onlyTesseract(let t), .substituted(let next, let p)) where next == t + 1: pair = (t, p)
+        case (.substituted(let t, let p), .onlyTesseract(let next)) where next == t + 1: pair = (t, p)
+        default: return nil
+        }
+        let letters = String([tesseract[pair.t].character, tesseract[pair.t + 1].character])
+        let glyph = model[pair.p]
+        guard tesseract[pair.t].word == tesseract[pair.t + 1].word,
+            let whole = splitGlyphs[letters], glyph.character == whole,
+            glyph.probability >= sureInsertion, glyph.probability > tesseract[pair.t].confidence
+        else { return nil }
+        return (glyph.character, glyph.probability * LineRefinement.disagreement, tesseract[pair.t].word)
     }
 
     /// `line` read as `reading`: words where the recognizer read a space or left a gap of nearly two
