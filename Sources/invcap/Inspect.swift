@@ -7,7 +7,8 @@ import Recognition
 /// `invcap inspect FILE`: what the page analysis finds before any text is read (diagnostics).
 struct Inspect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the page analysis of a file: size, orientation, skew, QR codes and ruled lines.",
+        abstract:
+            "Show the page analysis of a file: sheet cut out of a photo, size, orientation, skew, QR codes and ruled lines.",
         discussion: """
             A diagnostic for documents that are read badly: it prints, per page, what the layout analysis
             found, as JSON.
@@ -87,6 +88,8 @@ struct Inspect: AsyncParsableCommand {
                     return .object([
                         ("page", .int(index + 1)),
                         ("size", .array([.int(image.width), .int(image.height)])),
+                        // Whether a sheet photographed on a surface was cut out and squared first.
+                        ("sheetSquared", .bool(prepared?.perspective != nil)),
                         ("rotation", .int(prepared?.rotation ?? 0)),
                         ("skewDegrees", .rounded(prepared?.skewDegrees ?? 0, places: 2)),
                         (
