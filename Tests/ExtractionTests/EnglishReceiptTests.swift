@@ -134,6 +134,20 @@ extension PixelBox {
         #expect(found[.sellerAddress]?.value == "No: 28, JALAN ASTANA 41050 KLANG")
     }
 
+    /// A document title printed on the letterhead's row, left of the seller's name (a page seen at an angle
+    /// puts "TAX INVOICE" and the right-hand letterhead on one row), does not hide the name.
+    @Test func givenTitleLeftOfTheNameOnOneRow_whenRead_thenTheNameAndItsAddress() {
+        let rows: [[(String, Int)]] = [
+            [("TAX", 20), ("INVOICE", 100), ("ACME", 400), ("TRADING", 500), ("SDN", 660), ("BHD", 740)],
+            [("12,", 400), ("Jalan", 480), ("Ampang", 600)],
+            [("50450", 400), ("Kuala", 520), ("Lumpur", 640)],
+            [("Total", 40), ("12.00", 660)],
+        ]
+        let found = fields(rows)
+        #expect(found[.sellerName]?.value == "ACME TRADING SDN BHD")
+        #expect(found[.sellerAddress]?.value == "12, Jalan Ampang 50450 Kuala Lumpur")
+    }
+
     /// A logo read as a few doubtful letters, standing apart above the letterhead, is not the seller.
     @Test func givenALogoReadAsDoubtfulLetters_whenRead_thenTheNameIsThePrintedOne() {
         let rows: [[(String, Int)]] = [

@@ -52,33 +52,33 @@ extension EnglishReader {
         let top = rows.filter { $0.box.y < reader.height * Self.sellerArea / 100 }
         var startRow: Int?
         if let from = top.firstIndex(where: { $0.segments.first.map { Self.words($0) == "FROM" } ?? false }) {
-            startRow = top.indices.first { $0 > from && Self.isNameCandidate(top[$0].segments[0]) }
+            startRow = top.indices.first { $0 > from && Self.isNameCandidate(top[$0].lead) }
         }
         if startRow == nil {
             // The first name-like row, unless one of the next two carries a company suffix and it does not
             // (a handwritten note or a slogan above the printed name).
-            var candidates = top.indices.filter { Self.isNameCandidate(top[$0].segments[0]) }
+            var candidates = top.indices.filter { Self.isNameCandidate(top[$0].lead) }
             if candidates.count >= 2, Self.isStrayReading(candidates[0], in: top),
-                top[candidates[1]].segments[0].meanConfidence >= 0.8
+                top[candidates[1]].lead.meanConfidence >= 0.8
             {
                 candidates.removeFirst()
             }
             startRow = candidates.first
             // Skip to it unless it continues the first row's name (e.g. "POPULAR BOOK" / "CO. (M) SDN BHD").
-            if let first = candidates.first, !Self.hasCompanySuffix(Self.words(top[first].segments[0])),
+            if let first = candidates.first, !Self.hasCompanySuffix(Self.words(top[first].lead)),
                 let better = candidates.dropFirst().prefix(2).first(where: {
-                    Self.hasCompanySuffix(Self.words(top[$0].segments[0]))
+                    Self.hasCompanySuffix(Self.words(top[$0].lead))
                 }),
                 better <= first + 2,
-                better > first + 1 || Self.aligned(top[better], with: top[first].segments[0]) == nil
+                better > first + 1 || Self.aligned(top[better], with: top[first].lead) == nil
             {
                 startRow = better
-            } else if let first = candidates.first, !Self.hasCompanySuffix(Self.words(top[first].segments[0])),
+            } else if let first = candidates.first, !Self.hasCompanySuffix(Self.words(top[first].lead)),
                 let entity = (first + 1...first + 4).first(where: { row in
                     candidates.contains(row) && !candidates.contains(row - 1)
-                        && Self.namesEntity(Self.words(top[row].segments[0]))
+                        && Self.namesEntity(Self.words(top[row].lead))
                 }),
-                (first..<entity).allSatisfy({ !Self.looksLikeAddress(Self.words(top[$0].segments[0])) })
+                (first..<entity).allSatisfy({ !Self.looksLikeAddress(Self.words(top[$0].lead)) })
             {
                 // Further down, before any address: a legal entity under lines that name nothing (a
                 // printer's error banner, a slogan).
@@ -90,8 +90,8 @@ extension EnglishReader {
         // the address, and the name stays unread.
         var nameParts: [LineText] = []
         var next = start
-        if !Self.looksLikeAddress(Self.words(top[start].segments[0])) {
-            nameParts = [top[start].segments[0]]
+        if !Self.looksLikeAddress(Self.words(top[start].lead)) {
+            nameParts = [top[start].lead]
             next = start + 1
         }
         // A name continues on the next row when it ends mid-name or the next row carries the suffix.
@@ -124,7 +124,7 @@ extension EnglishReader {
         storeName()
 
         var addressParts: [LineText] = []
-        var previous = nameParts.last ?? top[start].segments[0]
+        var previous = nameParts.last ?? top[start].lead
         while next < top.count, addressParts.count < 5 {
             // A row of specks only (a dash, a dot) neither belongs to the address nor ends it.
             if !top[next].upper.contains(where: { $0.isLetter || $0.isNumber }) {
@@ -226,7 +226,7 @@ extension EnglishReader {
     /// more than two text heights from the rows around it, and read with a mean confidence below 0.6.
     static func isStrayReading(_ index: Int, in rows: [EnglishRow]) -> Bool {
         let row = rows[index]
-        guard row.segments[0].meanConfidence < 0.6 else { return false }
+        guard row.lead.meanConfidence < 0.6 else { return false }
         let apartAbove = index == 0 || row.box.y - rows[index - 1].box.maxY > 2 * row.height
         let apartBelow = index + 1 == rows.count || rows[index + 1].box.y - row.box.maxY > 2 * rows[index + 1].height
         return apartAbove && apartBelow
@@ -321,5 +321,16 @@ extension EnglishReader {
 
     static func hasCompanySuffix(_ text: String) -> Bool {
         companySuffixes.contains { text.contains($0) }
+    }
+}
+
+extension EnglishRow {
+    /// The row's first segment, or the next one when the first is a document title printed beside the
+    /// letterhead ("TAX INVOICE" left of "Bluefield Office Supplies Sdn Bhd" on a page seen at an angle).
+    var lead: LineText {
+        guard segments.count > 1 else { return segments[0] }
+        let first = EnglishReader.words(segments[0])
+        let bare = first.trimmingCharacters(in: CharacterSet.letters.inverted)
+        return EnglishReader.titles.contains(first) || EnglishReader.titles.contains(bare) ? segments[1] : segments[0]
     }
 }
