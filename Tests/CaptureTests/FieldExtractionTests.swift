@@ -62,6 +62,25 @@ import Testing
             page.width < photo.width * 9 / 10 && page.height < photo.height * 9 / 10, "\(page.width)x\(page.height)")
     }
 
+    /// 收款人 and 复核 left blank are empty, not unread: they send nobody to review. A name printed there
+    /// that OCR did not attach to its label (the line broke after 复核) is still named for review.
+    @Test func givenFooterNamesBlankOrUnattached_whenExtracted_thenOnlyThePrintedOneIsNamedForReview() async throws {
+        let blank = try await document(Paths.testdata("fapiao/clean/tc-001.png"))
+        let label = try Label.of(document: Paths.testdata("fapiao/clean/tc-001.png"))
+        #expect(label.fields["payee"] == nil && label.fields["reviewer"] == nil)
+        #expect(
+            !blank.review.reasons.contains { $0.hasPrefix("payee:") || $0.hasPrefix("reviewer:") },
+            "\(blank.review.reasons)")
+
+        let path = Paths.testdata("born-digital/scan-only.pdf")
+        let printed = try await document(path)
+        let expected = try #require(try Label.of(document: path).fields["reviewer"])
+        #expect(
+            printed.fields[.reviewer]?.value == expected
+                || printed.review.reasons.contains { $0.hasPrefix("reviewer:") },
+            "\(printed.review.reasons)")
+    }
+
     /// Item names that run past their column into 规格型号 (停车费), that lose the category's opening
     /// asterisk at the column edge, or that OCR spaces around asterisks and brackets; and tax rates whose
     /// percent sign reads as digits.

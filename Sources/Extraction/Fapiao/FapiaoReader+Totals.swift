@@ -88,18 +88,21 @@ extension FapiaoReader {
             bottom: frame.maxY + frame.height * 14 / 100)
         let labels: [(FieldName?, String)] = [(.payee, "收款人"), (.reviewer, "复核"), (.drawer, "开票人"), (nil, "销售方")]
         // Names on a line of their own: a noisy band must not cost seconds.
-        readFooterNames(lines(region, ReadRequest(.block, .chinese, timeLimit: 0.6)), labels: labels)
+        readFooterNames(lines(region, ReadRequest(.block, .chinese, timeLimit: 0.6)), labels: labels, band: region)
         // A 数电 invoice prints only 开票人, at the left. When it does not turn up (speckle as large as a
         // stroke breaks the block apart), the left part of the band is read again through a 5×5 median.
         if layout == .digital, fields[.drawer] == nil {
             unread.remove(.drawer)
             let left = PixelBox(
                 left: region.x, top: region.y, right: frame.x + frame.width * 2 / 5, bottom: region.maxY)
-            readFooterNames(lines(left, ReadRequest(.block, .chinese, timeLimit: 0.6, median: 5)), labels: labels)
+            readFooterNames(
+                lines(left, ReadRequest(.block, .chinese, timeLimit: 0.6, median: 5)), labels: labels, band: left)
         }
     }
 
-    private mutating func readFooterNames(_ read: [LineText], labels: [(FieldName?, String)]) {
+    /// The names after the labels in `read` (lines read in `band`); a label with nothing read after it is
+    /// unread when ink stands between it and the next label (or the band's end), else left empty.
+    private mutating func readFooterNames(_ read: [LineText], labels: [(FieldName?, String)], band: PixelBox) {
         for line in read {
             var found: [(field: FieldName?, range: Range<Int>)] = []
             for (field, label) in labels {
@@ -120,7 +123,14 @@ extension FapiaoReader {
                 }
                 start = LabelMatcher.valueStart(after: start, in: line)
                 guard start < end else {
-                    unread.insert(field)
+                    // Nothing read after the label: unread when ink stands there, empty when the paper is
+                    // blank up to the next label (收款人 and 复核 are often left empty).
+                    let left = line.glyphs[item.range.upperBound - 1].box.maxX
+                    let right =
+                        index + 1 < found.count ? line.glyphs[found[index + 1].range.lowerBound].box.x : band.maxX
+                    let value = PixelBox(
+                        left: left, top: line.box.y, right: max(left + 1, right), bottom: line.box.maxY)
+                    if reader.markCount(in: value, minimumHeight: max(12, reader.dpi / 25)) > 0 { unread.insert(field) }
                     continue
                 }
                 // A name is one run of glyphs: what follows a gap of two character heights is speckle.
