@@ -110,7 +110,9 @@ struct Calibrate: AsyncParsableCommand {
                 else { continue }
                 let key = "lineItem." + name
                 let features = ConfidenceFeatures.vector(
-                    field: key, evidence: found, checks: [], documentType: evidence.documentType,
+                    field: key, evidence: found,
+                    checks: ConfidenceFeatures.lineChecks(for: column, in: processed.checks),
+                    documentType: evidence.documentType,
                     pageQuality: evidence.pageQuality)
                 examples.append((features, FieldComparison.matches(found.value, expected, field: key)))
             }

@@ -105,7 +105,7 @@ import Testing
 
     @Test(arguments: [
         ("606", "6%"), ("3046%", "3%"), ("1396", "13%"), ("13%", "13%"), ("1.5%", "1.5%"), ("10", "10%"),
-        ("免税", "免税"), ("25", "25%"),
+        ("免税", "免税"), ("25", "25%"), (".6%", "6%"), (".60%", "6%"), ("13.%", "13%"),
     ])
     func givenOCRTaxRate_whenRead_thenTheLegalRateItStartsWith(read: String, expected: String) {
         #expect(FapiaoReader.taxRate(read) == expected)

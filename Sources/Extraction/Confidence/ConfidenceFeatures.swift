@@ -19,6 +19,19 @@ public enum ConfidenceFeatures {
     ].map(\.rawValue).reduce(into: Set<String>()) { $0.insert($1) }
         .union([LineItemFieldName.name, .specification, .unit].map { "lineItem." + $0.rawValue })
 
+    /// The checks that bear on an item column: a line's amount, tax and rate are corroborated by the line
+    /// sums and by tax ≈ amount × rate on every line (names, units and quantities by none).
+    public static func lineChecks(for column: LineItemFieldName, in checks: [CheckResult]) -> [CheckResult] {
+        let rules: Set<String>
+        switch column {
+        case .amount: rules = ["line-amounts-sum", "line-tax-rate"]
+        case .tax: rules = ["line-taxes-sum", "line-tax-rate"]
+        case .taxRate: rules = ["line-tax-rate"]
+        default: return []
+        }
+        return checks.filter { rules.contains($0.rule) }
+    }
+
     /// The feature vector of `evidence` for the field named `field` (`lineItem.name` for item fields), given
     /// the outcomes of the checks that involve it, the document type (`fapiao`, `invoice`, `receipt`) and
     /// how well the page read as a whole (`ExtractedDocument.pageQuality`).

@@ -85,7 +85,8 @@ public struct DocumentScorer: Sendable {
                 let key = "lineItem." + name.rawValue
                 let confidence = model.probability(
                     ConfidenceFeatures.vector(
-                        field: key, evidence: evidence, checks: [], documentType: document.documentType,
+                        field: key, evidence: evidence, checks: ConfidenceFeatures.lineChecks(for: name, in: checks),
+                        documentType: document.documentType,
                         pageQuality: document.pageQuality))
                 let threshold = policy.threshold(for: key, documentType: document.documentType)
                 if confidence < threshold {

@@ -133,9 +133,13 @@ extension FapiaoReader {
             case .taxRate: value = Self.taxRate(text.compactText)
             }
             guard let value, !value.isEmpty else { continue }
+            // A rate is well formed only when it is one fapiao print (a legal rate, 免税, 不征税).
+            let wellFormed =
+                column != .taxRate || ValidationRules.exemptRates.contains(value)
+                || Self.legalRates.contains(String(value.dropLast()))
             result[column] = FieldEvidence(
                 value: value, source: .ocr, page: page, box: text.box, readConfidence: text.minimumConfidence,
-                formatValid: true)
+                formatValid: wellFormed)
         }
         return result
     }
@@ -212,7 +216,9 @@ extension FapiaoReader {
     static func taxRate(_ text: String) -> String? {
         if text.contains("免") { return "免税" }
         if text.contains("不征") { return "不征税" }
+        // A stop before or after the number is a speck (".6%" for 6%).
         let digits = String(text.map(FieldText.halfWidth).filter { $0.isASCIIDigit || $0 == "." })
+            .trimmingCharacters(in: CharacterSet(charactersIn: "."))
         guard !digits.isEmpty else { return nil }
         // The percent sign often reads as digits ("6%" as "606", "3%" as "3046"): a reading that is not a
         // legal rate but starts with one is that rate.
