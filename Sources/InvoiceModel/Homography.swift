@@ -46,10 +46,12 @@ public struct Homography: Hashable, Sendable {
             PagePoint(Double(box.x), Double(box.y)), PagePoint(Double(box.maxX), Double(box.y)),
             PagePoint(Double(box.maxX), Double(box.maxY)), PagePoint(Double(box.x), Double(box.maxY)),
         ].compactMap(map)
-        guard corners.count == 4 else { return nil }
+        guard corners.count == 4, let left = corners.map(\.x).min(), let top = corners.map(\.y).min(),
+            let right = corners.map(\.x).max(), let bottom = corners.map(\.y).max()
+        else { return nil }
         return PixelBox(
-            left: Int(corners.map(\.x).min()!.rounded(.down)), top: Int(corners.map(\.y).min()!.rounded(.down)),
-            right: Int(corners.map(\.x).max()!.rounded(.up)), bottom: Int(corners.map(\.y).max()!.rounded(.up)))
+            left: Int(left.rounded(.down)), top: Int(top.rounded(.down)), right: Int(right.rounded(.up)),
+            bottom: Int(bottom.rounded(.up)))
     }
 
     /// Gaussian elimination with partial pivoting on an augmented n × (n + 1) system.

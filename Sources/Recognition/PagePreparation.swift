@@ -44,9 +44,9 @@ extension OCRWorker {
     /// - Parameter knownRotation: the clockwise correction when something else already established it
     ///   (a fapiao QR code is printed upright with its page); OSD is then skipped.
     /// - Throws: `RecognitionError` when Leptonica cannot rotate the page or the engine fails.
-    public func prepare(_ photographed: PageImage, knownRotation: Int? = nil) throws(RecognitionError) -> PreparedPage {
-        let flat = photographed.flattened()
-        let page = flat?.page ?? photographed
+    public func prepare(_ loaded: PageImage, knownRotation: Int? = nil) throws(RecognitionError) -> PreparedPage {
+        let flat = loaded.flattened()
+        let page = flat?.page ?? loaded
         if WorkerPageReader.tracing, let flat {
             FileHandle.standardError.write(
                 Data(
