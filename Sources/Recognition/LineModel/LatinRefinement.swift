@@ -138,7 +138,7 @@ public enum LatinRefinement {
         "rn": "m", "nn": "m", "in": "m", "ri": "n", "li": "h", "ti": "h", "cl": "d", "vv": "w", "VV": "W",
     ]
 
-    /// The recognizer's letter with its confidence and the index of Tesseract's first letter, when two
+    /// The recognizer's letter, its confidence and the word of Tesseract's two letters, when two
     /// alignment steps are Tesseract's two letters of one word (one matched to nothing) standing for the one
     /// letter the recognizer read more surely than Tesseract its word (see `splitGlyphs`).
     static func splitGlyph(
