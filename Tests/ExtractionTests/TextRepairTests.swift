@@ -116,6 +116,10 @@ import Testing
     @Test(arguments: [
         ("入住日期:09 月 23 日 -09 月 26 日武企业管理咨询", "昆明智远企业管理咨询有限公司", "入住日期:09 月 23 日 -09 月 26 日"),
         ("车牌号:川 B07937 公业餐饮管理", "合肥市弘业餐饮管理有限公司", "车牌号:川 B07937"),
+        ("车牌号:苏 D19430 文化传", "成都市立新文化传媒有限公司", "车牌号:苏 D19430"),
+        // Three glyphs of the name are only the seal when they stand apart after Latin print.
+        ("车牌号:苏D19430 文化传", "成都市立新文化传媒有限公司", "车牌号:苏D19430"),
+        ("运输至 文化传", "成都市立新文化传媒有限公司", "运输至 文化传"),
         // A remark that merely ends in a word of the name, or is too short a run, stays.
         ("送货至餐饮", "合肥市弘业餐饮管理有限公司", "送货至餐饮"),
         ("合同编号:HT2019801421", "昆明市盘龙区锦程五金店", "合同编号:HT2019801421"),

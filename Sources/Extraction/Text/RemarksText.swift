@@ -9,10 +9,18 @@ enum RemarksText {
 
     /// The remark without the seller's invoice seal read into its end. The seal (发票专用章) is stamped
     /// over 备注 and carries the seller's name, so a run at the end that is part of that name (its first
-    /// glyph may be misread: "武企业管理咨询" for 智远企业管理咨询) is the seal, not a remark.
+    /// glyph may be misread: "武企业管理咨询" for 智远企业管理咨询) is the seal, not a remark. So is a word
+    /// of three such glyphs standing apart after Latin print ("车牌号:苏 D19430 文化传").
     static func withoutSealText(_ text: String, seller: String) -> String {
         let characters = Array(text)
         guard seller.count >= 4 else { return text }
+        if let space = characters.lastIndex(of: " "), space > 0, !characters[space - 1].isCJK,
+            characters.count - space - 1 == 3, seller.contains(String(characters[(space + 1)...]))
+        {
+            var kept = characters[..<space]
+            while kept.last == " " { kept.removeLast() }
+            return String(kept)
+        }
         // The longest such run, at least four glyphs of which at least three match the name.
         for start in characters.indices where characters.count - start >= 4 {
             let run = String(characters[start...])
