@@ -96,7 +96,7 @@ enum PageSteps {
             ValidationInput(
                 fields: extracted.fields.mapValues(\.value),
                 lineItems: extracted.lineItems.map { $0.mapValues(\.value) },
-                qr: extracted.qr, today: today))
+                qr: extracted.qr, today: today, rounding: extracted.rounding))
         let scored = scorer.score(extracted, checks: checks)
         timings.add("score", milliseconds: stopwatch.milliseconds)
 

@@ -76,6 +76,7 @@ public struct DocumentExtractor: Sendable {
                 documentType: english.documentType, invoiceKind: nil, fields: english.fields, lineItems: [], qr: nil,
                 expectedFields: [.sellerName, .sellerAddress, .issueDate, .totalAmount])
             document.unreadFields = english.unreadFields
+            document.rounding = english.rounding
             return document
         }
         if let qr {

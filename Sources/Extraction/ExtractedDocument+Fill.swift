@@ -6,8 +6,10 @@ extension ExtractedDocument {
     /// - a field this reading missed is taken from `other`;
     /// - a field the two read differently keeps this reading's value with the other as an alternative,
     ///   and counts as a conflict (the page does not settle it);
-    /// - a field either reading names as unread and neither read stays named, so it goes to a person.
+    /// - a field either reading names as unread and neither read stays named, so it goes to a person;
+    /// - a rounding line only `other` read is taken from it.
     public mutating func fill(from other: ExtractedDocument) {
+        if rounding == nil { rounding = other.rounding }
         for (name, evidence) in other.fields {
             guard var mine = fields[name] else {
                 fields[name] = evidence

@@ -1,3 +1,4 @@
+public import Foundation
 public import InvoiceModel
 
 /// A value read for one field and what is known about how it was read: the inputs of the confidence model.
@@ -76,6 +77,8 @@ public struct ExtractedDocument: Sendable {
     /// Fields whose place on the page was not found (the layout was not recognised), so they may be
     /// printed or left empty: a person must look.
     public var unlocatedFields: [FieldName] = []
+    /// The cash rounding a receipt prints between its tax and its total ("ROUNDING -0.02"), if any.
+    public var rounding: Decimal?
     /// Later pages that carry an invoice of their own (another invoice number): the file holds several.
     public var otherInvoices: [Int] = []
     /// How well the first page read as a whole: the mean confidence of its OCR'd words (1 for text the

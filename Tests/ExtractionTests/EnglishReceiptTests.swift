@@ -148,6 +148,23 @@ extension PixelBox {
         #expect(found[.sellerAddress]?.value == "12, Jalan Ampang 50450 Kuala Lumpur")
     }
 
+    /// The cash rounding a receipt prints is kept for the totals check; a "rounding" line holding the
+    /// rounded total is not an adjustment.
+    @Test func givenRoundingLine_whenRead_thenTheAdjustmentIsKept() {
+        func rounding(_ value: String) -> Decimal? {
+            var reader = EnglishReader(
+                reader: PrintedPage([
+                    [("SHOP", 300), ("SDN", 400), ("BHD", 480)],
+                    [("SUBTOTAL", 40), ("22.00", 660)], [("SST", 40), ("6%", 140), ("1.32", 660)],
+                    [("ROUNDING", 40), (value, 660)], [("TOTAL", 40), ("RM", 200), ("23.30", 660)],
+                ]), page: 1)
+            reader.readAll()
+            return reader.rounding
+        }
+        #expect(rounding("-0.02") == Decimal(string: "-0.02"))
+        #expect(rounding("23.30") == nil)
+    }
+
     /// A logo read as a few doubtful letters, standing apart above the letterhead, is not the seller.
     @Test func givenALogoReadAsDoubtfulLetters_whenRead_thenTheNameIsThePrintedOne() {
         let rows: [[(String, Int)]] = [

@@ -114,6 +114,8 @@ extension EnglishReader {
             readings[index].kind = .tax
         }
         func first(_ kind: AmountKind) -> Reading? { readings.first { $0.kind == kind } }
+        // A rounding adjustment is a few cents (anything larger was taken for the rounded total above).
+        rounding = amount(first(.rounding)).flatMap { abs(NSDecimalNumber(decimal: $0).doubleValue) < 0.1 ? $0 : nil }
         let subtotal = first(.subtotal)
         let tax = first(.tax)
 

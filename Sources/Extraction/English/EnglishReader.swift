@@ -19,6 +19,8 @@ struct EnglishReader {
     var dayFirst: Bool?
     /// Mean word confidence of the page read.
     var pageConfidence = 0.0
+    /// The cash rounding the page prints ("ROUNDING -0.02"), when it prints one.
+    var rounding: Decimal?
 
     init(reader: any PageReader, page: Int) {
         self.reader = reader

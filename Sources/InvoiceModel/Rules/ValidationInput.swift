@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Everything the validation rules look at: contract-format values, line items, the QR code and today's date.
 public struct ValidationInput: Sendable {
@@ -10,6 +10,8 @@ public struct ValidationInput: Sendable {
     public var qr: FapiaoQRPayload?
     /// Today's date `YYYY-MM-DD`, injected so the rules never read a clock.
     public var today: String
+    /// The cash rounding printed between the tax and the total ("ROUNDING -0.02"), if any.
+    public var rounding: Decimal?
 
     /// Creates the input.
     ///
@@ -20,12 +22,13 @@ public struct ValidationInput: Sendable {
     ///   - today: today's date `YYYY-MM-DD` in the time zone the documents are issued in.
     public init(
         fields: [FieldName: String], lineItems: [[LineItemFieldName: String]] = [], qr: FapiaoQRPayload? = nil,
-        today: String
+        today: String, rounding: Decimal? = nil
     ) {
         self.fields = fields
         self.lineItems = lineItems
         self.qr = qr
         self.today = today
+        self.rounding = rounding
     }
 
     /// The field's value with surrounding whitespace removed, or `nil` when absent or blank.

@@ -7,7 +7,8 @@ extension ValidationRules {
     /// Tax rates printed for lines without tax.
     public static let exemptRates: Set<String> = ["免税", "不征税", "免征", "***"]
 
-    /// `amount-plus-tax-equals-total`: 合计金额 + 合计税额 = 价税合计 within one fen.
+    /// `amount-plus-tax-equals-total`: 合计金额 + 合计税额 = 价税合计 within one fen (plus the cash rounding a
+    /// receipt prints, when it prints one).
     static func totalsCheck(_ input: ValidationInput) -> CheckResult? {
         let fields: [FieldName] = [.amountExcludingTax, .taxAmount, .totalAmount]
         let rule = "amount-plus-tax-equals-total"
@@ -17,13 +18,16 @@ extension ValidationRules {
         guard let amount = values[0].decimal, let tax = values[1].decimal, let total = values[2].decimal else {
             return nil
         }
-        let sum = amount + tax
+        let rounding = input.rounding ?? 0
+        let sum = amount + tax + rounding
         let passed = abs(sum - total) <= tolerance
         let relation = passed ? "equals" : "does not equal"
+        let terms =
+            "\(Money.format(amount)) + \(Money.format(tax))"
+            + (rounding == 0 ? "" : " \(rounding < 0 ? "−" : "+") \(Money.format(abs(rounding))) rounding")
         return CheckResult(
             rule: rule, passed: passed, fields: fields,
-            message: "\(Money.format(amount)) + \(Money.format(tax)) = \(Money.format(sum)) \(relation) the total "
-                + Money.format(total))
+            message: "\(terms) = \(Money.format(sum)) \(relation) the total " + Money.format(total))
     }
 
     /// `words-match-figures`: the capital amount reads as the printed total.

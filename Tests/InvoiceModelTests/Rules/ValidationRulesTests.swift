@@ -1,3 +1,4 @@
+import Foundation
 import InvoiceModel
 import Testing
 
@@ -65,6 +66,19 @@ import Testing
     func givenTotal_whenRun_thenAmountPlusTaxMustEqualItWithinOneFen(total: String, passes: Bool) {
         let checks = run(changing: [.totalAmount: total, .totalAmountInWords: nil])
         #expect(results("amount-plus-tax-equals-total", in: checks).map(\.passed) == [passes])
+    }
+
+    /// A receipt rounding to 5 sen prints its adjustment: 22.00 + 1.32 − 0.02 = 23.30.
+    @Test(arguments: [("-0.02", true), (nil, false), ("0.02", false)])
+    func givenPrintedRounding_whenRun_thenItIsPartOfTheSum(rounding: String?, passes: Bool) throws {
+        let input = ValidationInput(
+            fields: [.amountExcludingTax: "22.00", .taxAmount: "1.32", .totalAmount: "23.30", .currency: "MYR"],
+            today: "2026-01-01", rounding: rounding.flatMap { Decimal(string: $0) })
+        let check = try #require(results("amount-plus-tax-equals-total", in: ValidationRules.run(input)).first)
+        #expect(check.passed == passes, "\(check.message ?? "")")
+        if rounding == "-0.02" {
+            #expect(check.message == "22.00 + 1.32 − 0.02 rounding = 23.30 equals the total 23.30")
+        }
     }
 
     @Test func givenUnreadableTax_whenRun_thenTheTotalsRuleFailsOnThatField() {
