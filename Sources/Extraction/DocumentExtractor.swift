@@ -96,17 +96,11 @@ public struct DocumentExtractor: Sendable {
                 documentType: "fapiao", invoiceKind: kind, fields: merged.fields, lineItems: [], qr: qr.payload,
                 expectedFields: expected)
             document.unreadFields = labelled.unread.filter { merged.fields[$0] == nil }
-            document.unlocatedFields = standard ? Self.mayBeEmpty : []
+            document.unlocatedFields = standard ? FapiaoLayout.mayBeEmpty : []
             return document
         }
         return ExtractedDocument(documentType: nil, invoiceKind: nil, fields: [:], lineItems: [], qr: nil)
     }
-
-    /// Fapiao fields whose boxes may be left empty (a private buyer has no tax ID).
-    static let mayBeEmpty: [FieldName] = [
-        .buyerTaxID, .buyerAddressPhone, .buyerBankAccount, .sellerAddressPhone, .sellerBankAccount, .remarks, .payee,
-        .reviewer,
-    ]
 
     /// Railway and air tickets (QR types 51, 61) are printed in layouts of their own.
     static func hasStandardGrid(_ payload: FapiaoQRPayload) -> Bool {

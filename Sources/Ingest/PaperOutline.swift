@@ -26,13 +26,14 @@ public enum PaperOutline {
     /// × `height` bytes, row after row), in its pixels; `nil` when no sheet stands out from a surface.
     public static func corners(in pixels: [UInt8], width: Int, height: Int) -> [PagePoint]? {
         guard width >= 16, height >= 16, pixels.count >= width * height else { return nil }
-        let threshold = otsuThreshold(pixels)
-        let dark = pixels.lazy.filter { Int($0) < threshold }
-        let light = pixels.lazy.filter { Int($0) >= threshold }
-        let darkCount = dark.count
-        guard darkCount > 0, darkCount < pixels.count else { return nil }
-        let darkMean = Double(dark.reduce(0) { $0 + Int($1) }) / Double(darkCount)
-        let lightMean = Double(light.reduce(0) { $0 + Int($1) }) / Double(pixels.count - darkCount)
+        var histogram = [Int](repeating: 0, count: 256)
+        for value in pixels[..<(width * height)] { histogram[Int(value)] += 1 }
+        let threshold = otsuThreshold(histogram)
+        let darkCount = histogram[..<threshold].reduce(0, +)
+        let lightCount = histogram[threshold...].reduce(0, +)
+        guard darkCount > 0, lightCount > 0 else { return nil }
+        let darkMean = Double((0..<threshold).reduce(0) { $0 + $1 * histogram[$1] }) / Double(darkCount)
+        let lightMean = Double((threshold..<256).reduce(0) { $0 + $1 * histogram[$1] }) / Double(lightCount)
         guard lightMean - darkMean >= contrast else { return nil }
 
         // The surface: dark pixels connected to the border.
@@ -60,8 +61,8 @@ public enum PaperOutline {
             var count = 0
             while let index = queue.popLast() {
                 count += 1
-                for next in neighbours(of: index, width: width, height: height)
-                where !surface[next] && region[next] == 0 {
+                forEachNeighbour(of: index, width: width, height: height) { next in
+                    guard !surface[next], region[next] == 0 else { return }
                     region[next] = label
                     queue.append(next)
                 }
@@ -113,11 +114,10 @@ public enum PaperOutline {
         return Double(levels.min() ?? 0) >= 0.9 * Double(levels.max() ?? 0)
     }
 
-    /// Otsu's threshold of a grey image: the level that best splits its histogram in two.
-    static func otsuThreshold(_ pixels: [UInt8]) -> Int {
-        var histogram = [Int](repeating: 0, count: 256)
-        for value in pixels { histogram[Int(value)] += 1 }
-        let total = Double(pixels.count)
+    /// Otsu's threshold of a grey image's 256-level histogram: the level that best splits it in two (pixels
+    /// below it are dark).
+    static func otsuThreshold(_ histogram: [Int]) -> Int {
+        let total = Double(histogram.reduce(0, +))
         let sum = (0..<256).reduce(0.0) { $0 + Double($1 * histogram[$1]) }
         var below = 0.0
         var belowSum = 0.0
@@ -138,23 +138,23 @@ public enum PaperOutline {
         _ stack: inout [Int], _ reached: inout [Bool], width: Int, height: Int, _ belongs: (Int) -> Bool
     ) {
         while let index = stack.popLast() {
-            for next in neighbours(of: index, width: width, height: height) where !reached[next] && belongs(next) {
+            forEachNeighbour(of: index, width: width, height: height) { next in
+                guard !reached[next], belongs(next) else { return }
                 reached[next] = true
                 stack.append(next)
             }
         }
     }
 
-    private static func neighbours(of index: Int, width: Int, height: Int) -> [Int] {
+    /// Calls `body` with each 4-connected neighbour of pixel `index` (no array built per pixel: this runs
+    /// for every pixel of the sheet).
+    private static func forEachNeighbour(of index: Int, width: Int, height: Int, _ body: (Int) -> Void) {
         let x = index % width
         let y = index / width
-        var result: [Int] = []
-        result.reserveCapacity(4)
-        if x > 0 { result.append(index - 1) }
-        if x + 1 < width { result.append(index + 1) }
-        if y > 0 { result.append(index - width) }
-        if y + 1 < height { result.append(index + width) }
-        return result
+        if x > 0 { body(index - 1) }
+        if x + 1 < width { body(index + 1) }
+        if y > 0 { body(index - width) }
+        if y + 1 < height { body(index + width) }
     }
 
     /// Shoelace area of a quadrilateral given in order around it.

@@ -232,6 +232,12 @@ extension EnglishReader {
         return apartAbove && apartBelow
     }
 
+    /// Whether an upper-case segment is a document title, speckle read around it aside ("' TAX INVOICE").
+    static func isTitle(_ text: String) -> Bool {
+        titles.contains(text)
+            || titles.contains(text.trimmingCharacters(in: CharacterSet.letters.union(.decimalDigits).inverted))
+    }
+
     static func isNameCandidate(_ part: LineText) -> Bool {
         var text = words(part)
         // The registration number printed after the name ("99 SPEED MART S/B (519537-X)") is not part of it.
@@ -246,7 +252,7 @@ extension EnglishReader {
         guard letters >= 3, letters * 2 >= text.count, part.meanConfidence >= minimumConfidence else { return false }
         // Speckle read around a title ("' TAX INVOICE") does not make it a name.
         let bare = text.trimmingCharacters(in: CharacterSet.letters.union(.decimalDigits).inverted)
-        if titles.contains(text) || titles.contains(bare) || bare.firstMatch(of: notSeller) != nil { return false }
+        if isTitle(text) || bare.firstMatch(of: notSeller) != nil { return false }
         // A row of receipt keywords only ("CASH", "SUB TOTAL") names no seller.
         let words = Keywords.normalized(text).split(whereSeparator: { !$0.isLetter })
         if words.allSatisfy({ Keywords.words.contains(String($0)) }) { return false }
@@ -328,9 +334,7 @@ extension EnglishRow {
     /// The row's first segment, or the next one when the first is a document title printed beside the
     /// letterhead ("TAX INVOICE" left of "Bluefield Office Supplies Sdn Bhd" on a page seen at an angle).
     var lead: LineText {
-        guard segments.count > 1 else { return segments[0] }
-        let first = EnglishReader.words(segments[0])
-        let bare = first.trimmingCharacters(in: CharacterSet.letters.inverted)
-        return EnglishReader.titles.contains(first) || EnglishReader.titles.contains(bare) ? segments[1] : segments[0]
+        guard segments.count > 1, EnglishReader.isTitle(EnglishReader.words(segments[0])) else { return segments[0] }
+        return segments[1]
     }
 }

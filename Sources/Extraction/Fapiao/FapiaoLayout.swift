@@ -24,6 +24,12 @@ enum FapiaoLayout: Sendable, Hashable {
         }
     }
 
+    /// Fields of both layouts whose boxes may be left empty (a private buyer has no tax ID).
+    static let mayBeEmpty: [FieldName] = [
+        .buyerTaxID, .buyerAddressPhone, .buyerBankAccount, .sellerAddressPhone, .sellerBankAccount, .remarks, .payee,
+        .reviewer,
+    ]
+
     /// The layout implied by the grid: the tax-control last row holds the seller block and 备注 (three
     /// inner rules); the 数电 last row holds only 备注 (one).
     static func guess(from grid: FapiaoGrid) -> FapiaoLayout {

@@ -58,7 +58,7 @@ extension FapiaoReader {
         // Seal fragments and specks read as a few low-confidence characters: not remarks. Text of middling
         // confidence is there but unreadable: a person must look.
         // An empty 备注 box with scanner speckle sends Tesseract into seconds of reading noise: look first.
-        guard reader.markCount(in: region, minimumHeight: max(12, reader.dpi / 25)) >= 2 else { return }
+        guard reader.markCount(in: region, minimumHeight: characterMarkHeight) >= 2 else { return }
         let everything = lines(region, ReadRequest(.block, .chinese, timeLimit: 0.6))
         let read = everything.filter {
             $0.meanConfidence >= 0.6 || ($0.meanConfidence >= 0.3 && RemarksText.startsWithKey($0))
@@ -77,6 +77,9 @@ extension FapiaoReader {
         guard !text.isEmpty else { return }
         store(.remarks, evidence(.remarks, text, from: all))
     }
+
+    /// The least height of a mark that is print rather than scanner speckle (1/25 inch, at least 12 px).
+    var characterMarkHeight: Int { max(12, reader.dpi / 25) }
 
     /// Below the frame: 收款人 / 复核 / 开票人 (tax-control) or 开票人 (数电); 销售方（章） is ignored.
     mutating func readFooter() {
@@ -130,7 +133,7 @@ extension FapiaoReader {
                         index + 1 < found.count ? line.glyphs[found[index + 1].range.lowerBound].box.x : band.maxX
                     let value = PixelBox(
                         left: left, top: line.box.y, right: max(left + 1, right), bottom: line.box.maxY)
-                    if reader.markCount(in: value, minimumHeight: max(12, reader.dpi / 25)) > 0 { unread.insert(field) }
+                    if reader.markCount(in: value, minimumHeight: characterMarkHeight) > 0 { unread.insert(field) }
                     continue
                 }
                 // A name is one run of glyphs: what follows a gap of two character heights is speckle.
