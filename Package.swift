@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries: module maps only.
@@ -60,16 +61,25 @@ let package = Package(
         // InvoiceModel's PageReader protocol, so it never touches an OCR engine directly.
         .target(name: "Extraction", dependencies: ["InvoiceModel"], swiftSettings: swiftSettings),
 
+        // The ledger on SQLite (GRDB): documents, review state, people, audit trail, archive of originals.
+        .target(
+            name: "Storage",
+            dependencies: [
+                "InvoiceModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
+
         // The pipeline that composes the steps above.
         .target(
-            name: "Capture", dependencies: ["InvoiceModel", "Ingest", "Recognition", "Extraction"],
+            name: "Capture", dependencies: ["InvoiceModel", "Ingest", "Recognition", "Extraction", "Storage"],
             swiftSettings: swiftSettings),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "invcap",
             dependencies: [
-                "InvoiceModel", "Ingest", "Recognition", "Capture",
+                "InvoiceModel", "Ingest", "Recognition", "Capture", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -82,6 +92,12 @@ let package = Package(
 
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "InvoiceModel", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: [
+                "Storage", "InvoiceModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(name: "InvoiceModelTests", dependencies: ["InvoiceModel"], swiftSettings: swiftSettings),
         .testTarget(

@@ -18,6 +18,8 @@ enum PageSteps {
         var evidence: ExtractedDocument?
         var checks: [CheckResult]
         var timings: StageTimings
+        /// The upright page images the boxes refer to (empty for born-digital documents).
+        var pageImages: [PageImage] = []
     }
 
     static func run(
@@ -111,6 +113,8 @@ enum PageSteps {
         let document = RecognizedDocument(
             documentType: extracted.documentType, invoiceKind: extracted.invoiceKind, pages: summaries,
             fields: scored.fields, lineItems: scored.lineItems, checks: checks, review: scored.review)
-        return Output(result: .success(document), evidence: extracted, checks: checks, timings: timings)
+        return Output(
+            result: .success(document), evidence: extracted, checks: checks, timings: timings,
+            pageImages: prepared.map(\.image))
     }
 }

@@ -118,7 +118,7 @@ public struct RecognitionPipeline: Sendable {
         }
         return ProcessedDocument(
             report: DocumentReport(file: path, sha256: sha256, outcome: outcome, timings: timings),
-            evidence: read.evidence, checks: read.checks)
+            evidence: read.evidence, checks: read.checks, pageImages: read.pageImages)
     }
 
     /// Steps 1–2. Runs on an ordinary thread: decoding is CPU work.
@@ -151,4 +151,6 @@ public struct ProcessedDocument: Sendable {
     public var evidence: ExtractedDocument?
     /// The validation outcomes.
     public var checks: [CheckResult]
+    /// The upright page images the boxes refer to; empty for born-digital documents read from their text.
+    public var pageImages: [PageImage] = []
 }

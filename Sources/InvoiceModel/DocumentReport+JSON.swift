@@ -44,7 +44,7 @@ extension DocumentReport {
         return .object(members)
     }
 
-    private static func fieldJSON(_ field: ExtractedField) -> JSONValue {
+    static func fieldJSON(_ field: ExtractedField) -> JSONValue {
         .object([
             ("value", .string(field.value)),
             ("confidence", .rounded(field.confidence)),
@@ -55,15 +55,15 @@ extension DocumentReport {
         ])
     }
 
-    private static func fieldsJSON(_ fields: [FieldName: ExtractedField]) -> JSONValue {
+    static func fieldsJSON(_ fields: [FieldName: ExtractedField]) -> JSONValue {
         .object(FieldName.allCases.compactMap { name in fields[name].map { (name.rawValue, fieldJSON($0)) } })
     }
 
-    private static func lineItemJSON(_ item: [LineItemFieldName: ExtractedField]) -> JSONValue {
+    static func lineItemJSON(_ item: [LineItemFieldName: ExtractedField]) -> JSONValue {
         .object(LineItemFieldName.allCases.compactMap { name in item[name].map { (name.rawValue, fieldJSON($0)) } })
     }
 
-    private static func checkJSON(_ check: CheckResult) -> JSONValue {
+    static func checkJSON(_ check: CheckResult) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("rule", .string(check.rule)),
             ("passed", .bool(check.passed)),

@@ -50,6 +50,8 @@ public enum FieldSource: String, Sendable, CaseIterable, Codable, Hashable {
     case ocr
     /// Computed from other fields (e.g. tax = total − amount).
     case derived
+    /// Typed or confirmed by a person in review (stored documents only; recognition never produces it).
+    case person
 }
 
 /// One extracted value with what is known about it (CONTRACT.md field object).

@@ -10,10 +10,15 @@ struct Invcap: AsyncParsableCommand {
             Examples:
               invcap recognize scan.jpg
               invcap recognize --json scans/*.png > results.jsonl
+              invcap ingest scans/                 # store in the ledger; flagged documents wait for review
+              invcap review list
               invcap doctor
             """,
         version: "0.1.0",
-        subcommands: [Recognize.self, Eval.self, Calibrate.self, Inspect.self, Doctor.self]
+        subcommands: [
+            Recognize.self, IngestCommand.self, ReviewCommand.self, AuditCommand.self, UserCommand.self,
+            BackupCommand.self, RestoreCommand.self, Eval.self, Calibrate.self, Inspect.self, Doctor.self,
+        ]
     )
 
     /// Parses the command line, runs the command and exits with CONTRACT.md's statuses:

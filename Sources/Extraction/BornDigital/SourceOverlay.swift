@@ -13,6 +13,7 @@ enum Disagreement {
         case .textLayer: return "the printed text"
         case .ocr: return "the OCR reading"
         case .derived: return "the computed value"
+        case .person: return "the reviewer"
         }
     }
 }

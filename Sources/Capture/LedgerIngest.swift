@@ -1,0 +1,84 @@
+import Extraction
+public import Foundation
+import Ingest
+public import InvoiceModel
+public import Recognition
+
+/// Recognises a file and stores the result in the ledger: `accepted` when nothing asks for a person,
+/// otherwise `needs_review`. The same file is recognised once: a file already stored is reported, not read.
+public struct LedgerIngest: Sendable {
+    /// Reads files.
+    public let pipeline: RecognitionPipeline
+    /// Where documents go.
+    public let store: any InvoiceStore
+    /// The share of otherwise clean documents sent to review anyway (0 … 1), to audit the pipeline.
+    public let auditSampleRate: Double
+    /// A random number in [0, 1) per document (injected so tests can decide the sample).
+    public let random: @Sendable () -> Double
+    /// Quality of the archived page images (JPEG).
+    public static let pageImageQuality = 80
+
+    /// Creates the step.
+    public init(
+        pipeline: RecognitionPipeline, store: any InvoiceStore, auditSampleRate: Double = 0,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        self.pipeline = pipeline
+        self.store = store
+        self.auditSampleRate = auditSampleRate
+        self.random = random
+    }
+
+    /// Ingests the file at `path`.
+    ///
+    /// - Returns: what happened; a bad file is an outcome, not an error.
+    /// - Throws: `RecognitionError` when no OCR worker can be created, or a ledger error when the database
+    ///   cannot be written (the file is then not stored and can be ingested again).
+    public func ingest(path: String) async throws -> IngestOutcome {
+        let bytes: Data
+        let sha256: String
+        do {
+            (bytes, sha256) = try pipeline.loader.readBytes(path: path)
+        } catch {
+            return .failed(path: path, error: error)
+        }
+        if let existing = try await store.documentID(sha256: sha256) {
+            return .duplicateFile(path: path, of: existing)
+        }
+        let processed = try await pipeline.processDetailed(path: path)
+        guard case .recognized(let document) = processed.report.outcome else {
+            if case .failed(let error, _) = processed.report.outcome { return .failed(path: path, error: error) }
+            return .failed(path: path, error: DocumentError(.recognitionFailed, "no document was read"))
+        }
+        guard processed.report.sha256 == sha256 else {
+            return .failed(
+                path: path, error: DocumentError(.unreadableFile, "the file changed while it was read; ingest it again")
+            )
+        }
+        let images = await EnginePool.runOnThread {
+            processed.pageImages.map { $0.jpegData(quality: Self.pageImageQuality) ?? [] }
+        }
+        var new = NewDocument(
+            sha256: sha256, fileName: URL(fileURLWithPath: path).lastPathComponent, original: [UInt8](bytes),
+            document: document, pageImages: images, qrPayload: processed.evidence?.qr?.raw,
+            rounding: processed.evidence?.rounding)
+        if new.isClean, auditSampleRate > 0, random() < auditSampleRate {
+            new.extraReasons.append(
+                "sampled for audit (\(Int((auditSampleRate * 100).rounded())) % of clean documents)")
+        }
+        switch try await store.store(new, actor: "pipeline") {
+        case .stored(let stored): return .stored(stored)
+        case .duplicateFile(let id): return .duplicateFile(path: path, of: id)
+        }
+    }
+}
+
+/// What ingesting one file did.
+public enum IngestOutcome: Sendable {
+    /// Stored as a new document (accepted or in review).
+    case stored(StoredDocument)
+    /// The same file is already document `of`; nothing was stored.
+    case duplicateFile(path: String, of: Int64)
+    /// The file could not be read; nothing was stored.
+    case failed(path: String, error: DocumentError)
+}

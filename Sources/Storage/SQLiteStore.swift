@@ -1,0 +1,65 @@
+public import Foundation
+import GRDB
+public import InvoiceModel
+
+/// The ledger in one SQLite file (WAL, through GRDB), with its archive folder beside it.
+///
+/// Several processes may open the same file: SQLite serialises their writes, and a writer that finds the
+/// database busy waits up to `busyTimeout` instead of failing. Each method is one transaction.
+///
+/// - Important: `Sendable`; share one instance per process.
+public struct SQLiteStore: InvoiceStore {
+    /// The database file.
+    public let path: String
+    /// Originals and page images, in `archive/` beside the database file.
+    public let archive: Archive
+    /// The connection pool (one writer, concurrent readers).
+    let pool: DatabasePool
+
+    /// How long a writer waits for another process's transaction before giving up.
+    public static let busyTimeout: TimeInterval = 30
+
+    /// Opens (creating it if needed) the ledger at `path` and brings its schema up to date.
+    ///
+    /// - Throws: `LedgerError.cannotOpen` with SQLite's reason.
+    public init(path: String) throws(LedgerError) {
+        let url = URL(fileURLWithPath: path)
+        self.path = url.path
+        self.archive = Archive(root: url.deletingLastPathComponent().appendingPathComponent("archive"))
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "ledger"
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            pool = try DatabasePool(path: url.path, configuration: configuration)
+            try LedgerSchema.migrator.migrate(pool)
+        } catch {
+            throw .cannotOpen(path: url.path, reason: "\(error)")
+        }
+    }
+
+    /// Runs `body` in one write transaction, translating database errors.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as LedgerError {
+            throw error
+        } catch let error as ReviewRefusal {
+            throw error
+        } catch {
+            throw LedgerError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw LedgerError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+}
