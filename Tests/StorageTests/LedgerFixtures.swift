@@ -37,7 +37,8 @@ enum LedgerFixtures {
         var reasons = flagged.keys.map { "\($0.rawValue): confidence 0.60 below 0.90" }.sorted()
         reasons += checks.filter { !$0.passed }.map { "\($0.fields.first?.rawValue ?? ""): \($0.message ?? $0.rule)" }
         let document = RecognizedDocument(
-            documentType: "fapiao", pages: [
+            documentType: "fapiao",
+            pages: [
                 PageSummary(
                     number: 1, width: 2480, height: 1650, dpi: 300, declaredDPI: nil, rotation: 0,
                     orientationConfidence: nil, skewDegrees: 0, lines: [])
@@ -49,7 +50,9 @@ enum LedgerFixtures {
 
     /// The stored document of an outcome, or a failure naming what happened instead.
     static func stored(_ outcome: StoreOutcome) throws -> StoredDocument {
-        guard case .stored(let document) = outcome else { throw FixtureError("expected a stored document, got \(outcome)") }
+        guard case .stored(let document) = outcome else {
+            throw FixtureError("expected a stored document, got \(outcome)")
+        }
         return document
     }
 }

@@ -37,9 +37,11 @@ struct ReviewDeskTests {
         let right = try await desk.set(
             .document(.sellerTaxID), to: correct.lowercased(), document: document.id, by: "alice")
         #expect(right.checks.allSatisfy { $0.passed })
-        #expect(right.document.fields[.sellerTaxID] == ExtractedField(
-            value: correct, confidence: 1, flagged: false, source: .person, page: 1,
-            box: document.fields[.sellerTaxID]?.box))
+        #expect(
+            right.document.fields[.sellerTaxID]
+                == ExtractedField(
+                    value: correct, confidence: 1, flagged: false, source: .person, page: 1,
+                    box: document.fields[.sellerTaxID]?.box))
         #expect(right.document.reasons.isEmpty, "\(right.document.reasons)")
 
         let accepted = try await desk.approve(document: document.id, by: "alice")
@@ -61,7 +63,9 @@ struct ReviewDeskTests {
         }
     }
 
-    @Test func givenSecondApprovalRule_whenApprovedByReviewersThenApprover_thenAcceptedOnlyAfterTheApprover() async throws {
+    @Test func givenSecondApprovalRule_whenApprovedByReviewersThenApprover_thenAcceptedOnlyAfterTheApprover()
+        async throws
+    {
         let (desk, document, correct) = try await setUp()
         try await desk.store.setApprovalRule(ApprovalRule(secondApprovalAbove: 1000))
         _ = try await desk.set(.document(.sellerTaxID), to: correct, document: document.id, by: "alice")
@@ -108,7 +112,9 @@ struct ReviewDeskTests {
         await #expect(throws: LedgerError.noSuchDocument(id: 999)) {
             try await desk.approve(document: 999, by: "alice")
         }
-        await #expect(throws: ReviewRefusal.self) { try await desk.reject(document: document.id, by: "alice", reason: " ") }
+        await #expect(throws: ReviewRefusal.self) {
+            try await desk.reject(document: document.id, by: "alice", reason: " ")
+        }
         #expect(throws: LedgerError.unknownField("sellerTaxId")) { try FieldPath(parsing: "sellerTaxId") }
         #expect(try FieldPath(parsing: "lineItems.2.amount") == .lineItem(index: 1, .amount))
     }

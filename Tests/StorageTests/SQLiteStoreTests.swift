@@ -82,12 +82,15 @@ struct SQLiteStoreTests {
                 try LedgerFixtures.document("fapiao/clean/tc-002.png", flagged: [.drawer: "某"]), actor: "pipeline"))
         var first = stored
         first.fields[.drawer]?.value = "张三"
-        let saved = try await store.update(first, events: [AuditDraft(actor: "a", action: .fieldChanged, field: "drawer")])
+        let saved = try await store.update(
+            first, events: [AuditDraft(actor: "a", action: .fieldChanged, field: "drawer")])
         #expect(saved.version == stored.version + 1)
 
         var second = stored
         second.fields[.drawer]?.value = "李四"
-        await #expect(throws: LedgerError.versionConflict(id: stored.id, expected: stored.version, found: saved.version)) {
+        await #expect(
+            throws: LedgerError.versionConflict(id: stored.id, expected: stored.version, found: saved.version)
+        ) {
             _ = try await store.update(second, events: [])
         }
         #expect(try await store.document(id: stored.id)?.fields[.drawer]?.value == "张三")
@@ -122,7 +125,8 @@ struct SQLiteStoreTests {
         #expect(throws: (any Error).self) {
             try queue.write { db in
                 try db.execute(
-                    sql: "INSERT INTO fields (document_id, name, value, confidence, flagged, source) VALUES (999, 'x', 'y', 0.5, 0, 'ocr')"
+                    sql:
+                        "INSERT INTO fields (document_id, name, value, confidence, flagged, source) VALUES (999, 'x', 'y', 0.5, 0, 'ocr')"
                 )
             }
         }

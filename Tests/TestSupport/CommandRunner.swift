@@ -54,19 +54,29 @@ public enum CommandRunner {
 }
 
 /// A value written by one thread and read by another.
-final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Value
 
-    init(_ value: Value) { stored = value }
+    /// Holds `value`.
+    public init(_ value: Value) { stored = value }
 
-    func set(_ value: Value) {
+    /// Replaces the value.
+    public func set(_ value: Value) {
         lock.lock()
         stored = value
         lock.unlock()
     }
 
-    var value: Value {
+    /// Changes the value in place, under the lock.
+    public func mutate(_ change: (inout Value) -> Void) {
+        lock.lock()
+        change(&stored)
+        lock.unlock()
+    }
+
+    /// The value.
+    public var value: Value {
         lock.lock()
         defer { lock.unlock() }
         return stored

@@ -1,0 +1,59 @@
+/// The rows `invcap export` writes: one per invoice (and optionally one per line item), in CSV or JSON Lines.
+public enum LedgerExport {
+    /// The invoice file's header: the ledger's own columns, then every CONTRACT.md field.
+    public static var header: [String] {
+        ["id", "state", "file", "documentType", "invoiceKind"] + FieldName.allCases.map(\.rawValue)
+            + ["lineItems", "duplicateOf", "creditOf", "createdAt", "updatedAt", "sha256"]
+    }
+
+    /// The line-item file's header.
+    public static var itemHeader: [String] {
+        ["id", "line"] + LineItemFieldName.allCases.map(\.rawValue)
+    }
+
+    /// One row per document.
+    ///
+    /// - Parameters:
+    ///   - documents: the documents.
+    ///   - excelText: write digit strings a spreadsheet would damage (leading zeros, more than 15 digits:
+    ///     `00316340`, 20-digit 数电 numbers and check codes) as `="00316340"`, so Excel keeps them as text.
+    public static func rows(_ documents: [StoredDocument], excelText: Bool) -> [[String]] {
+        [header]
+            + documents.map { document in
+                let fields = FieldName.allCases.map { name in
+                    let value = document.value(name) ?? ""
+                    return excelText ? protectedDigits(value) : value
+                }
+                return [
+                    String(document.id), document.state.rawValue, document.fileName, document.documentType ?? "",
+                    document.invoiceKind ?? "",
+                ] + fields + [
+                    String(document.lineItems.count), document.duplicateOf.map(String.init) ?? "",
+                    document.creditOf.map(String.init) ?? "", StoredDocument.timestamp(document.createdAt),
+                    StoredDocument.timestamp(document.updatedAt), document.sha256,
+                ]
+            }
+    }
+
+    /// One row per line item of each document.
+    public static func itemRows(_ documents: [StoredDocument], excelText: Bool) -> [[String]] {
+        [itemHeader]
+            + documents.flatMap { document in
+                document.lineItems.enumerated().map { index, item in
+                    [String(document.id), String(index + 1)]
+                        + LineItemFieldName.allCases.map { name in
+                            let value = item[name]?.value ?? ""
+                            return excelText ? protectedDigits(value) : value
+                        }
+                }
+            }
+    }
+
+    /// `="00316340"` for digit strings Excel would change (leading zero, or over 15 digits); others unchanged.
+    public static func protectedDigits(_ value: String) -> String {
+        guard value.count > 1, value.allSatisfy(\.isASCIIDigit), value.hasPrefix("0") || value.count > 15 else {
+            return value
+        }
+        return "=\"\(value)\""
+    }
+}
