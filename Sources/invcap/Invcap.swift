@@ -17,7 +17,7 @@ struct Invcap: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Recognize.self, IngestCommand.self, ReviewCommand.self, AuditCommand.self, UserCommand.self,
-            ExportCommand.self, BackupCommand.self, RestoreCommand.self, Eval.self, Calibrate.self, Inspect.self, Doctor.self,
+            ExportCommand.self, ReconcileCommand.self, BackupCommand.self, RestoreCommand.self, Eval.self, Calibrate.self, Inspect.self, Doctor.self,
         ]
     )
 

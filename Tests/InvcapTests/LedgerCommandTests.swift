@@ -155,6 +155,55 @@ import Testing
         #expect(Set(after.compactMap { $0["file"] as? String }).count == files.count)
     }
 
+    @Test func givenPlatformList_whenReconciled_thenTheThreeKindsOfDifferenceAreFound() throws {
+        let database = try ledgerPath()
+        let scans = [
+            "fapiao/clean/tc-001.png", "fapiao/clean/tc-002.png", "fapiao/clean/tc-008.png", "fapiao/clean/sd-002.png",
+        ]
+        let stored = try objects(try invcap(["ingest", "--json"] + scans.map(Paths.testdata), database: database))
+        let accepted = zip(scans, stored).filter { $0.1["state"] as? String == "accepted" }.map(\.0)
+        try #require(accepted.count >= 3, "clean scans that pass every check: \(stored)")
+
+        // The platform lists the first as it is, the second with another tax amount, not the third, and an
+        // invoice the ledger never saw.
+        let labels = try accepted.map { try Label.of(document: Paths.testdata($0)).fields }
+        func row(_ fields: [String: String], tax: String? = nil) -> String {
+            let number = fields["invoiceNumber"] ?? ""
+            let digital = number.count == 20
+            return [
+                fields["invoiceCode"] ?? "", digital ? "" : "\t\(number)", digital ? number : "",
+                fields["issueDate"] ?? "", fields["sellerTaxID"] ?? "", "\"\(fields["sellerName"] ?? ""), 分公司\"",
+                fields["amountExcludingTax"] ?? "", tax ?? fields["taxAmount"] ?? "", fields["totalAmount"] ?? "",
+            ].joined(separator: ",")
+        }
+        let changedTax = "999.99"
+        let csv =
+            [
+                "发票代码,发票号码,数电发票号码,开票日期,销方识别号,销方名称,金额,税额,价税合计", row(labels[0]), row(labels[1], tax: changedTax),
+                "011002100111,=\"00012345\",,2026-01-05,91110108MA01ABCDE1,北京某公司,100.00,6.00,106.00",
+            ]
+            .joined(separator: "\r\n") + "\r\n"
+        let export = try Paths.temporaryDirectory().appendingPathComponent("platform.csv")
+        try Data(csv.utf8).write(to: export)
+        let findings = export.deletingLastPathComponent().appendingPathComponent("findings.csv")
+
+        let result = try invcap(["reconcile", export.path, "--csv", findings.path], database: database)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains("1 matched, 1 different, \(accepted.count - 2) only in ledger, 1 only on platform"),
+            "\(result.stdout)")
+        let rows = try String(contentsOf: findings, encoding: .utf8)
+        #expect(rows.contains("different") && rows.contains(changedTax) && rows.contains(labels[1]["taxAmount"] ?? "?"))
+        #expect(rows.contains("only-on-platform") && rows.contains("00012345"))
+        #expect(rows.contains("only-in-ledger") && rows.contains(labels[2]["invoiceNumber"] ?? "?"))
+
+        let strict = try invcap(["reconcile", export.path, "--fail-on-differences"], database: database)
+        #expect(strict.status == 1)
+        try Data([0xFF, 0xFE, 0x00]).write(to: export)
+        let unreadable = try invcap(["reconcile", export.path], database: database)
+        #expect(unreadable.status == 1 && unreadable.stderr.contains("platform.csv"), "\(unreadable.stderr)")
+    }
+
     @Test func givenBadArguments_whenLedgerCommandsRun_thenClearErrorsAndNonZeroExits() throws {
         let database = try ledgerPath()
         let cases: [([String], String)] = [
