@@ -45,10 +45,8 @@ public struct SQLiteStore: InvoiceStore {
             return try await pool.write(body)
         } catch let error as LedgerError {
             throw error
-        } catch let error as ReviewRefusal {
-            throw error
         } catch {
-            throw LedgerError.cannotOpen(path: path, reason: "\(error)")
+            throw LedgerError.database(path: path, reason: "\(error)")
         }
     }
 
@@ -59,7 +57,7 @@ public struct SQLiteStore: InvoiceStore {
         } catch let error as LedgerError {
             throw error
         } catch {
-            throw LedgerError.cannotOpen(path: path, reason: "\(error)")
+            throw LedgerError.database(path: path, reason: "\(error)")
         }
     }
 }

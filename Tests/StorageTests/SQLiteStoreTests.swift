@@ -149,6 +149,42 @@ struct SQLiteStoreTests {
         #expect(Set(all.map(\.fileName)) == Set(files.map { URL(fileURLWithPath: $0).lastPathComponent }))
     }
 
+    @Test func givenWritesGoingOn_whenBackedUp_thenTheCopyIsAWholeLedgerAtOneMoment() async throws {
+        let store = try LedgerFixtures.ledger()
+        let documents = try (1...12).map { try LedgerFixtures.document(String(format: "fapiao/clean/sd-%03d.png", $0)) }
+        let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent()
+        let backup = folder.appendingPathComponent("during.sqlite")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for document in documents { _ = try await store.store(document, actor: "pipeline") }
+            }
+            group.addTask {
+                try await Task.sleep(for: .milliseconds(20))
+                try await store.backup(to: backup.path)
+            }
+            try await group.waitForAll()
+        }
+        let copy = try DatabaseQueue(path: backup.path)
+        let (check, documentCount, eventCount, orphans) = try await copy.read { db in
+            (
+                try String.fetchOne(db, sql: "PRAGMA integrity_check"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_events") ?? -1,
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM fields f WHERE f.document_id = d.id)"
+                )
+                    ?? -1
+            )
+        }
+        #expect(check == "ok")
+        #expect((0...documents.count).contains(documentCount))
+        #expect(eventCount == documentCount, "one ingest event per document: no document without its event")
+        #expect(orphans == 0, "no document without its fields")
+        #expect(try await store.counts()[.accepted] == documents.count)
+    }
+
     @Test func givenLedger_whenBackedUpAndRestoredElsewhere_thenSameDocumentsAndArchive() async throws {
         let store = try LedgerFixtures.ledger()
         let stored = try LedgerFixtures.stored(

@@ -102,6 +102,8 @@ public struct DocumentQuery: Sendable, Hashable {
 public enum LedgerError: Error, Sendable, Hashable {
     /// The database cannot be opened or migrated.
     case cannotOpen(path: String, reason: String)
+    /// A read or write failed (disk full, database locked longer than the busy timeout, damaged file).
+    case database(path: String, reason: String)
     /// No document has this number.
     case noSuchDocument(id: Int64)
     /// Someone changed the document after it was read.
@@ -125,6 +127,8 @@ extension LedgerError: CustomStringConvertible {
         switch self {
         case .cannotOpen(let path, let reason):
             return "cannot open the ledger \(path): \(reason)"
+        case .database(let path, let reason):
+            return "ledger \(path): \(reason)"
         case .noSuchDocument(let id):
             return "no document #\(id) in the ledger (invcap review list shows the numbers)"
         case .versionConflict(let id, let expected, let found):
