@@ -9,6 +9,17 @@ extension SQLiteStore {
         }
     }
 
+    public func documentID(businessKey: String, excluding id: Int64) async throws -> Int64? {
+        try await read { db in
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT id FROM documents WHERE business_key = ? AND id != ? AND state != 'rejected'
+                    ORDER BY id LIMIT 1
+                    """, arguments: [businessKey, id])
+        }
+    }
+
     public func document(id: Int64) async throws -> StoredDocument? {
         try await read { db in try Rows.document(db, id: id) }
     }
@@ -81,9 +92,10 @@ extension SQLiteStore {
             let now = Date()
             try db.execute(
                 sql: """
-                    UPDATE documents SET state = ?, business_key = ?, version = version + 1, updated_at = ?
+                    UPDATE documents SET state = ?, business_key = ?, duplicate_of = ?, version = version + 1,
+                      updated_at = ?
                     WHERE id = ?
-                    """, arguments: [document.state.rawValue, key, now, document.id])
+                    """, arguments: [document.state.rawValue, key, document.duplicateOf, now, document.id])
             try Rows.deleteContent(db, id: document.id)
             try Rows.insertContent(
                 db, id: document.id, fields: document.fields, lineItems: document.lineItems, checks: document.checks,

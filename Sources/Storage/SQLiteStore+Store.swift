@@ -31,7 +31,7 @@ extension SQLiteStore {
                     arguments: [$0])
             }
             var reasons = new.document.review.reasons + new.extraReasons
-            if let duplicateOf { reasons.insert("duplicate of #\(duplicateOf) (该发票已存在)", at: 0) }
+            if let duplicateOf { reasons.insert(ReviewDesk.duplicateReason(of: duplicateOf), at: 0) }
             if credited != nil, creditOf == nil, let key = credited {
                 reasons.append("red-letter invoice: the original it names (\(key)) is not in the ledger")
             }

@@ -137,3 +137,33 @@ struct ReviewDeskTests {
         #expect(last.action == .rejected && last.actor == "bob" && last.reason == "not our invoice")
     }
 }
+
+/// A correction that changes the invoice's business key is checked against the ledger again.
+struct ReviewDuplicateTests {
+    @Test func givenNumberCorrectedToAnotherStoredInvoice_whenSet_thenDuplicateAndBackWhenUndone() async throws {
+        let store = try LedgerFixtures.ledger()
+        try await store.saveReviewer(Reviewer(name: "alice", role: .reviewer))
+        let first = try LedgerFixtures.stored(
+            try await store.store(try LedgerFixtures.document("fapiao/clean/tc-001.png"), actor: "pipeline"))
+        let other = try LedgerFixtures.stored(
+            try await store.store(
+                try LedgerFixtures.document("fapiao/clean/tc-002.png", flagged: [.drawer: "某"]), actor: "pipeline"))
+        #expect(other.duplicateOf == nil)
+        let desk = ReviewDesk(store: store, today: { "2026-11-23" })
+        let ownNumber = try #require(other.value(.invoiceNumber))
+        let ownCode = try #require(other.value(.invoiceCode))
+
+        _ = try await desk.set(
+            .document(.invoiceCode), to: try #require(first.value(.invoiceCode)), document: other.id, by: "alice")
+        let clash = try await desk.set(
+            .document(.invoiceNumber), to: try #require(first.value(.invoiceNumber)), document: other.id, by: "alice")
+        #expect(clash.document.duplicateOf == first.id)
+        #expect(clash.document.reasons.first == ReviewDesk.duplicateReason(of: first.id))
+        #expect(try await store.list(DocumentQuery(duplicatesOnly: true)).map(\.id) == [other.id])
+
+        _ = try await desk.set(.document(.invoiceCode), to: ownCode, document: other.id, by: "alice")
+        let undone = try await desk.set(.document(.invoiceNumber), to: ownNumber, document: other.id, by: "alice")
+        #expect(undone.document.duplicateOf == nil)
+        #expect(!undone.document.reasons.contains { $0.hasPrefix("duplicate of") })
+    }
+}

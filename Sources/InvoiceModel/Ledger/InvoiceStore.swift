@@ -23,6 +23,9 @@ public protocol InvoiceStore: Sendable {
     /// The number of the document stored from the file with this SHA-256, or `nil`.
     func documentID(sha256: String) async throws -> Int64?
 
+    /// The oldest document, other than `id` and not rejected, with this business key, or `nil`.
+    func documentID(businessKey: String, excluding id: Int64) async throws -> Int64?
+
     /// The document numbered `id`, or `nil`.
     func document(id: Int64) async throws -> StoredDocument?
 

@@ -48,6 +48,7 @@ public struct ReviewDesk: Sendable {
         document.reasons = Self.reasons(
             document.reasons, corrected: path, oldChecks: oldChecks, newChecks: document.checks)
         Self.flagFailedChecks(in: &document)
+        try await recheckDuplicate(&document)
         let event = AuditDraft(
             actor: person.name, action: .fieldChanged, field: path.description, oldValue: old?.value,
             newValue: corrected?.value, reason: old?.value == normalized ? "confirmed" : nil)
@@ -122,6 +123,27 @@ public struct ReviewDesk: Sendable {
             throw LedgerError.wrongState(id: id, state: document.state, action: action)
         }
         return document
+    }
+
+    /// After a correction changed the business key: the document repeats another (or no longer does).
+    func recheckDuplicate(_ document: inout StoredDocument) async throws {
+        let key = BusinessKey.of(document.fields.mapValues(\.value))
+        guard key != document.businessKey else { return }
+        document.reasons.removeAll { $0.hasPrefix("duplicate of #") }
+        if let key {
+            document.duplicateOf = try await store.documentID(businessKey: key, excluding: document.id)
+        } else {
+            document.duplicateOf = nil
+        }
+        if let original = document.duplicateOf {
+            document.reasons.insert(Self.duplicateReason(of: original), at: 0)
+        }
+        document.businessKey = key
+    }
+
+    /// The review reason of a document that repeats document `original`.
+    public static func duplicateReason(of original: Int64) -> String {
+        "duplicate of #\(original) (该发票已存在)"
     }
 
     /// The people who approved the document after its last field change.
