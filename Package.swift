@@ -112,7 +112,8 @@ let package = Package(
             dependencies: ["Recognition", "Ingest", "InvoiceModel", "TestSupport", "CTesseract"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "CaptureTests", dependencies: ["Capture", "Recognition", "Ingest", "InvoiceModel", "TestSupport"],
+            name: "CaptureTests",
+            dependencies: ["Capture", "Recognition", "Ingest", "InvoiceModel", "Storage", "Extraction", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "InvcapTests",

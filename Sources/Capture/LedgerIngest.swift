@@ -55,8 +55,11 @@ public struct LedgerIngest: Sendable {
                 path: path, error: DocumentError(.unreadableFile, "the file changed while it was read; ingest it again")
             )
         }
+        let limits = pipeline.loader.limits
         let images = await EnginePool.runOnThread {
-            processed.pageImages.map { $0.jpegData(quality: Self.pageImageQuality) ?? [] }
+            processed.pageImages.isEmpty
+                ? Self.renderedPages(bytes, path: path, limits: limits)
+                : processed.pageImages.map { $0.jpegData(quality: Self.pageImageQuality) ?? [] }
         }
         var new = NewDocument(
             sha256: sha256, fileName: URL(fileURLWithPath: path).lastPathComponent, original: [UInt8](bytes),
@@ -69,6 +72,24 @@ public struct LedgerIngest: Sendable {
         switch try await store.store(new, actor: "pipeline") {
         case .stored(let stored): return .stored(stored)
         case .duplicateFile(let id): return .duplicateFile(path: path, of: id)
+        }
+    }
+}
+
+extension LedgerIngest {
+    /// Resolution of the page images kept for a PDF read from its text layer: enough to read on a screen;
+    /// boxes (at 300 dpi) scale by the image's width over the page's.
+    static let renderedPageDPI = 150
+
+    /// A born-digital PDF's pages rendered for reviewers (JPEG), or none when the file is not a PDF (an OFD
+    /// has no renderer here; its original is archived) or a page cannot be rendered.
+    static func renderedPages(_ bytes: Data, path: String, limits: IngestLimits) -> [[UInt8]] {
+        guard InputFormat.detect(bytes) == .pdf,
+            let file = try? PDFFile(bytes: bytes, path: path, maxPages: limits.maxPages)
+        else { return [] }
+        return (0..<file.pageCount).map { index in
+            (try? file.render(index, dpi: renderedPageDPI, maxPixels: limits.maxPixelsPerPage))?
+                .jpegData(quality: pageImageQuality) ?? []
         }
     }
 }
