@@ -60,10 +60,11 @@ struct IngestCommand: AsyncParsableCommand {
             try await OrderedRunner.run(files, concurrency: pipeline.pool.size + 1) { path in
                 try await ingest.ingest(path: path)
             } onResult: { index, outcome in
-                progress.step(index: index, file: files[index])
                 summary.add(outcome)
                 progress.finish()
                 print(json ? IngestSummary.json(outcome) : IngestSummary.line(outcome))
+                fflush(nil)
+                progress.step(index: index, file: files[index])
             }
         } catch let error as RecognitionError {
             throw CLIError(error.description)
