@@ -19,6 +19,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C libraries: module maps only.
@@ -72,15 +77,31 @@ let package = Package(
 
         // The pipeline that composes the steps above.
         .target(
-            name: "Capture", dependencies: ["InvoiceModel", "Ingest", "Recognition", "Extraction", "Storage"],
+            name: "Capture",
+            dependencies: [
+                "InvoiceModel", "Ingest", "Recognition", "Extraction", "Storage",
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings),
+
+        // HTTP: health and metrics of the service now; the review UI and REST API next (Hummingbird 2).
+        .target(
+            name: "ReviewWeb",
+            dependencies: ["InvoiceModel", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "invcap",
             dependencies: [
-                "InvoiceModel", "Ingest", "Recognition", "Capture", "Storage",
+                "InvoiceModel", "Ingest", "Recognition", "Capture", "Storage", "ReviewWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -35,6 +35,17 @@ public struct LedgerIngest: Sendable {
     /// - Throws: `RecognitionError` when no OCR worker can be created, or a ledger error when the database
     ///   cannot be written (the file is then not stored and can be ingested again).
     public func ingest(path: String) async throws -> IngestOutcome {
+        try await ingestTimed(path: path).outcome
+    }
+
+    /// As `ingest(path:)`, also returning the milliseconds spent per pipeline stage and on storing (`store`).
+    public func ingestTimed(path: String) async throws -> (outcome: IngestOutcome, timings: StageTimings) {
+        var timings = StageTimings()
+        let outcome = try await ingest(path: path, timings: &timings)
+        return (outcome, timings)
+    }
+
+    private func ingest(path: String, timings: inout StageTimings) async throws -> IngestOutcome {
         let bytes: Data
         let sha256: String
         do {
@@ -46,6 +57,9 @@ public struct LedgerIngest: Sendable {
             return .duplicateFile(path: path, of: existing)
         }
         let processed = try await pipeline.processDetailed(path: path)
+        timings = processed.report.timings
+        let storing = ContinuousClock.now
+        defer { timings.add("store", milliseconds: (ContinuousClock.now - storing).wholeMilliseconds) }
         guard case .recognized(let document) = processed.report.outcome else {
             if case .failed(let error, _) = processed.report.outcome { return .failed(path: path, error: error) }
             return .failed(path: path, error: DocumentError(.recognitionFailed, "no document was read"))
@@ -91,6 +105,14 @@ extension LedgerIngest {
             (try? file.render(index, dpi: renderedPageDPI, maxPixels: limits.maxPixelsPerPage))?
                 .jpegData(quality: pageImageQuality) ?? []
         }
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds.
+    var wholeMilliseconds: Int {
+        let (seconds, attoseconds) = components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
     }
 }
 

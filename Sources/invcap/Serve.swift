@@ -1,14 +1,22 @@
 import ArgumentParser
 import Capture
 import Foundation
+import Hummingbird
 import InvoiceModel
+import Logging
+import Metrics
+import Prometheus
+import ReviewWeb
+import ServiceLifecycle
+import UnixSignals
 import Storage
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// `invcap serve`: the unattended folder watcher with supervised worker processes.
+/// `invcap serve`: the folder watcher with supervised workers, and an HTTP port for health and metrics,
+/// composed as one swift-service-lifecycle group.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -22,86 +30,124 @@ struct ServeCommand: AsyncParsableCommand {
             failed/. Killed at any moment (even kill -9) and started again, it resumes processing/ and stores
             nothing twice. SIGTERM or Ctrl-C: no new file is started, the ones in flight are finished.
 
+            HTTP on --host:--port: GET /healthz (JSON; 503 when the ledger cannot be read) and GET /metrics
+            (Prometheus text: invcap_documents_total by outcome, invcap_queue_depth, invcap_stage_seconds,
+            invcap_worker_restarts_total).
+
+            Every option can also come from the environment (INVCAP_WORKERS, INVCAP_POLL, INVCAP_PORT …: the
+            option's name in capitals with _ for -) or a JSON file given with --config ({"workers": 2,
+            "poll": 5}); a flag wins over the environment, which wins over the file.
+
             Examples:
-              invcap serve                          # ./inbox, the default ledger
-              invcap serve /srv/scans --database /srv/ledger.sqlite --workers 2
+              invcap serve                          # ./inbox, the default ledger, http://127.0.0.1:8350
+              invcap serve /srv/scans --database /srv/ledger.sqlite --workers 2 --log-format json
               invcap serve /mnt/share --poll 10     # a network share: look every 10 s
             """)
 
-    @Argument(help: ArgumentHelp("The folder holding inbox/, processing/, done/, failed/.", valueName: "folder"))
-    var folder = "."
+    @Argument(
+        help: ArgumentHelp("The folder holding inbox/, processing/, done/, failed/ (default: .).", valueName: "folder"))
+    var folder: String?
     @Option(help: "Worker processes (default: one per core).") var workers: Int?
-    @Option(help: "Seconds between looks at the inbox.") var poll: Double = 1
-    @Option(help: "Seconds a file's size and time must stay the same before it is taken.") var settle: Double = 2
-    @Option(help: "Attempts per file (a worker crash counts as one) before it goes to failed/.") var maxAttempts = 3
+    @Option(help: "Seconds between looks at the inbox (default 1).") var poll: Double?
+    @Option(help: "Seconds a file's size and time must stay the same before it is taken (default 2).")
+    var settle: Double?
+    @Option(help: "Attempts per file (a worker crash counts as one) before it goes to failed/ (default 3).")
+    var maxAttempts: Int?
     @Flag(help: "Also take files in folders under inbox/.") var recursive = false
+    @Option(help: "Address for /healthz and /metrics (default 127.0.0.1).") var host: String?
+    @Option(help: "Port for /healthz and /metrics (default 8350).") var port: Int?
+    @Option(help: "text or json (default text).") var logFormat: String?
     @Option(help: "Directory with confidence.json and review-policy.json (default: the shipped models/).")
     var models: String?
-    @Option(help: "Tesseract languages joined with '+'.") var lang = "chi_sim+eng"
+    @Option(help: "Tesseract languages joined with '+' (default chi_sim+eng).") var lang: String?
+    @Option(help: ArgumentHelp("A JSON file of settings (keys: the option names).", valueName: "file"))
+    var config: String?
     @OptionGroup var ledger: LedgerOptions
 
-    func validate() throws {
-        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
-        guard poll > 0, settle >= 0 else { throw ValidationError("--poll must be positive and --settle not negative") }
-        guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
-    }
-
     func run() async throws {
+        let settings = try ServeSettings(command: self)
         signal(SIGPIPE, SIG_IGN)
+        LoggingSystem.bootstrap { label in
+            settings.logFormat == "json"
+                ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label) as any LogHandler
+        }
+        let logger = Logger(label: "invcap.serve")
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+
         let store = try ledger.open()
         let folders: InboxFolders
         do {
-            folders = try InboxFolders(root: URL(fileURLWithPath: folder), recursive: recursive)
+            folders = try InboxFolders(root: URL(fileURLWithPath: settings.folder), recursive: recursive)
         } catch {
             throw CLIError(error.description)
         }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var arguments = ["worker", "--database", store.path, "--jobs", "1", "--lang", lang]
-        if let models { arguments += ["--models", models] }
-        let count = workers ?? ProcessInfo.processInfo.activeProcessorCount
-        let pool = (0..<count).map { _ in
+        var arguments = ["worker", "--database", store.path, "--jobs", "1", "--lang", settings.lang]
+        if let models = settings.models { arguments += ["--models", models] }
+        let pool = (0..<settings.workers).map { _ in
             WorkerProcess(executable: executable, arguments: arguments, environment: ["OMP_THREAD_LIMIT": "1"])
         }
-        let settings = FolderService.Settings(
-            settle: .milliseconds(Int(settle * 1000)), poll: .milliseconds(Int(poll * 1000)), maxAttempts: maxAttempts)
-        let service = FolderService(folders: folders, workers: pool, settings: settings, log: ServeLog.write)
-        ServeLog.write("watching \(folders.inbox.path) with \(count) workers; ledger \(store.path)")
+        let service = FolderService(
+            folders: folders, workers: pool, settings: settings.folderSettings,
+            log: { logger.info("\($0)") })
+        let router = buildOpsRouter(
+            health: { await ServeHealth.report(store: store, service: service) },
+            metrics: { registry.emitToString() })
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "invcap"),
+            logger: logger)
+        let watcher = WatcherService(service: service, workers: pool, logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: app),
+                    .init(service: watcher, successTerminationBehavior: .gracefullyShutdownGroup),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        logger.info(
+            "watching \(folders.inbox.path) with \(settings.workers) workers; ledger \(store.path); http://\(settings.host):\(settings.port)/healthz"
+        )
+        do {
+            try await group.run()
+        } catch {
+            throw CLIError("the service stopped: \(error)")
+        }
+    }
+}
 
-        let task = Task { await service.run() }
-        let stop = SignalStop { task.cancel() }
-        await task.value
-        stop.cancel()
-        for worker in pool { await worker.stop() }
+/// The folder watcher as a service of the group: runs until the group shuts down gracefully, then lets the
+/// files in flight finish and stops the workers.
+struct WatcherService: Service {
+    let service: FolderService
+    let workers: [WorkerProcess]
+    let logger: Logger
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown { await service.run() }
+        for worker in workers { await worker.stop() }
         let counters = await service.counters
-        ServeLog.write(
+        logger.info(
             "stopped: \(counters.stored.values.reduce(0, +)) stored, \(counters.duplicates) already stored, \(counters.failed) failed, \(counters.workerRestarts) worker restarts"
         )
     }
 }
 
-/// Cancels the service on SIGTERM or SIGINT.
-final class SignalStop: @unchecked Sendable {
-    private let sources: [any DispatchSourceSignal]
-
-    init(_ stop: @escaping @Sendable () -> Void) {
-        sources = [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                ServeLog.write("signal \(number): finishing the files in flight, then stopping")
-                stop()
-            }
-            source.resume()
-            return source
+/// What `/healthz` says.
+enum ServeHealth {
+    static func report(store: SQLiteStore, service: FolderService) async -> HealthReport {
+        let depth = await service.queueDepth
+        let counters = await service.counters
+        do {
+            let counts = try await store.counts()
+            let json = """
+                {"status":"ok","queueDepth":\(depth),"workers":\(await service.workers.count),"stored":\(counters.stored.values.reduce(0, +)),"failed":\(counters.failed),"workerRestarts":\(counters.workerRestarts),"toReview":\(counts[.needsReview] ?? 0)}
+                """
+            return HealthReport(healthy: true, json: json)
+        } catch {
+            let message = "\(error)".replacingOccurrences(of: "\"", with: "'")
+            return HealthReport(healthy: false, json: #"{"status":"error","message":"\#(message)"}"#)
         }
-    }
-
-    func cancel() { sources.forEach { $0.cancel() } }
-}
-
-/// The service's log lines on standard error, with the time.
-enum ServeLog {
-    @Sendable static func write(_ message: String) {
-        FileHandle.standardError.write(Data("\(Date().formatted(.iso8601)) \(message)\n".utf8))
     }
 }

@@ -26,7 +26,8 @@ struct WorkerCommand: AsyncParsableCommand {
             if let crashOn, path.contains(crashOn) { abort() }
             let reply: WorkerReply
             do {
-                reply = WorkerReply(try await ingest.ingest(path: path))
+                let (outcome, timings) = try await ingest.ingestTimed(path: path)
+                reply = WorkerReply(outcome, timings: timings)
             } catch let error as RecognitionError {
                 print(WorkerReply(status: .retry, message: error.description).line)
                 fflush(nil)

@@ -25,7 +25,10 @@ import Testing
             process = Process()
             process.executableURL = URL(fileURLWithPath: Paths.invcap)
             process.arguments =
-                ["serve", folder.path, "--database", database, "--workers", "2", "--settle", "0.5", "--poll", "0.2"]
+                [
+                    "serve", folder.path, "--database", database, "--workers", "2", "--settle", "0.5", "--poll", "0.2",
+                    "--port", "0",
+                ]
                 + extra
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
             if !FileManager.default.fileExists(atPath: log.path) {
@@ -69,6 +72,16 @@ import Testing
         }
 
         var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+        /// The HTTP port the service listens on, from its log.
+        func port(timeout: TimeInterval = 30) -> Int? {
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                if let match = logText.firstMatch(of: /listening on 127\.0\.0\.1:(\d+)/) { return Int(match.1) }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return nil
+        }
 
         func ledgerFiles() throws -> [String] {
             let result = try CommandRunner.invcap([
@@ -129,6 +142,47 @@ import Testing
         #expect(report.contains("code: worker-crashed") && report.contains("attempts: 2") && report.contains("signal"))
         #expect(service.names("done") == ["inv-003.png"])
         #expect(try service.ledgerFiles() == ["inv-003.png"])
+    }
+
+    @Test func givenFilesProcessed_whenMetricsScraped_thenAPrometheusParserReadsTheCounts() throws {
+        let python = Paths.repository.appendingPathComponent(".venv/bin/python").path
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            Issue.record("the test venv is missing: run scripts/setup --test")
+            return
+        }
+        let service = try Service()
+        try service.drop("fapiao/clean/tc-002.png")
+        try service.drop("bad/truncated.jpg")
+        #expect(service.waitForDrain(2), "\(service.logText)")
+        let port = try #require(service.port(), "\(service.logText)")
+        // prometheus_client's own text-format parser: every sample by metric name and labels.
+        let script = """
+            import json, sys, urllib.request
+            from prometheus_client.parser import text_string_to_metric_families
+            base = "http://127.0.0.1:%s" % sys.argv[1]
+            text = urllib.request.urlopen(base + "/metrics").read().decode()
+            samples = {}
+            for family in text_string_to_metric_families(text):
+                for s in family.samples:
+                    key = s.name + "".join("|%s=%s" % kv for kv in sorted(s.labels.items()))
+                    samples[key] = s.value
+            health = urllib.request.urlopen(base + "/healthz")
+            print(json.dumps({"samples": samples, "health": json.loads(health.read()), "status": health.status}))
+            """
+        let result = try CommandRunner.run(python, ["-c", script, String(port)])
+        #expect(service.stop() == 0)
+        try #require(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let samples = try #require(object["samples"] as? [String: Double])
+        #expect(samples["invcap_documents_total|outcome=failed"] == 1)
+        #expect(
+            samples["invcap_documents_total|outcome=accepted"] ?? samples["invcap_documents_total|outcome=needs_review"]
+                == 1)
+        #expect(samples["invcap_queue_depth"] == 0)
+        #expect(samples["invcap_stage_seconds_count|stage=extract"] == 1)
+        #expect((samples["invcap_stage_seconds_count|stage=total"] ?? 0) == 2)
+        let health = try #require(object["health"] as? [String: Any])
+        #expect(object["status"] as? Int == 200 && health["status"] as? String == "ok" && health["failed"] as? Int == 1)
     }
 
     @Test func givenServiceKilledMidway_whenStartedAgain_thenEveryFileStoredExactlyOnce() throws {

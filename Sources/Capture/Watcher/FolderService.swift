@@ -99,8 +99,12 @@ public actor FolderService {
         }
     }
 
+    /// The error code of a file that could not be read (busy, permissions): retried, not failed at once.
+    static let busyFileCode = "unreadable-file"
+
     /// Takes the inbox files that have stayed the same for the settle time.
     public func scanInbox() {
+        defer { ServiceMetrics.queueDepth(queueDepth) }
         for name in tracker.ready(in: folders.listInbox(), at: ContinuousClock.now) {
             do {
                 queue.append(try folders.take(name))
@@ -146,18 +150,30 @@ public actor FolderService {
         busy.remove(name)
         counters.secondsTotal += seconds
         counters.filesTimed += 1
+        ServiceMetrics.stage("total", milliseconds: Int(seconds * 1000))
+        if case .success(let reply) = outcome {
+            for (stage, milliseconds) in reply.timingsMs ?? [:] {
+                ServiceMetrics.stage(stage, milliseconds: milliseconds)
+            }
+        }
+        defer { ServiceMetrics.queueDepth(queueDepth) }
         do {
             switch outcome {
             case .success(let reply) where reply.status == .stored:
                 try folders.finish(name)
                 retries.succeeded(name)
                 counters.stored[reply.state ?? "stored", default: 0] += 1
+                ServiceMetrics.document(reply.state ?? "stored")
                 log("\(name): stored as #\(reply.id ?? 0) (\(reply.state ?? ""))")
             case .success(let reply) where reply.status == .duplicateFile:
                 try folders.finish(name)
                 retries.succeeded(name)
                 counters.duplicates += 1
+                ServiceMetrics.document("duplicate")
                 log("\(name): already stored as #\(reply.id ?? 0)")
+            case .success(let reply) where reply.status == .failed && reply.code == Self.busyFileCode:
+                // Busy or not yet readable (a share still holding it, permissions being set): try again.
+                try retry(name, code: Self.busyFileCode, message: reply.message ?? "the file cannot be read yet")
             case .success(let reply) where reply.status == .failed:
                 try folders.fail(
                     name, code: reply.code ?? "failed", message: reply.message ?? "",
@@ -165,11 +181,13 @@ public actor FolderService {
                     at: Date())
                 retries.succeeded(name)
                 counters.failed += 1
+                ServiceMetrics.document("failed")
                 log("\(name): failed: \(reply.code ?? "") \(reply.message ?? "")")
             case .success(let reply):
                 try retry(name, code: "transient-failure", message: reply.message ?? "the worker asked to retry")
             case .failure(let failure):
                 counters.workerRestarts += 1
+                ServiceMetrics.workerRestart()
                 try retry(name, code: "worker-crashed", message: failure.description)
             }
         } catch {
@@ -181,11 +199,13 @@ public actor FolderService {
         switch retries.failed(name, at: ContinuousClock.now) {
         case .retry(let delay, let attempt):
             counters.retries += 1
+            ServiceMetrics.document("retried")
             queue.append(name)
             log("\(name): attempt \(attempt) failed (\(message)); retrying in \(delay)")
         case .giveUp(let attempts):
             try folders.fail(name, code: code, message: message, attempts: attempts, at: Date())
             counters.failed += 1
+            ServiceMetrics.document("failed")
             log("\(name): failed after \(attempts) attempts: \(message)")
         }
     }

@@ -25,6 +25,8 @@ public struct WorkerReply: Codable, Sendable, Hashable {
     public var code: String?
     /// What went wrong, when failed or to retry.
     public var message: String?
+    /// Milliseconds per stage (`read`, `decode`, `qr`, `preprocess`, `extract`, `score`, `store`).
+    public var timingsMs: [String: Int]?
 
     /// Creates a reply.
     public init(status: Status, id: Int64? = nil, state: String? = nil, code: String? = nil, message: String? = nil) {
@@ -36,11 +38,14 @@ public struct WorkerReply: Codable, Sendable, Hashable {
     }
 
     /// The reply for an ingest outcome.
-    public init(_ outcome: IngestOutcome) {
+    public init(_ outcome: IngestOutcome, timings: StageTimings = StageTimings()) {
         switch outcome {
         case .stored(let document): self.init(status: .stored, id: document.id, state: document.state.rawValue)
         case .duplicateFile(_, let id): self.init(status: .duplicateFile, id: id)
         case .failed(_, let error): self.init(status: .failed, code: error.code.rawValue, message: error.message)
+        }
+        if !timings.stages.isEmpty {
+            timingsMs = Dictionary(timings.stages, uniquingKeysWith: +)
         }
     }
 
