@@ -8,8 +8,8 @@ import Metrics
 import Prometheus
 import ReviewWeb
 import ServiceLifecycle
-import UnixSignals
 import Storage
+import UnixSignals
 
 #if canImport(Glibc)
     import Glibc
@@ -23,7 +23,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Watch a folder and ingest every file dropped into its inbox/, unattended.",
         discussion: """
             FOLDER holds inbox/ (drop files here), processing/, done/ and failed/ (each failed file with
-            NAME.error.txt saying why). A file is taken once its size and time have not changed for --settle
+            NAME.error.txt saying why). inotify wakes the watcher when files arrive (and it lists the inbox every
+            --rescan seconds anyway); on a network share, where inotify sees nothing, use --poll. A file is taken once its size and time have not changed for --settle
             seconds; junk and temporary files (.DS_Store, ._*, Thumbs.db, @eaDir, ~$*, *.part, *.tmp,
             dot-files) are left alone. Recognition runs in --workers child processes: a crash inside a C
             library costs one attempt at that file, never the service; after --max-attempts the file goes to
@@ -48,7 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
         help: ArgumentHelp("The folder holding inbox/, processing/, done/, failed/ (default: .).", valueName: "folder"))
     var folder: String?
     @Option(help: "Worker processes (default: one per core).") var workers: Int?
-    @Option(help: "Seconds between looks at the inbox (default 1).") var poll: Double?
+    @Option(help: "Look at the inbox every SECONDS instead of being woken by inotify (for network shares).")
+    var poll: Double?
+    @Option(help: "With inotify, list the inbox anyway every SECONDS (default 60).") var rescan: Double?
     @Option(help: "Seconds a file's size and time must stay the same before it is taken (default 2).")
     var settle: Double?
     @Option(help: "Attempts per file (a worker crash counts as one) before it goes to failed/ (default 3).")

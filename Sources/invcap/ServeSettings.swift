@@ -7,7 +7,8 @@ import Foundation
 struct ServeSettings {
     var folder: String
     var workers: Int
-    var poll: Double
+    var poll: Double?
+    var rescan: Double
     var settle: Double
     var maxAttempts: Int
     var host: String
@@ -31,7 +32,13 @@ struct ServeSettings {
         }
         folder = command.folder ?? setting("folder") ?? "."
         workers = try number("workers", command.workers, ProcessInfo.processInfo.activeProcessorCount)
-        poll = try number("poll", command.poll, 1.0)
+        poll =
+            try command.poll
+            ?? setting("poll").map { text in
+                guard let value = Double(text) else { throw ValidationError("poll must be a number, not \(text)") }
+                return value
+            }
+        rescan = try number("rescan", command.rescan, 60.0)
         settle = try number("settle", command.settle, 2.0)
         maxAttempts = try number("max-attempts", command.maxAttempts, 3)
         host = command.host ?? setting("host") ?? "127.0.0.1"
@@ -40,7 +47,9 @@ struct ServeSettings {
         lang = command.lang ?? setting("lang") ?? "chi_sim+eng"
         models = command.models ?? setting("models")
         guard workers >= 1 else { throw ValidationError("workers must be at least 1 (it is \(workers))") }
-        guard poll > 0, settle >= 0 else { throw ValidationError("poll must be positive and settle not negative") }
+        guard (poll ?? 1) > 0, rescan > 0, settle >= 0 else {
+            throw ValidationError("poll and rescan must be positive and settle not negative")
+        }
         guard maxAttempts >= 1 else { throw ValidationError("max-attempts must be at least 1") }
         guard (0...65535).contains(port) else { throw ValidationError("port must be 0–65535") }
         guard ["text", "json"].contains(logFormat) else { throw ValidationError("log-format is text or json") }
@@ -49,7 +58,8 @@ struct ServeSettings {
     /// The service loop's settings.
     var folderSettings: FolderService.Settings {
         FolderService.Settings(
-            settle: .milliseconds(Int(settle * 1000)), poll: .milliseconds(Int(poll * 1000)), maxAttempts: maxAttempts)
+            settle: .milliseconds(Int(settle * 1000)), poll: poll.map { .milliseconds(Int($0 * 1000)) },
+            rescan: .milliseconds(Int(rescan * 1000)), maxAttempts: maxAttempts)
     }
 
     /// The keys and values of the `--config` file (empty without one).
@@ -62,7 +72,8 @@ struct ServeSettings {
             throw ValidationError("--config \(path): not a JSON object like {\"workers\": 2, \"poll\": 5}")
         }
         let known: Set<String> = [
-            "folder", "workers", "poll", "settle", "max-attempts", "host", "port", "log-format", "lang", "models",
+            "folder", "workers", "poll", "rescan", "settle", "max-attempts", "host", "port", "log-format", "lang",
+            "models",
         ]
         if let unknown = object.keys.first(where: { !known.contains($0) }) {
             throw ValidationError(

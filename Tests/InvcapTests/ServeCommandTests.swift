@@ -26,8 +26,7 @@ import Testing
             process.executableURL = URL(fileURLWithPath: Paths.invcap)
             process.arguments =
                 [
-                    "serve", folder.path, "--database", database, "--workers", "2", "--settle", "0.5", "--poll", "0.2",
-                    "--port", "0",
+                    "serve", folder.path, "--database", database, "--workers", "2", "--settle", "0.5", "--port", "0",
                 ]
                 + extra
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -130,7 +129,9 @@ import Testing
     }
 
     @Test func givenWorkerThatCrashesOnAFile_whenServing_thenThatFileFailsAfterItsAttemptsAndServiceGoesOn() throws {
-        let service = try Service(environment: ["INVCAP_WORKER_CRASH_ON": "crash-me"], extra: ["--max-attempts", "2"])
+        // Polling here (as on a network share), inotify in the other tests.
+        let service = try Service(
+            environment: ["INVCAP_WORKER_CRASH_ON": "crash-me"], extra: ["--max-attempts", "2", "--poll", "0.2"])
         try service.drop("english/clean/inv-002.png", as: "crash-me.png")
         #expect(service.waitForDrain(1, timeout: 120), "\(service.logText)")
         try service.drop("english/clean/inv-003.png")

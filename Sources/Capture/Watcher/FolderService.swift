@@ -1,4 +1,6 @@
 public import Foundation
+import Ingest
+import Recognition
 
 /// The unattended ingestion loop: watches `inbox/`, takes each file once it is stable, has a supervised worker
 /// process ingest it, and files it under `done/` or `failed/`. Files found in `processing/` at the start (left by
@@ -24,8 +26,10 @@ public actor FolderService {
     public struct Settings: Sendable {
         /// How long a file's size and time must stay the same before it is taken.
         public var settle: Duration
-        /// How often the inbox is listed.
-        public var poll: Duration
+        /// How often the inbox is listed when polling (network shares), or `nil` to be woken by inotify.
+        public var poll: Duration?
+        /// With inotify: how often the inbox is listed anyway (events can be lost, e.g. on overflow).
+        public var rescan: Duration
         /// Attempts per file before it goes to `failed/` (a worker crash counts as one).
         public var maxAttempts: Int
         /// Backoff after the first transient failure (doubling, at most a minute).
@@ -33,11 +37,13 @@ public actor FolderService {
 
         /// Creates settings.
         public init(
-            settle: Duration = .seconds(2), poll: Duration = .seconds(1), maxAttempts: Int = 3,
+            settle: Duration = .seconds(2), poll: Duration? = nil, rescan: Duration = .seconds(60),
+            maxAttempts: Int = 3,
             firstRetryDelay: Duration = .seconds(2)
         ) {
             self.settle = settle
             self.poll = poll
+            self.rescan = rescan
             self.maxAttempts = maxAttempts
             self.firstRetryDelay = firstRetryDelay
         }
@@ -91,11 +97,41 @@ public actor FolderService {
         }
     }
 
-    /// Lists the inbox every `poll` (or when `wake()` is called) and queues the files that became stable.
+    /// Lists the inbox when inotify says something changed, when a waiting file may have settled, and every
+    /// `rescan`; or, when polling, every `poll`. Queues the files that became stable.
     private func scanLoop() async {
+        var events: DirectoryEvents?
+        if settings.poll == nil {
+            do {
+                events = try DirectoryEvents(folder: folders.inbox.path)
+            } catch {
+                log("\(error); polling every second instead")
+            }
+        }
         while !Task.isCancelled {
             scanInbox()
-            try? await Task.sleep(for: settings.poll)
+            guard let events else {
+                try? await Task.sleep(for: settings.poll ?? .seconds(1))
+                continue
+            }
+            if folders.recursive {
+                for folder in folders.inboxSubfolders() { try? events.watch(folder) }
+            }
+            var wait = settings.rescan
+            if let deadline = tracker.nextDeadline {
+                wait = min(wait, max(.milliseconds(10), ContinuousClock.now.duration(to: deadline)))
+            }
+            await Self.waitForEvents(events, upTo: wait)
+        }
+    }
+
+    /// Waits for an inotify event or `limit`, in short slices so a shutdown is noticed quickly.
+    private static func waitForEvents(_ events: DirectoryEvents, upTo limit: Duration) async {
+        var remaining = limit
+        while remaining > .zero, !Task.isCancelled {
+            let slice = min(remaining, .milliseconds(250))
+            if await EnginePool.runOnThread({ events.wait(timeout: slice) }) { return }
+            remaining -= slice
         }
     }
 

@@ -37,6 +37,24 @@ public struct InboxFolders: Sendable {
         list(inbox, recursive: recursive)
     }
 
+    /// Every folder under `inbox/` (for watching them too), junk left out.
+    public func inboxSubfolders() -> [String] {
+        var found: [String] = []
+        var pending = [inbox]
+        while let folder = pending.popLast() {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            where !JunkFiles.isJunk(name) {
+                let url = folder.appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    found.append(url.path)
+                    pending.append(url)
+                }
+            }
+        }
+        return found
+    }
+
     /// Files left in `processing/` (by a crash or a stop), to resume first.
     public func listProcessing() -> [String] {
         list(processing, recursive: true).keys.sorted()
