@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "InvcapTests",
             dependencies: [
-                "invcap", "InvoiceModel", "Ingest", "TestSupport",
+                "invcap", "InvoiceModel", "Ingest", "Capture", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
