@@ -186,6 +186,27 @@ import Testing
         #expect(object["status"] as? Int == 200 && health["status"] as? String == "ok" && health["failed"] as? Int == 1)
     }
 
+    @Test func givenFilesInFlight_whenSIGTERM_thenCleanExitNothingLostAndTheRestDoneAfterRestart() throws {
+        let service = try Service()
+        let files = LabelledDocuments.list(Paths.testdata("english/degraded")).prefix(8).map {
+            URL(fileURLWithPath: $0).lastPathComponent
+        }
+        for file in files { try service.drop("english/degraded/" + file) }
+        let deadline = Date().addingTimeInterval(120)
+        while service.names("done").isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(service.stop() == 0, "\(service.logText)")
+        #expect(service.logText.contains("stopped:"))
+        let everywhere = service.names("inbox") + service.names("processing") + service.names("done")
+        #expect(everywhere.sorted() == files.sorted(), "every file in exactly one folder")
+        #expect(service.names("done").count < files.count, "stopped before the end")
+        #expect(try service.ledgerFiles().sorted() == service.names("done"), "done/ holds exactly the stored files")
+
+        try service.start()
+        #expect(service.waitForDrain(files.count), "\(service.logText)")
+        #expect(service.stop() == 0)
+        #expect(try service.ledgerFiles().sorted() == files.sorted())
+    }
+
     @Test func givenServiceKilledMidway_whenStartedAgain_thenEveryFileStoredExactlyOnce() throws {
         let service = try Service()
         let files = LabelledDocuments.list(Paths.testdata("fapiao/degraded")).prefix(8)
