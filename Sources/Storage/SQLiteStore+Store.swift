@@ -2,6 +2,14 @@ import Foundation
 import GRDB
 public import InvoiceModel
 
+/// What the storing transaction did.
+private enum Written: Sendable {
+    /// A new document row.
+    case inserted(Int64)
+    /// The same file was already document N.
+    case existing(Int64)
+}
+
 extension SQLiteStore {
     /// Stores a new document (see `InvoiceStore.store`): archive first, then one transaction.
     public func store(_ new: NewDocument, actor: String) async throws -> StoreOutcome {
@@ -12,11 +20,11 @@ extension SQLiteStore {
         let credited = new.document.fields[.remarks].flatMap { BusinessKey.creditedKey(remarks: $0.value) }
         let clean = new.isClean
         let images = pageImages
-        let id: Int64? = try await write { db in
+        let written: Written = try await write { db in
             if let existing = try Int64.fetchOne(
                 db, sql: "SELECT id FROM documents WHERE sha256 = ?", arguments: [new.sha256])
             {
-                return -existing
+                return .existing(existing)
             }
             let duplicateOf = try key.flatMap {
                 try Int64.fetchOne(
@@ -67,10 +75,14 @@ extension SQLiteStore {
                         reason: "\(new.document.fields.count) fields read, \(flagged) flagged, \(reasons.count) reasons"
                     )
                 ])
-            return id
+            return .inserted(id)
         }
-        guard let id, id > 0 else { return .duplicateFile(id: -(id ?? 0)) }
-        guard let stored = try await document(id: id) else { throw LedgerError.noSuchDocument(id: id) }
-        return .stored(stored)
+        switch written {
+        case .existing(let id):
+            return .duplicateFile(id: id)
+        case .inserted(let id):
+            guard let stored = try await document(id: id) else { throw LedgerError.noSuchDocument(id: id) }
+            return .stored(stored)
+        }
     }
 }

@@ -80,11 +80,9 @@ struct IngestCommand: AsyncParsableCommand {
 
 /// Files to ingest: the files given, and every file under the directories given, sorted.
 enum InputFiles {
-    /// Names that are never documents: desktop and NAS clutter, editors' and downloads' temporaries.
+    /// Names skipped in directories: the watcher's junk, labels (`NAME.json`) and failure reports.
     static func isJunk(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasPrefix("~$") || name == "Thumbs.db" || name == "desktop.ini"
-            || name == "@eaDir" || name.hasSuffix(".part") || name.hasSuffix(".tmp") || name.hasSuffix(".crdownload")
-            || name.hasSuffix(".json") || name.hasSuffix(".error.txt")
+        JunkFiles.isJunk(name) || name.hasSuffix(".json") || name.hasSuffix(".error.txt")
     }
 
     static func expand(_ inputs: [String]) -> [String] {

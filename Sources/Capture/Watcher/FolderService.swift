@@ -20,7 +20,7 @@ public actor FolderService {
     private var retries: RetrySchedule<ContinuousClock.Instant>
     private var queue: [String] = []
     private var busy: Set<String> = []
-    private var log: @Sendable (String) -> Void
+    private let log: @Sendable (String) -> Void
 
     /// How the service behaves.
     public struct Settings: Sendable {
@@ -61,9 +61,6 @@ public actor FolderService {
         public var retries = 0
         /// Worker processes that died and were replaced.
         public var workerRestarts = 0
-        /// Seconds spent per file, summed, and the number of files.
-        public var secondsTotal: Double = 0
-        public var filesTimed = 0
     }
 
     /// Creates the service.
@@ -184,8 +181,6 @@ public actor FolderService {
 
     private func finish(_ name: String, _ outcome: Result<WorkerReply, WorkerProcess.Failure>, seconds: Double) {
         busy.remove(name)
-        counters.secondsTotal += seconds
-        counters.filesTimed += 1
         ServiceMetrics.stage("total", milliseconds: Int(seconds * 1000))
         if case .success(let reply) = outcome {
             for (stage, milliseconds) in reply.timingsMs ?? [:] {

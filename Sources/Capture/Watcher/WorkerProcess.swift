@@ -60,10 +60,10 @@ public actor WorkerProcess {
         return try await childDied()
     }
 
-    /// Ends the child (it finishes nothing: call between requests).
-    public func stop() {
+    /// Ends the child: its input is closed, so it exits after the file it is on (call between requests).
+    public func stop() async {
         try? input?.close()
-        child?.waitUntilExit()
+        if let child { await EnginePool.runOnThread { child.waitUntilExit() } }
         child = nil
         input = nil
         output = nil
@@ -86,10 +86,11 @@ public actor WorkerProcess {
             throw .cannotStart(error.localizedDescription)
         }
         starts += 1
+        let reader = LineReader(fromChild.fileHandleForReading)
         child = process
         input = toChild.fileHandleForWriting
-        output = LineReader(fromChild.fileHandleForReading)
-        return (toChild.fileHandleForWriting, output!)
+        output = reader
+        return (toChild.fileHandleForWriting, reader)
     }
 
     private func childDied() async throws(Failure) -> WorkerReply {

@@ -34,7 +34,7 @@ public struct ReviewDesk: Sendable {
         let normalized =
             value.trimmingCharacters(in: .whitespaces).isEmpty ? "" : try FieldValueFormat.normalize(value, for: path)
         let old = try current(path, in: document)
-        guard old?.value != normalized || old?.flagged == true else {
+        guard old?.value != normalized || old?.flagged == true, old != nil || !normalized.isEmpty else {
             return Correction(document: document, checks: relatedChecks(path, document.checks), changed: false)
         }
         let corrected =
