@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries: module maps only.
@@ -87,7 +89,12 @@ let package = Package(
         // HTTP: health and metrics of the service now; the review UI and REST API next (Hummingbird 2).
         .target(
             name: "ReviewWeb",
-            dependencies: ["InvoiceModel", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "InvoiceModel", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings),
 
         // The executable: argument parsing and wiring only.
@@ -108,7 +115,8 @@ let package = Package(
 
         // Helpers for the tests: paths of testdata/ and ../shared/data, labels, running the binary.
         .target(
-            name: "TestSupport", dependencies: ["InvoiceModel"], path: "Tests/TestSupport", swiftSettings: swiftSettings
+            name: "TestSupport", dependencies: ["InvoiceModel", "Storage"], path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
         ),
 
         .testTarget(
@@ -118,6 +126,14 @@ let package = Package(
             name: "StorageTests",
             dependencies: [
                 "Storage", "InvoiceModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReviewWebTests",
+            dependencies: [
+                "ReviewWeb", "Storage", "InvoiceModel", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "InvoiceModelTests", dependencies: ["InvoiceModel"], swiftSettings: swiftSettings),

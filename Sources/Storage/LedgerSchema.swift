@@ -9,7 +9,23 @@ enum LedgerSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-ledger", migrate: createLedger)
+        migrator.registerMigration("v2-accounts", migrate: addAccounts)
         return migrator
+    }
+
+    /// Passwords (bcrypt hashes) and web sessions (SHA-256 of the token, CSRF token, expiry).
+    static func addAccounts(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE users ADD COLUMN password_hash TEXT;
+                CREATE TABLE sessions (
+                  token_hash TEXT PRIMARY KEY NOT NULL CHECK (length(token_hash) = 64),
+                  user_name TEXT NOT NULL REFERENCES users(name),
+                  csrf_token TEXT NOT NULL CHECK (length(csrf_token) >= 32),
+                  created_at TEXT NOT NULL,
+                  expires_at TEXT NOT NULL
+                );
+                """)
     }
 
     /// Documents, pages, fields, line items, checks, review reasons, people, audit events, settings.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InvoiceModel
+import ReviewWeb
 import Storage
 
 /// `invcap audit ID`: a document's append-only trail.
@@ -61,16 +62,18 @@ struct UserCommand: AsyncParsableCommand {
 
             Examples:
               invcap user add alice --role admin
-              invcap user add bob --role reviewer --as alice
+              echo 'correct horse' | invcap user add bob --role reviewer --password-stdin --as alice
+              echo 'battery staple' | invcap user password bob --as bob
               invcap user list
             """,
-        subcommands: [UserAdd.self, UserList.self])
+        subcommands: [UserAdd.self, UserPassword.self, UserList.self])
 }
 
 struct UserAdd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a person or change their role.")
     @Argument(help: "The person's name.") var name: String
     @Option(help: "reviewer, approver or admin.") var role: String = "reviewer"
+    @Flag(help: "Read a password for the review UI from the first line of standard input.") var passwordStdin = false
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var person: ActorOptions
 
@@ -81,6 +84,7 @@ struct UserAdd: AsyncParsableCommand {
 
     func run() async throws {
         let store = try ledger.open()
+        let hash = passwordStdin ? Credentials.hash(password: try PasswordInput.read()) : nil
         try await ledgerAction {
             if !(try await store.reviewers().isEmpty) {
                 guard let actor = try await store.reviewer(named: person.actor) else {
@@ -92,7 +96,51 @@ struct UserAdd: AsyncParsableCommand {
             }
             try await store.saveReviewer(Reviewer(name: name, role: ReviewRole(rawValue: role) ?? .reviewer))
         }
-        print("\(name): \(role)")
+        if let hash {
+            try await ledgerAction { try await store.setPasswordHash(hash, for: name) }
+        }
+        print("\(name): \(role)\(passwordStdin ? ", password set" : "")")
+    }
+}
+
+struct UserPassword: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "password",
+        abstract: "Set a person's review-UI password from standard input (yourself, or anyone as an admin).")
+    @Argument(help: "The person's name.") var name: String
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var person: ActorOptions
+
+    func run() async throws {
+        let store = try ledger.open()
+        try await ledgerAction {
+            guard let actor = try await store.reviewer(named: person.actor) else {
+                throw LedgerError.unknownReviewer(person.actor)
+            }
+            guard actor.name == name || actor.role == .admin else {
+                throw LedgerError.notAllowed(
+                    name: actor.name, role: actor.role, action: "set another person's password")
+            }
+        }
+        let hash = Credentials.hash(password: try PasswordInput.read())
+        try await ledgerAction { try await store.setPasswordHash(hash, for: name) }
+        print("\(name): password set")
+    }
+}
+
+/// A password from the first line of standard input.
+enum PasswordInput {
+    static let minimumLength = 8
+
+    static func read() throws -> String {
+        guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+            throw CLIError(
+                "give the password on standard input, e.g. echo 'long passphrase' | invcap user password NAME")
+        }
+        guard line.count >= minimumLength else {
+            throw CLIError("the password is too short: at least \(minimumLength) characters")
+        }
+        return line
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import InvoiceModel
 import Storage
+import TestSupport
 import Testing
 
 /// Corrections, approvals and rejections on a real SQLite ledger: checks re-run, approval rules, roles, audit.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import InvoiceModel
 import Storage
+import TestSupport
 import Testing
 
 /// The SQLite ledger on real database files: storing, duplicates, versions, the archive, the audit trail.

@@ -1,12 +1,11 @@
-import Foundation
-import InvoiceModel
-import Storage
-import TestSupport
+public import Foundation
+public import InvoiceModel
+public import Storage
 
 /// Ledgers in temporary folders and documents made from testdata files and their labels.
-enum LedgerFixtures {
+public enum LedgerFixtures {
     /// A new ledger in a new temporary folder.
-    static func ledger() throws -> SQLiteStore {
+    public static func ledger() throws -> SQLiteStore {
         try SQLiteStore(path: try Paths.temporaryDirectory().appendingPathComponent("ledger.sqlite").path)
     }
 
@@ -16,7 +15,7 @@ enum LedgerFixtures {
     /// - Parameters:
     ///   - flagged: fields to flag with a low confidence, as recognition does when unsure.
     ///   - overrides: values to use instead of the label's.
-    static func document(
+    public static func document(
         _ relative: String, flagged: [FieldName: String] = [:], overrides: [FieldName: String] = [:]
     ) throws -> NewDocument {
         let path = Paths.testdata(relative)
@@ -49,7 +48,7 @@ enum LedgerFixtures {
     }
 
     /// The stored document of an outcome, or a failure naming what happened instead.
-    static func stored(_ outcome: StoreOutcome) throws -> StoredDocument {
+    public static func stored(_ outcome: StoreOutcome) throws -> StoredDocument {
         guard case .stored(let document) = outcome else {
             throw FixtureError("expected a stored document, got \(outcome)")
         }
@@ -57,7 +56,7 @@ enum LedgerFixtures {
     }
 }
 
-struct FixtureError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct FixtureError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

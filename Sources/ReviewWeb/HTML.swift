@@ -1,0 +1,49 @@
+/// Server-rendered HTML: escaping and the page frame.
+enum HTML {
+    /// `text` with `& < > " '` escaped, safe inside elements and quoted attributes.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A whole page in Chinese and English.
+    static func page(title: String, user: String?, csrf: String?, body: String) -> String {
+        let signedIn =
+            user.map { name in
+                """
+                <form method="post" action="/logout" class="logout"><span>\(escape(name))</span>
+                <input type="hidden" name="csrf" value="\(escape(csrf ?? ""))">
+                <button type="submit">退出 / Sign out</button></form>
+                """
+            } ?? ""
+        return """
+            <!doctype html>
+            <html lang="zh-CN"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title)) · InvoiceCapture</title>
+            <style>
+            body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:0;color:#222}
+            header{display:flex;justify-content:space-between;align-items:center;padding:.5rem 1rem;background:#24466b;color:#fff}
+            header a{color:#fff;text-decoration:none;font-weight:600} main{padding:1rem}
+            table{border-collapse:collapse;width:100%} td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
+            .flagged{background:#fff3cd} .reason{color:#8a5300;font-size:.9em} .error{color:#b00020}
+            .doc{display:flex;gap:1rem;align-items:flex-start} .page{position:relative;max-width:55%}
+            .page img{width:100%;display:block;border:1px solid #ccc} .box{position:absolute;border:2px solid #d9822b}
+            .box.flagged{border-color:#d00;background:rgba(255,0,0,.08)} .fields{flex:1}
+            </style></head>
+            <body><header><a href="/queue">InvoiceCapture · 复核 Review</a>\(signedIn)</header>
+            <main>\(body)</main></body></html>
+            """
+    }
+}
