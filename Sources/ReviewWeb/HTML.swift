@@ -40,7 +40,8 @@ enum HTML {
             .flagged{background:#fff3cd} .reason{color:#8a5300;font-size:.9em} .error{color:#b00020}
             .doc{display:flex;gap:1rem;align-items:flex-start} .page{position:relative;max-width:55%}
             .page img{width:100%;display:block;border:1px solid #ccc} .box{position:absolute;border:2px solid #d9822b}
-            .box.flagged{border-color:#d00;background:rgba(255,0,0,.08)} .fields{flex:1}
+            .box.flagged{border-color:#d00;background:rgba(255,0,0,.08)} .box.focus{border:3px solid #0a58ca;background:rgba(10,88,202,.15)}
+            .fields{flex:1} #shortcuts{position:fixed;right:1rem;bottom:1rem;background:#fff;border:1px solid #888;padding:.5rem 1rem}
             </style></head>
             <body><header><a href="/queue">InvoiceCapture · 复核 Review</a>\(signedIn)</header>
             <main>\(body)</main></body></html>

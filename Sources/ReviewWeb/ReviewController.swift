@@ -38,6 +38,11 @@ public struct ReviewController: Sendable {
     public func addRoutes(to router: Router<BasicRequestContext>) {
         let group = router.group().add(middleware: SecurityHeaders())
         group.get("/") { _, _ in Self.redirect("/queue") }
+        group.get("static/review.js") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: ReviewScript.source)))
+        }
         group.get("login") { request, _ in try await loginForm(request, error: nil) }
         group.post("login") { request, context in try await login(request, context) }
         group.post("logout") { request, context in try await logout(request, context) }

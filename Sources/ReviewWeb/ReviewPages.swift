@@ -71,8 +71,8 @@ enum ReviewPages {
                 <input type="hidden" name="csrf" value="\(HTML.escape(csrf))">
                 <input type="hidden" name="field" value="\(name.rawValue)">
                 <input type="hidden" name="version" value="\(document.version)">
-                <input id="f-\(name.rawValue)" name="value" value="\(HTML.escape(field?.value ?? ""))" size="40">
-                <button type="submit">保存 Save</button></form>\(reasons)</td>
+                <input id="f-\(name.rawValue)" class="field" data-field="\(name.rawValue)" name="value" value="\(HTML.escape(field?.value ?? ""))" size="40">
+                <button type="submit" tabindex="-1">保存 Save</button></form>\(reasons)</td>
                 <td>\(field.map { String(format: "%.2f", $0.confidence) } ?? "–")</td><td>\(field?.source.rawValue ?? "")</td></tr>
                 """
         }
@@ -88,9 +88,17 @@ enum ReviewPages {
             <form method="post" action="/documents/\(document.id)/accept"><input type="hidden" name="csrf" value="\(HTML.escape(csrf))">
             <input name="reason" placeholder="override reason (if checks fail)"> <button type="submit" id="accept">接受 Accept</button></form>
             <form method="post" action="/documents/\(document.id)/reject"><input type="hidden" name="csrf" value="\(HTML.escape(csrf))">
-            <input name="reason" placeholder="reject reason" required> <button type="submit" id="reject">拒绝 Reject</button></form>
+            <input name="reason" id="reject-reason" placeholder="reject reason" required> <button type="submit" id="reject">拒绝 Reject</button></form>
             """ : "<p>状态 / State: \(document.state.rawValue)</p>"
         let message = notice.map { "<p class=\"error\" id=\"notice\">\(HTML.escape($0))</p>" } ?? ""
+        let shortcuts = """
+            <div id="shortcuts" hidden><h2>快捷键 / Keys</h2><ul>
+            <li>Tab / Shift+Tab: 下一个/上一个字段 next / previous field</li>
+            <li>Enter: 保存字段，跳到下一个标记字段 save the field, go to the next flagged one</li>
+            <li>Ctrl+Enter: 接受单据 accept the document</li><li>Alt+R: 拒绝原因 reject reason</li>
+            <li>? / F1: 显示快捷键 show these keys · Esc: 关闭 close</li></ul></div>
+            <script src="/static/review.js" defer></script>
+            """
         return HTML.page(
             title: "#\(document.id)", user: user, csrf: csrf,
             body: """
@@ -100,7 +108,7 @@ enum ReviewPages {
                 <tbody>\(rows.joined())</tbody></table>
                 \(otherReasons.isEmpty ? "" : "<h2>其他原因 / Other reasons</h2><ul>\(otherReasons)</ul>")
                 \(failing.isEmpty ? "" : "<h2>校验未通过 / Failed checks</h2><ul>\(failing)</ul>")
-                \(decisions)</div></div>
+                \(decisions)<p class="reason">? = 快捷键 / keys</p></div></div>\(shortcuts)
                 """)
     }
 }

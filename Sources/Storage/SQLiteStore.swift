@@ -33,7 +33,9 @@ public struct SQLiteStore: InvoiceStore {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             pool = try DatabasePool(path: url.path, configuration: configuration)
-            try LedgerSchema.migrator.migrate(pool)
+            // Processes opening a new or older ledger at the same moment (the service and its workers, a CLI
+            // command) take turns: one migrates, the others then find the schema up to date.
+            try MigrationLock.holding(besides: url.path) { try LedgerSchema.migrator.migrate(pool) }
         } catch {
             throw .cannotOpen(path: url.path, reason: "\(error)")
         }

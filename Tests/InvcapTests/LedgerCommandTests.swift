@@ -210,6 +210,16 @@ import Testing
         #expect(unreadable.status == 1 && unreadable.stderr.contains("platform.csv"), "\(unreadable.stderr)")
     }
 
+    @Test func givenNewLedger_whenSixProcessesOpenItAtOnce_thenOneMigratesAndAllSucceed() throws {
+        let database = try ledgerPath()
+        let results = Locked<[Int32]>([])
+        DispatchQueue.concurrentPerform(iterations: 6) { _ in
+            let status = (try? invcap(["user", "list"], database: database))?.status ?? -1
+            results.mutate { $0.append(status) }
+        }
+        #expect(results.value == Array(repeating: 0, count: 6))
+    }
+
     @Test func givenBadArguments_whenLedgerCommandsRun_thenClearErrorsAndNonZeroExits() throws {
         let database = try ledgerPath()
         let cases: [([String], String)] = [
