@@ -120,9 +120,11 @@ public struct ReviewController: Sendable {
 
     func queue(_ request: Request) async throws -> Response {
         guard let (person, session) = try await signedIn(request) else { return Self.redirect("/login") }
-        let rows = try await store.list(DocumentQuery(state: .needsReview, limit: 500))
+        let filter = QueueFilter(request.uri.queryParameters)
+        let rows = try await store.list(filter.query)
         let counts = try await store.counts()
-        return Self.html(ReviewPages.queue(rows, counts: counts, user: person.name, csrf: session.csrfToken))
+        return Self.html(
+            ReviewPages.queue(rows, counts: counts, filter: filter, user: person.name, csrf: session.csrfToken))
     }
 
     func document(_ request: Request, _ context: BasicRequestContext, notice: String?) async throws -> Response {

@@ -17,7 +17,22 @@ enum ReviewPages {
                 """)
     }
 
-    static func queue(_ rows: [DocumentSummary], counts: [DocumentState: Int], user: String, csrf: String) -> String {
+    static func queue(
+        _ rows: [DocumentSummary], counts: [DocumentState: Int], filter: QueueFilter, user: String, csrf: String
+    ) -> String {
+        func selected(_ state: DocumentState?) -> String { filter.state == state ? " selected" : "" }
+        let filters = """
+            <form method="get" action="/queue" id="filters">
+            <select name="state"><option value="needs_review"\(selected(.needsReview))>待复核 to review</option>
+            <option value="accepted"\(selected(.accepted))>已接受 accepted</option>
+            <option value="rejected"\(selected(.rejected))>已拒绝 rejected</option>
+            <option value="all"\(selected(nil))>全部 all</option></select>
+            <input name="reason" placeholder="原因 reason" value="\(HTML.escape(filter.reason ?? ""))">
+            <input name="seller" placeholder="销售方 seller" value="\(HTML.escape(filter.seller ?? ""))">
+            <input name="from" type="date" value="\(filter.from ?? "")"> – <input name="to" type="date" value="\(filter.to ?? "")">
+            <label><input type="checkbox" name="duplicates" value="1"\(filter.duplicates ? " checked" : "")> 重复 duplicates</label>
+            <button type="submit">筛选 Filter</button></form>
+            """
         let lines = rows.map { row in
             let reasons = row.reasons.prefix(3).map(HTML.escape).joined(separator: "<br>")
             return """
@@ -31,7 +46,7 @@ enum ReviewPages {
         return HTML.page(
             title: "复核队列 Review queue", user: user, csrf: csrf,
             body: """
-                <h1>复核队列 / Review queue</h1><p>\(summary)</p>
+                <h1>复核队列 / Review queue</h1><p>\(summary)</p>\(filters)<p>\(rows.count) 条 shown</p>
                 <table id="queue"><thead><tr><th>#</th><th>文件 File</th><th>销售方 Seller</th><th>开票日期 Date</th>
                 <th>价税合计 Total</th><th>原因 Reasons</th></tr></thead>
                 <tbody>\(lines.joined())</tbody></table>

@@ -44,6 +44,13 @@ extension SQLiteStore {
                 arguments += [seller]
             }
             if query.duplicatesOnly { conditions.append("d.duplicate_of IS NOT NULL") }
+            for (bound, comparison) in [(query.issuedFrom, ">="), (query.issuedTo, "<=")] {
+                guard let bound else { continue }
+                conditions.append(
+                    "EXISTS (SELECT 1 FROM fields f WHERE f.document_id = d.id AND f.name = 'issueDate' AND f.value \(comparison) ?)"
+                )
+                arguments += [bound]
+            }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [query.limit]
             let rows = try Row.fetchAll(

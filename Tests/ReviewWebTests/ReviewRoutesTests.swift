@@ -143,6 +143,31 @@ struct ReviewRoutesTests {
         }
     }
 
+    @Test func givenTwoDocuments_whenTheQueueIsFiltered_thenOnlyTheMatchingOnesAreListed() async throws {
+        let (app, store) = try await app()
+        let other = try LedgerFixtures.document("fapiao/clean/tc-002.png", flagged: [.drawer: "某"])
+        _ = try await store.store(other, actor: "pipeline")
+        let seller = try #require(other.document.fields[.sellerName]?.value)
+        let issued = try #require(other.document.fields[.issueDate]?.value)
+        try await app.test(.router) { client in
+            let (cookie, _) = try #require(try await signIn(client))
+            func listed(_ query: String) async throws -> [Bool] {
+                let page = try await client.execute(uri: "/queue" + query, method: .get, headers: [.cookie: cookie])
+                let html = String(buffer: page.body)
+                return [html.contains("href=\"/documents/1\""), html.contains("href=\"/documents/2\"")]
+            }
+            let allowed = CharacterSet.alphanumerics
+            let encoded = seller.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+            #expect(try await listed("") == [true, true])
+            #expect(try await listed("?seller=\(encoded)") == [false, true])
+            #expect(try await listed("?from=\(issued)&to=\(issued)").last == true)
+            #expect(try await listed("?from=2099-01-01") == [false, false])
+            #expect(try await listed("?state=accepted") == [false, false])
+            #expect(try await listed("?state=bogus&from=yesterday") == [true, true], "bad values are ignored")
+            #expect(try await listed("?duplicates=1") == [false, false])
+        }
+    }
+
     @Test func givenSession_whenSignedOut_thenTheCookieNoLongerWorks() async throws {
         let (app, _) = try await app()
         try await app.test(.router) { client in

@@ -85,18 +85,24 @@ public struct DocumentQuery: Sendable, Hashable {
     public var seller: String?
     /// Only duplicates of other documents.
     public var duplicatesOnly: Bool
+    /// Only documents issued on or after this day (`YYYY-MM-DD`).
+    public var issuedFrom: String?
+    /// Only documents issued on or before this day (`YYYY-MM-DD`).
+    public var issuedTo: String?
     /// At most this many.
     public var limit: Int
 
     /// Creates a query.
     public init(
         state: DocumentState? = nil, reason: String? = nil, seller: String? = nil, duplicatesOnly: Bool = false,
-        limit: Int = 1000
+        issuedFrom: String? = nil, issuedTo: String? = nil, limit: Int = 1000
     ) {
         self.state = state
         self.reason = reason
         self.seller = seller
         self.duplicatesOnly = duplicatesOnly
+        self.issuedFrom = issuedFrom
+        self.issuedTo = issuedTo
         self.limit = limit
     }
 }
