@@ -17,19 +17,19 @@ enum HTML {
         return out
     }
 
-    /// A whole page in Chinese and English.
-    static func page(title: String, user: String?, csrf: String?, body: String) -> String {
+    /// A whole page in the reader's language, with the switch to the other one.
+    static func page(title: String, user: String?, csrf: String?, text: UIText, body: String) -> String {
         let signedIn =
             user.map { name in
                 """
                 <form method="post" action="/logout" class="logout"><span>\(escape(name))</span>
                 <input type="hidden" name="csrf" value="\(escape(csrf ?? ""))">
-                <button type="submit">退出 / Sign out</button></form>
+                <button type="submit">\(text.signOut)</button></form>
                 """
             } ?? ""
         return """
             <!doctype html>
-            <html lang="zh-CN"><head><meta charset="utf-8">
+            <html lang="\(text.code)"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title)) · InvoiceCapture</title>
             <style>
@@ -43,7 +43,8 @@ enum HTML {
             .box.flagged{border-color:#d00;background:rgba(255,0,0,.08)} .box.focus{border:3px solid #0a58ca;background:rgba(10,88,202,.15)}
             .fields{flex:1} #shortcuts{position:fixed;right:1rem;bottom:1rem;background:#fff;border:1px solid #888;padding:.5rem 1rem}
             </style></head>
-            <body><header><a href="/queue">InvoiceCapture · 复核 Review</a>\(signedIn)</header>
+            <body><header><a href="/queue">InvoiceCapture · \(text.queue)</a>
+            <a href="/lang/\(text.other.code)" id="language">\(text.other.name)</a>\(signedIn)</header>
             <main>\(body)</main></body></html>
             """
     }

@@ -44,6 +44,12 @@ public struct ReviewController: Sendable {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: ReviewScript.source)))
         }
         group.get("login") { request, _ in try await loginForm(request, error: nil) }
+        group.get("lang/:code") { _, context in
+            let code = context.parameters.get("code") == "zh" ? "zh" : "en"
+            var response = Self.redirect("/queue")
+            response.setCookie(Cookie(name: "lang", value: code, maxAge: 365 * 86400, path: "/", sameSite: .lax))
+            return response
+        }
         group.post("login") { request, context in try await login(request, context) }
         group.post("logout") { request, context in try await logout(request, context) }
         group.get("queue") { request, _ in try await queue(request) }
@@ -81,7 +87,8 @@ public struct ReviewController: Sendable {
         if try await signedIn(request) != nil { return Self.redirect("/queue") }
         let token = Credentials.newToken()
         var response = Self.html(
-            ReviewPages.login(csrf: token, error: error), status: error == nil ? .ok : .unauthorized)
+            ReviewPages.login(csrf: token, error: error, text: UIText.of(request)),
+            status: error == nil ? .ok : .unauthorized)
         response.setCookie(
             Cookie(name: Self.loginCookie, value: token, path: "/login", secure: secureCookies, sameSite: .strict))
         return response
@@ -94,7 +101,7 @@ public struct ReviewController: Sendable {
         }
         guard let hash = try await store.passwordHash(for: form.name),
             Credentials.verify(password: form.password, hash: hash)
-        else { return try await loginForm(request, error: "用户名或密码错误 / Wrong name or password") }
+        else { return try await loginForm(request, error: UIText.of(request).wrongPassword) }
         let token = Credentials.newToken()
         try await store.createSession(
             WebSession(
@@ -124,14 +131,18 @@ public struct ReviewController: Sendable {
         let rows = try await store.list(filter.query)
         let counts = try await store.counts()
         return Self.html(
-            ReviewPages.queue(rows, counts: counts, filter: filter, user: person.name, csrf: session.csrfToken))
+            ReviewPages.queue(
+                rows, counts: counts, filter: filter, user: person.name, csrf: session.csrfToken,
+                text: UIText.of(request)))
     }
 
     func document(_ request: Request, _ context: BasicRequestContext, notice: String?) async throws -> Response {
         guard let (person, session) = try await signedIn(request) else { return Self.redirect("/login") }
         let id = try Self.id(context)
         guard let document = try await store.document(id: id) else { throw HTTPError(.notFound) }
-        return Self.html(ReviewPages.document(document, user: person.name, csrf: session.csrfToken, notice: notice))
+        return Self.html(
+            ReviewPages.document(
+                document, user: person.name, csrf: session.csrfToken, notice: notice, text: UIText.of(request)))
     }
 
     func image(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
@@ -152,15 +163,17 @@ public struct ReviewController: Sendable {
         let id = try Self.id(context)
         guard let current = try await store.document(id: id) else { throw HTTPError(.notFound) }
         guard current.version == form.version else {
-            return try await document(request, context, notice: Self.conflict(current, since: form.version))
+            return try await document(
+                request, context, notice: Self.conflict(current, since: form.version, text: UIText.of(request)))
         }
         do {
             let path = try FieldPath(parsing: form.field)
             let correction = try await desk.set(path, to: form.value, document: id, by: person.name)
             let failing = correction.checks.filter { !$0.passed }.map { $0.message ?? $0.rule }
+            let text = UIText.of(request)
             let notice =
                 failing.isEmpty
-                ? "已保存 / Saved \(path)" : "已保存，校验未通过 / Saved; checks fail: " + failing.joined(separator: "; ")
+                ? "\(text.saved): \(path)" : "\(text.savedChecksFail) " + failing.joined(separator: "; ")
             return try await document(request, context, notice: notice)
         } catch let error as ValueError {
             return try await document(request, context, notice: error.description)
@@ -198,8 +211,8 @@ public struct ReviewController: Sendable {
         return id
     }
 
-    static func conflict(_ current: StoredDocument, since version: Int) -> String {
-        "冲突 / Conflict: someone else changed #\(current.id) (version \(version) → \(current.version)); their values are shown below — check them and save again"
+    static func conflict(_ current: StoredDocument, since version: Int, text: UIText) -> String {
+        "\(text.conflict) #\(current.id) (v\(version) → v\(current.version)): their values are shown below — check them and save again"
     }
 
     static func html(_ body: String, status: HTTPResponse.Status = .ok) -> Response {

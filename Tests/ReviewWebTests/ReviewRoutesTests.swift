@@ -112,7 +112,7 @@ struct ReviewRoutesTests {
                 uri: "/documents/1/fields", method: .post, headers: headers,
                 body: form([("csrf", token), ("field", "drawer"), ("value", "张三"), ("version", "1")]))
             #expect(saved.status == .ok)
-            #expect(String(buffer: saved.body).contains("Saved drawer"))
+            #expect(String(buffer: saved.body).contains("Saved: drawer"))
             #expect(try await store.document(id: 1)?.value(.drawer) == "张三")
             let last = try #require(try await store.auditTrail(documentID: 1).last)
             #expect(last.actor == "alice" && last.field == "drawer" && last.newValue == "张三")
@@ -165,6 +165,25 @@ struct ReviewRoutesTests {
             #expect(try await listed("?state=accepted") == [false, false])
             #expect(try await listed("?state=bogus&from=yesterday") == [true, true], "bad values are ignored")
             #expect(try await listed("?duplicates=1") == [false, false])
+        }
+    }
+
+    @Test func givenBrowserLanguageOrChoice_whenAPageIsShown_thenItIsInThatLanguage() async throws {
+        let (app, _) = try await app()
+        try await app.test(.router) { client in
+            let (cookie, _) = try #require(try await signIn(client))
+            func page(_ headers: HTTPFields) async throws -> String {
+                var all = headers
+                all[.cookie] = [cookie, headers[.cookie]].compactMap { $0 }.joined(separator: "; ")
+                return String(buffer: try await client.execute(uri: "/queue", method: .get, headers: all).body)
+            }
+            let chinese = try await page([.acceptLanguage: "zh-CN,zh;q=0.9,en;q=0.8"])
+            #expect(chinese.contains("<html lang=\"zh-CN\">") && chinese.contains("复核队列"))
+            let english = try await page([.acceptLanguage: "en-GB,en;q=0.9"])
+            #expect(english.contains("<html lang=\"en\">") && english.contains("Review queue"))
+            #expect(try await page([.acceptLanguage: "zh-CN", .cookie: "lang=en"]).contains("Review queue"))
+            let switched = try await client.execute(uri: "/lang/zh", method: .get)
+            #expect(switched.headers[.setCookie]?.hasPrefix("lang=zh") == true)
         }
     }
 

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+
+/// The review UI's words in Chinese and English. The language comes from the `lang` cookie (set by the switch
+/// in the header), else the browser's Accept-Language (Chinese when it prefers zh), else English.
+struct UIText: Sendable {
+    var code: String
+    var other: (code: String, name: String)
+    var signIn, name, password, signOut, wrongPassword: String
+    var queue, toReview, accepted, rejected, all, reason, seller, duplicates, filter, shown: String
+    var file, date, total, reasons: String
+    var field, value, confidence, source, save, noImage, state, otherReasons, failedChecks: String
+    var accept, reject, overrideReason, rejectReason, keys, keysHelp: String
+    var saved, savedChecksFail, conflict: String
+
+    static let zh = UIText(
+        code: "zh-CN", other: ("en", "English"), signIn: "登录", name: "用户名", password: "密码", signOut: "退出",
+        wrongPassword: "用户名或密码错误", queue: "复核队列", toReview: "待复核", accepted: "已接受", rejected: "已拒绝",
+        all: "全部", reason: "原因", seller: "销售方", duplicates: "重复", filter: "筛选", shown: "条",
+        file: "文件", date: "开票日期", total: "价税合计", reasons: "原因", field: "字段", value: "值",
+        confidence: "置信度", source: "来源", save: "保存", noImage: "没有页面图像", state: "状态",
+        otherReasons: "其他原因", failedChecks: "校验未通过", accept: "接受", reject: "拒绝",
+        overrideReason: "覆盖原因（校验未通过时）", rejectReason: "拒绝原因", keys: "快捷键",
+        keysHelp: "Tab / Shift+Tab：下一个/上一个字段 · Enter：保存并跳到下一个标记字段 · Ctrl+Enter：接受 · Alt+R：拒绝原因 · ? / F1：快捷键 · Esc：关闭",
+        saved: "已保存", savedChecksFail: "已保存，但校验未通过：", conflict: "冲突：其他人已修改此单据")
+
+    static let en = UIText(
+        code: "en", other: ("zh", "中文"), signIn: "Sign in", name: "Name", password: "Password", signOut: "Sign out",
+        wrongPassword: "Wrong name or password", queue: "Review queue", toReview: "To review", accepted: "Accepted",
+        rejected: "Rejected", all: "All", reason: "Reason", seller: "Seller", duplicates: "Duplicates",
+        filter: "Filter", shown: "shown", file: "File", date: "Issue date", total: "Total", reasons: "Reasons",
+        field: "Field", value: "Value", confidence: "Confidence", source: "Source", save: "Save",
+        noImage: "No page image kept", state: "State", otherReasons: "Other reasons", failedChecks: "Failed checks",
+        accept: "Accept", reject: "Reject", overrideReason: "override reason (if checks fail)",
+        rejectReason: "reject reason", keys: "Keys",
+        keysHelp:
+            "Tab / Shift+Tab: next / previous field · Enter: save, go to the next flagged field · Ctrl+Enter: accept · Alt+R: reject reason · ? / F1: these keys · Esc: close",
+        saved: "Saved", savedChecksFail: "Saved; checks fail:", conflict: "Conflict: someone else changed this document"
+    )
+
+    /// The language for `request`.
+    static func of(_ request: Request) -> UIText {
+        if let chosen = request.cookies["lang"]?.value { return chosen == "zh" ? zh : en }
+        let accepted = request.headers[.acceptLanguage]?.lowercased() ?? ""
+        let first = accepted.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        return first.hasPrefix("zh") ? zh : en
+    }
+}
