@@ -58,6 +58,8 @@ public struct ReviewController: Sendable {
         group.post("documents/:id/fields") { request, context in try await setField(request, context) }
         group.post("documents/:id/accept") { request, context in try await decide(request, context, accept: true) }
         group.post("documents/:id/reject") { request, context in try await decide(request, context, accept: false) }
+        group.get("admin/rule") { request, _ in try await rulePage(request, notice: nil) }
+        group.post("admin/rule") { request, context in try await setRule(request, context) }
     }
 
     // MARK: - Sessions
@@ -201,6 +203,35 @@ public struct ReviewController: Sendable {
         }
     }
 
+    // MARK: - Administration
+
+    /// The signed-in admin, or 403 for anyone else.
+    func admin(_ person: Reviewer) throws {
+        guard person.role == .admin else {
+            throw HTTPError(.forbidden, message: "\(person.name) is a \(person.role.rawValue): only admins may do this")
+        }
+    }
+
+    func rulePage(_ request: Request, notice: String?) async throws -> Response {
+        guard let (person, session) = try await signedIn(request) else { return Self.redirect("/login") }
+        try admin(person)
+        let rule = try await store.approvalRule()
+        return Self.html(
+            ReviewPages.rule(rule, user: person.name, csrf: session.csrfToken, notice: notice, text: UIText.of(request))
+        )
+    }
+
+    func setRule(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let (person, _, form) = try await signedIn(request, context, form: RuleForm.self)
+        try admin(person)
+        let text = form.secondApprovalAbove?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard text.isEmpty || Money.parse(text) != nil else {
+            return try await rulePage(request, notice: "\(text): not an amount")
+        }
+        try await store.setApprovalRule(ApprovalRule(secondApprovalAbove: text.isEmpty ? nil : Money.parse(text)))
+        return try await rulePage(request, notice: UIText.of(request).saved)
+    }
+
     // MARK: - Helpers
 
     /// The `:id` parameter as a document number; anything else (`../x`, words) is a bad request.
@@ -246,6 +277,11 @@ struct FieldForm: CSRFForm {
     var field: String
     var value: String
     var version: Int
+}
+
+struct RuleForm: CSRFForm {
+    var csrf: String
+    var secondApprovalAbove: String?
 }
 
 struct DecisionForm: CSRFForm {

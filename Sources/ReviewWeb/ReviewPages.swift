@@ -17,6 +17,20 @@ enum ReviewPages {
                 """)
     }
 
+    static func rule(_ rule: ApprovalRule, user: String, csrf: String, notice: String?, text: UIText) -> String {
+        let message = notice.map { "<p id=\"notice\">\(HTML.escape($0))</p>" } ?? ""
+        let limit = rule.secondApprovalAbove.map(Money.format) ?? ""
+        return HTML.page(
+            title: "Approval rule", user: user, csrf: csrf, text: text,
+            body: """
+                <h1>\(text.code == "en" ? "Approval rule" : "审批规则")</h1>\(message)
+                <form method="post" action="/admin/rule"><input type="hidden" name="csrf" value="\(HTML.escape(csrf))">
+                <label>\(text.code == "en" ? "Totals above this need a second approval by an approver" : "价税合计高于此金额需审批人二次审批")
+                <input name="secondApprovalAbove" value="\(limit)"></label>
+                <button type="submit">\(text.save)</button></form>
+                """)
+    }
+
     static func queue(
         _ rows: [DocumentSummary], counts: [DocumentState: Int], filter: QueueFilter, user: String, csrf: String,
         text: UIText

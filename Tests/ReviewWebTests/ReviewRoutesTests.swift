@@ -187,6 +187,41 @@ struct ReviewRoutesTests {
         }
     }
 
+    @Test func givenReviewerAndAdmin_whenTheApprovalRuleIsChanged_thenOnlyTheAdminMayDoIt() async throws {
+        let (app, store) = try await app()
+        try await store.saveReviewer(Reviewer(name: "root", role: .admin))
+        try await store.setPasswordHash(Credentials.hash(password: "adm1n-pass", cost: 4), for: "root")
+        try await app.test(.router) { client in
+            let (cookie, token) = try #require(try await signIn(client))
+            #expect(
+                try await client.execute(uri: "/admin/rule", method: .get, headers: [.cookie: cookie]).status
+                    == .forbidden)
+            var headers = formType
+            headers[.cookie] = cookie
+            let refused = try await client.execute(
+                uri: "/admin/rule", method: .post, headers: headers,
+                body: form([("csrf", token), ("secondApprovalAbove", "10")]))
+            #expect(refused.status == .forbidden)
+            #expect(try await store.approvalRule().secondApprovalAbove == nil)
+
+            let page = try await client.execute(uri: "/login", method: .get)
+            var login = formType
+            login[.cookie] = try #require(page.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+            let signedIn = try await client.execute(
+                uri: "/login", method: .post, headers: login,
+                body: form([("name", "root"), ("password", "adm1n-pass"), ("csrf", try csrf(page.body))]))
+            let admin = try #require(signedIn.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+            let rulePage = try await client.execute(uri: "/admin/rule", method: .get, headers: [.cookie: admin])
+            #expect(rulePage.status == .ok)
+            headers[.cookie] = admin
+            let saved = try await client.execute(
+                uri: "/admin/rule", method: .post, headers: headers,
+                body: form([("csrf", try csrf(rulePage.body)), ("secondApprovalAbove", "10000")]))
+            #expect(saved.status == .ok)
+            #expect(try await store.approvalRule().secondApprovalAbove == 10000)
+        }
+    }
+
     @Test func givenSession_whenSignedOut_thenTheCookieNoLongerWorks() async throws {
         let (app, _) = try await app()
         try await app.test(.router) { client in
