@@ -17,7 +17,7 @@ public enum Credentials {
     }
 
     /// A new random token: 32 bytes from the system's generator, base64url without padding.
-    static func newToken() -> String {
+    public static func newToken() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
@@ -25,7 +25,7 @@ public enum Credentials {
     }
 
     /// The lower-case hex SHA-256 of a token: what the store keeps instead of the token.
-    static func digest(_ token: String) -> String {
+    public static func digest(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 

@@ -10,6 +10,7 @@ enum LedgerSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-ledger", migrate: createLedger)
         migrator.registerMigration("v2-accounts", migrate: addAccounts)
+        migrator.registerMigration("v3-api-tokens", migrate: addAPITokens)
         return migrator
     }
 
@@ -24,6 +25,19 @@ enum LedgerSchema {
                   csrf_token TEXT NOT NULL CHECK (length(csrf_token) >= 32),
                   created_at TEXT NOT NULL,
                   expires_at TEXT NOT NULL
+                );
+                """)
+    }
+
+    /// Tokens for scripts using the REST API (SHA-256 of each token; the token itself is shown once).
+    static func addAPITokens(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE api_tokens (
+                  token_hash TEXT PRIMARY KEY NOT NULL CHECK (length(token_hash) = 64),
+                  user_name TEXT NOT NULL REFERENCES users(name),
+                  label TEXT NOT NULL,
+                  created_at TEXT NOT NULL
                 );
                 """)
     }

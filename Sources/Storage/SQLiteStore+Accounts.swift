@@ -40,6 +40,23 @@ extension SQLiteStore: AccountStore {
         }
     }
 
+    public func createAPIToken(hash: String, for name: String, label: String) async throws {
+        try await write { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM users WHERE name = ?", arguments: [name]) == 1 else {
+                throw LedgerError.unknownReviewer(name)
+            }
+            try db.execute(
+                sql: "INSERT INTO api_tokens (token_hash, user_name, label, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [hash, name, label, Date()])
+        }
+    }
+
+    public func apiTokenOwner(hash: String) async throws -> String? {
+        try await read { db in
+            try String.fetchOne(db, sql: "SELECT user_name FROM api_tokens WHERE token_hash = ?", arguments: [hash])
+        }
+    }
+
     public func deleteSession(tokenHash: String) async throws {
         try await write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [tokenHash])

@@ -66,7 +66,7 @@ struct UserCommand: AsyncParsableCommand {
               echo 'battery staple' | invcap user password bob --as bob
               invcap user list
             """,
-        subcommands: [UserAdd.self, UserPassword.self, UserList.self])
+        subcommands: [UserAdd.self, UserPassword.self, UserToken.self, UserList.self])
 }
 
 struct UserAdd: AsyncParsableCommand {
@@ -125,6 +125,36 @@ struct UserPassword: AsyncParsableCommand {
         let hash = Credentials.hash(password: try PasswordInput.read())
         try await ledgerAction { try await store.setPasswordHash(hash, for: name) }
         print("\(name): password set")
+    }
+}
+
+struct UserToken: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token",
+        abstract: "Make an API token for a person (yourself, or anyone as an admin); it is printed once.",
+        discussion: """
+            Example:
+              invcap user token alice --label "nightly export"
+              curl -H "Authorization: Bearer TOKEN" http://127.0.0.1:8350/api/v1/documents
+            """)
+    @Argument(help: "The person's name.") var name: String
+    @Option(help: "What the token is for.") var label = "api"
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var person: ActorOptions
+
+    func run() async throws {
+        let store = try ledger.open()
+        let token = Credentials.newToken()
+        try await ledgerAction {
+            guard let actor = try await store.reviewer(named: person.actor) else {
+                throw LedgerError.unknownReviewer(person.actor)
+            }
+            guard actor.name == name || actor.role == .admin else {
+                throw LedgerError.notAllowed(name: actor.name, role: actor.role, action: "make tokens for others")
+            }
+            try await store.createAPIToken(hash: Credentials.digest(token), for: name, label: label)
+        }
+        print(token)
     }
 }
 

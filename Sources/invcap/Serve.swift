@@ -32,7 +32,8 @@ struct ServeCommand: AsyncParsableCommand {
             nothing twice. SIGTERM or Ctrl-C: no new file is started, the ones in flight are finished.
 
             HTTP on --host:--port: the review UI (/queue; people sign in with the password set by invcap user
-            add NAME --password-stdin), GET /healthz (JSON; 503 when the ledger cannot be read) and GET /metrics
+            add NAME --password-stdin), the REST API under /api/v1 (token auth: invcap user token NAME; its OpenAPI
+            description at /api/v1/openapi.yaml), GET /healthz (JSON; 503 when the ledger cannot be read) and GET /metrics
             (Prometheus text: invcap_documents_total by outcome, invcap_queue_depth, invcap_stage_seconds,
             invcap_worker_restarts_total).
 
@@ -98,10 +99,9 @@ struct ServeCommand: AsyncParsableCommand {
         let router = buildOpsRouter(
             health: { await ServeHealth.report(store: store, service: service) },
             metrics: { registry.emitToString() })
-        ReviewController(
-            store: store, desk: ReviewDesk(store: store, today: CalendarToday.latestTimeZone),
-            archived: { try store.archive.get($0) }
-        ).addRoutes(to: router)
+        let desk = ReviewDesk(store: store, today: CalendarToday.latestTimeZone)
+        ReviewController(store: store, desk: desk, archived: { try store.archive.get($0) }).addRoutes(to: router)
+        APIController(store: store, desk: desk, inbox: folders.inbox).addRoutes(to: router)
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "invcap"),

@@ -20,6 +20,12 @@ public protocol AccountStore: Sendable {
 
     /// Ends a session.
     func deleteSession(tokenHash: String) async throws
+
+    /// Stores the hash of a new API token for `name`.
+    func createAPIToken(hash: String, for name: String, label: String) async throws
+
+    /// The person an API token (by its hash) belongs to, or `nil`.
+    func apiTokenOwner(hash: String) async throws -> String?
 }
 
 /// A signed-in browser: who, the token that proves it (hashed), and the CSRF token its forms carry.

@@ -1,0 +1,250 @@
+public import Foundation
+public import Hummingbird
+public import InvoiceModel
+
+/// The REST API under `/api/v1` for scripts: token auth (`Authorization: Bearer …`), JSON in and out, errors as
+/// `{"error": {"code", "message"}}`, and its OpenAPI description at `/api/v1/openapi.yaml`.
+public struct APIController: Sendable {
+    /// The ledger.
+    public let store: any ReviewController.Store
+    /// Corrections and approvals.
+    public let desk: ReviewDesk
+    /// Where uploads are dropped for the watcher (`FOLDER/inbox`), or `nil` when there is no watcher.
+    public let inbox: URL?
+    /// The largest upload accepted.
+    public static let maxUploadBytes = 64 * 1024 * 1024
+
+    /// Creates the controller.
+    public init(store: any ReviewController.Store, desk: ReviewDesk, inbox: URL?) {
+        self.store = store
+        self.desk = desk
+        self.inbox = inbox
+    }
+
+    /// Adds the API's routes to `router`.
+    public func addRoutes(to router: Router<BasicRequestContext>) {
+        let api = router.group("api/v1")
+        api.get("openapi.yaml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+        }
+        api.get("documents") { request, _ in try await respond { try await list(request) } }
+        api.get("documents/:id") { request, context in try await respond { try await get(request, context) } }
+        api.patch("documents/:id/fields") { request, context in try await respond { try await patch(request, context) }
+        }
+        api.post("documents/:id/accept") { request, context in
+            try await respond { try await decide(request, context, accept: true) }
+        }
+        api.post("documents/:id/reject") { request, context in
+            try await respond { try await decide(request, context, accept: false) }
+        }
+        api.post("documents") { request, context in try await respond { try await upload(request, context) } }
+    }
+
+    // MARK: - Routes
+
+    func list(_ request: Request) async throws -> Response {
+        _ = try await caller(request)
+        let parameters = request.uri.queryParameters
+        var state: DocumentState? = .needsReview
+        if let text = parameters["state"].map(String.init) {
+            guard text == "all" || DocumentState(rawValue: text) != nil else {
+                throw APIError(.badRequest, "bad-parameter", "state is needs_review, accepted, rejected or all")
+            }
+            state = DocumentState(rawValue: text)
+        }
+        let limit = parameters["limit"].flatMap { Int($0) } ?? 100
+        guard (1...1000).contains(limit) else { throw APIError(.badRequest, "bad-parameter", "limit is 1 to 1000") }
+        let rows = try await store.list(DocumentQuery(state: state, limit: limit))
+        return Self.json(.object([("documents", .array(rows.map(Self.summary)))]))
+    }
+
+    func get(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try await caller(request)
+        guard let document = try await store.document(id: try Self.id(context)) else {
+            throw APIError(.notFound, "not-found", "no such document")
+        }
+        return Self.json(document.json)
+    }
+
+    func patch(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let person = try await caller(request)
+        let id = try Self.id(context)
+        let body = try await Self.decode(FieldPatch.self, request)
+        guard let current = try await store.document(id: id) else {
+            throw APIError(.notFound, "not-found", "no such document")
+        }
+        guard current.version == body.version else {
+            return Self.json(
+                .object([
+                    (
+                        "error",
+                        .object([
+                            ("code", .string("version-conflict")),
+                            (
+                                "message",
+                                .string(
+                                    "someone else changed the document: version \(body.version) → \(current.version)")
+                            ),
+                        ])
+                    ), ("document", current.json),
+                ]), status: .conflict)
+        }
+        let path: FieldPath
+        do {
+            path = try FieldPath(parsing: body.field)
+        } catch {
+            throw APIError(.badRequest, "unknown-field", error.description)
+        }
+        let correction = try await desk.set(path, to: body.value, document: id, by: person.name)
+        return Self.json(
+            .object([
+                ("document", correction.document.json),
+                ("checks", .array(correction.checks.map(Self.check))),
+            ]))
+    }
+
+    func decide(_ request: Request, _ context: BasicRequestContext, accept: Bool) async throws -> Response {
+        let person = try await caller(request)
+        let id = try Self.id(context)
+        let body = try await Self.decode(Decision.self, request)
+        let document =
+            accept
+            ? try await desk.approve(document: id, by: person.name, override: body.reason)
+            : try await desk.reject(document: id, by: person.name, reason: body.reason ?? "")
+        return Self.json(document.json)
+    }
+
+    func upload(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try await caller(request)
+        guard let inbox else {
+            throw APIError(.serviceUnavailable, "no-watcher", "uploads need invcap serve (a watched inbox)")
+        }
+        let buffer = try await request.body.collect(upTo: Self.maxUploadBytes)
+        guard
+            let file = MultipartUpload(
+                body: Array(buffer.readableBytesView), contentType: request.headers[.contentType] ?? "")
+        else { throw APIError(.badRequest, "no-file", "send the invoice as multipart/form-data with a file part") }
+        guard !file.bytes.isEmpty else { throw APIError(.badRequest, "empty-file", "the file has no bytes") }
+        let temporary = inbox.appendingPathComponent(".upload-\(UUID().uuidString).tmp")
+        var target = inbox.appendingPathComponent(file.fileName)
+        var counter = 1
+        while FileManager.default.fileExists(atPath: target.path) {
+            counter += 1
+            target = inbox.appendingPathComponent("\(counter)-\(file.fileName)")
+        }
+        do {
+            try Data(file.bytes).write(to: temporary)
+            try FileManager.default.moveItem(at: temporary, to: target)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw APIError(.internalServerError, "cannot-store-upload", error.localizedDescription)
+        }
+        return Self.json(
+            .object([("status", .string("queued")), ("file", .string(target.lastPathComponent))]), status: .accepted)
+    }
+
+    // MARK: - Helpers
+
+    /// The person whose token the request carries.
+    func caller(_ request: Request) async throws -> Reviewer {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
+            let name = try await store.apiTokenOwner(hash: Credentials.digest(String(header.dropFirst(7)))),
+            let person = try await store.reviewer(named: name)
+        else {
+            throw APIError(.unauthorized, "unauthorized", "send Authorization: Bearer TOKEN (invcap user token NAME)")
+        }
+        return person
+    }
+
+    /// Runs a route, turning every failure into a JSON error with a stable code.
+    func respond(_ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch let error as APIError {
+            return Self.error(error.status, error.code, error.message)
+        } catch let error as LedgerError {
+            switch error {
+            case .noSuchDocument: return Self.error(.notFound, "not-found", error.description)
+            case .versionConflict: return Self.error(.conflict, "version-conflict", error.description)
+            case .wrongState: return Self.error(.conflict, "wrong-state", error.description)
+            case .unknownReviewer, .notAllowed: return Self.error(.forbidden, "forbidden", error.description)
+            case .unknownField: return Self.error(.badRequest, "unknown-field", error.description)
+            default: return Self.error(.internalServerError, "ledger", error.description)
+            }
+        } catch let error as ValueError {
+            return Self.error(.unprocessableContent, "bad-value", error.description)
+        } catch let error as ReviewRefusal {
+            return Self.error(.unprocessableContent, "refused", error.description)
+        }
+    }
+
+    static func id(_ context: BasicRequestContext) throws -> Int64 {
+        guard let id = context.parameters.get("id", as: Int64.self), id > 0 else {
+            throw APIError(.badRequest, "bad-parameter", "a document number is expected")
+        }
+        return id
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
+        let buffer = try await request.body.collect(upTo: 1024 * 1024)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch {
+            throw APIError(.badRequest, "bad-json", "the body is not the JSON this route takes: \(error)")
+        }
+    }
+
+    static func summary(_ row: DocumentSummary) -> JSONValue {
+        .object([
+            ("id", .int(Int(row.id))), ("state", .string(row.state.rawValue)), ("file", .string(row.fileName)),
+            ("sellerName", row.sellerName.map(JSONValue.string) ?? .null),
+            ("invoiceNumber", row.invoiceNumber.map(JSONValue.string) ?? .null),
+            ("issueDate", row.issueDate.map(JSONValue.string) ?? .null),
+            ("totalAmount", row.totalAmount.map(JSONValue.string) ?? .null),
+            ("duplicateOf", row.duplicateOf.map { .int(Int($0)) } ?? .null),
+            ("reasons", .array(row.reasons.map(JSONValue.string))),
+        ])
+    }
+
+    static func check(_ check: CheckResult) -> JSONValue {
+        .object([
+            ("rule", .string(check.rule)), ("passed", .bool(check.passed)),
+            ("fields", .array(check.fields.map { .string($0.rawValue) })),
+            ("message", check.message.map(JSONValue.string) ?? .null),
+        ])
+    }
+
+    static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: value.serialized())))
+    }
+
+    static func error(_ status: HTTPResponse.Status, _ code: String, _ message: String) -> Response {
+        json(.object([("error", .object([("code", .string(code)), ("message", .string(message))]))]), status: status)
+    }
+}
+
+/// An API failure with its HTTP status and stable code.
+struct APIError: Error {
+    var status: HTTPResponse.Status
+    var code: String
+    var message: String
+    init(_ status: HTTPResponse.Status, _ code: String, _ message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+}
+
+struct FieldPatch: Decodable {
+    var field: String
+    var value: String
+    var version: Int
+}
+
+struct Decision: Decodable {
+    var reason: String?
+}
