@@ -40,6 +40,7 @@ public struct APIController: Sendable {
             try await respond { try await decide(request, context, accept: false) }
         }
         api.post("documents") { request, context in try await respond { try await upload(request, context) } }
+        api.get("export") { request, _ in try await respond { try await export(request) } }
     }
 
     // MARK: - Routes
@@ -143,6 +144,43 @@ public struct APIController: Sendable {
         }
         return Self.json(
             .object([("status", .string("queued")), ("file", .string(target.lastPathComponent))]), status: .accepted)
+    }
+
+    /// `GET /export?format=csv|jsonl&status=accepted&since=YYYY-MM-DD`: as `invcap export`.
+    func export(_ request: Request) async throws -> Response {
+        _ = try await caller(request)
+        let parameters = request.uri.queryParameters
+        let format = parameters["format"].map(String.init) ?? "csv"
+        guard format == "csv" || format == "jsonl" else {
+            throw APIError(.badRequest, "bad-parameter", "format is csv or jsonl")
+        }
+        let status = parameters["status"].map(String.init) ?? "accepted"
+        guard status == "all" || DocumentState(rawValue: status) != nil else {
+            throw APIError(.badRequest, "bad-parameter", "status is accepted, needs_review, rejected or all")
+        }
+        var since: Date?
+        if let day = parameters["since"].map(String.init) {
+            guard let date = LedgerExport.startOfDay(day) else {
+                throw APIError(.badRequest, "bad-parameter", "since is a day like 2026-11-01")
+            }
+            since = date
+        }
+        var documents: [StoredDocument] = []
+        for state in DocumentState(rawValue: status).map({ [$0] }) ?? DocumentState.allCases {
+            documents += try await store.documents(in: state, since: since)
+        }
+        documents.sort { $0.id < $1.id }
+        let body: [UInt8] =
+            format == "csv"
+            ? CSVWriter(byteOrderMark: true).bytes(LedgerExport.rows(documents, excelText: true))
+            : Array(documents.map { $0.json.serialized() + "\n" }.joined().utf8)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"invoices.\(format)\"",
+            ],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     // MARK: - Helpers

@@ -87,6 +87,21 @@ enum OpenAPIDocument {
                 "401": {$ref: "#/components/responses/Error"}
                 "409": {$ref: "#/components/responses/Error"}
                 "422": {$ref: "#/components/responses/Error"}
+          /export:
+            get:
+              summary: The ledger's invoices as CSV (UTF-8 with BOM) or JSON Lines, accepted ones unless told
+              parameters:
+                - {name: format, in: query, schema: {type: string, enum: [csv, jsonl]}}
+                - {name: status, in: query, schema: {type: string, enum: [accepted, needs_review, rejected, all]}}
+                - {name: since, in: query, schema: {type: string, format: date}}
+              responses:
+                "200":
+                  description: The export
+                  content:
+                    text/csv: {schema: {type: string}}
+                    application/x-ndjson: {schema: {type: string}}
+                "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Error"}
         components:
           securitySchemes:
             bearer: {type: http, scheme: bearer}

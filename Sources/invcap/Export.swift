@@ -33,7 +33,7 @@ struct ExportCommand: AsyncParsableCommand {
         guard status == "all" || DocumentState(rawValue: status) != nil else {
             throw ValidationError("--status is one of accepted, needs_review, rejected, all")
         }
-        if let since, Self.startOfDay(since) == nil {
+        if let since, LedgerExport.startOfDay(since) == nil {
             throw ValidationError("--since takes a day like 2026-11-01")
         }
     }
@@ -41,7 +41,7 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try ledger.open()
         let states = DocumentState(rawValue: status).map { [$0] } ?? DocumentState.allCases
-        let start = since.flatMap(Self.startOfDay)
+        let start = since.flatMap(LedgerExport.startOfDay)
         var documents: [StoredDocument] = []
         for state in states {
             documents += try await ledgerAction { try await store.documents(in: state, since: start) }
@@ -73,19 +73,5 @@ struct ExportCommand: AsyncParsableCommand {
         } catch {
             throw CLIError("cannot write \(path): \(error.localizedDescription)")
         }
-    }
-
-    /// Midnight UTC of `day` (`YYYY-MM-DD`).
-    static func startOfDay(_ day: String) -> Date? {
-        guard let match = day.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})/), let year = Int(match.1),
-            let month = Int(match.2), let dayOfMonth = Int(match.3), let utc = TimeZone(identifier: "UTC")
-        else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = utc
-        let components = DateComponents(year: year, month: month, day: dayOfMonth)
-        guard let date = calendar.date(from: components),
-            calendar.dateComponents([.year, .month, .day], from: date) == components
-        else { return nil }
-        return date
     }
 }

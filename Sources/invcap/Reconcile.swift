@@ -37,7 +37,7 @@ struct ReconcileCommand: AsyncParsableCommand {
     @OptionGroup var ledger: LedgerOptions
 
     func validate() throws {
-        if let since, ExportCommand.startOfDay(since) == nil {
+        if let since, LedgerExport.startOfDay(since) == nil {
             throw ValidationError("--since takes a day like 2026-11-01")
         }
         if let map {
@@ -52,7 +52,7 @@ struct ReconcileCommand: AsyncParsableCommand {
     func run() async throws {
         let platform = try readPlatformList()
         let store = try ledger.open()
-        let start = since.flatMap(ExportCommand.startOfDay)
+        let start = since.flatMap(LedgerExport.startOfDay)
         let accepted = try await ledgerAction { try await store.documents(in: .accepted, since: start) }
         let report = Reconciliation.compare(ledger: accepted.map(\.ledgerInvoice), platform: platform)
         print(report.textTable())

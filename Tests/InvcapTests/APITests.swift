@@ -41,6 +41,7 @@ import Testing
                 "list": 200, "list-bad-state": 400, "no-token": 401, "get": 200, "get-missing": 404,
                 "get-not-a-number": 400, "patch-stale": 409, "patch-unknown-field": 400, "patch-bad-amount": 422,
                 "patch": 200, "accept": 200, "accept-again": 409, "upload": 202, "upload-without-file": 400,
+                "export": 200, "export-bad-format": 400,
             ])
         let upload = calls.first { $0["call"] as? String == "upload" }?["body"] as? [String: Any]
         #expect(upload?["file"] as? String == "upload.png", "the sent name loses its folders")

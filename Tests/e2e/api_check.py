@@ -86,6 +86,15 @@ def main():
          content_type="multipart/form-data; boundary=" + boundary)
     call("upload-without-file", "/documents", "post", api + "/documents", b"nothing",
          content_type="multipart/form-data; boundary=x")
+    export = urllib.request.Request(api + "/export?format=csv&status=all")
+    export.add_header("Authorization", "Bearer " + token)
+    response = urllib.request.urlopen(export)
+    body = response.read()
+    described = "text/csv" in spec["paths"]["/export"]["get"]["responses"]["200"]["content"]
+    results.append({"call": "export", "status": response.status, "body": {"rows": body.count(b"\r\n")},
+                    "schemaErrors": [] if described and body.startswith(b"\xef\xbb\xbfid,state,file")
+                    and response.headers["Content-Type"].startswith("text/csv") else ["not the CSV described"]})
+    call("export-bad-format", "/export", "get", api + "/export?format=xlsx")
     print(json.dumps(results, ensure_ascii=False))
 
 

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The rows `invcap export` writes: one per invoice (and optionally one per line item), in CSV or JSON Lines.
 public enum LedgerExport {
     /// The invoice file's header: the ledger's own columns, then every CONTRACT.md field.
@@ -47,6 +49,20 @@ public enum LedgerExport {
                         }
                 }
             }
+    }
+
+    /// Midnight UTC of `day` (`YYYY-MM-DD`), or `nil` when it is no calendar day (`--since`, `?since=`).
+    public static func startOfDay(_ day: String) -> Date? {
+        guard let match = day.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})/), let year = Int(match.1),
+            let month = Int(match.2), let dayOfMonth = Int(match.3), let utc = TimeZone(identifier: "UTC")
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = utc
+        let components = DateComponents(year: year, month: month, day: dayOfMonth)
+        guard let date = calendar.date(from: components),
+            calendar.dateComponents([.year, .month, .day], from: date) == components
+        else { return nil }
+        return date
     }
 
     /// `="00316340"` for digit strings Excel would change (leading zero, or over 15 digits); others unchanged.
