@@ -56,12 +56,18 @@ enum ReviewPages {
                 <td>\(HTML.escape(row.totalAmount ?? "–"))</td><td class="reason">\(reasons)</td></tr>
                 """
         }
+        var pager = ""
+        if filter.page > 1 { pager += " · <a href=\"\(HTML.escape(filter.url(page: filter.page - 1)))\">‹</a>" }
+        pager += " · \(filter.page)"
+        if rows.count == QueueFilter.pageSize {
+            pager += " · <a href=\"\(HTML.escape(filter.url(page: filter.page + 1)))\" id=\"next\">›</a>"
+        }
         let summary =
             "\(text.toReview): \(counts[.needsReview] ?? 0) · \(text.accepted): \(counts[.accepted] ?? 0) · \(text.rejected): \(counts[.rejected] ?? 0)"
         return HTML.page(
             title: text.queue, user: user, csrf: csrf, text: text,
             body: """
-                <h1>\(text.queue)</h1><p>\(summary)</p>\(filters)<p>\(rows.count) \(text.shown)</p>
+                <h1>\(text.queue)</h1><p>\(summary)</p>\(filters)<p>\(rows.count) \(text.shown)\(pager)</p>
                 <table id="queue"><thead><tr><th>#</th><th>\(text.file)</th><th>\(text.seller)</th><th>\(text.date)</th>
                 <th>\(text.total)</th><th>\(text.reasons)</th></tr></thead>
                 <tbody>\(lines.joined())</tbody></table>

@@ -52,7 +52,7 @@ extension SQLiteStore {
                 arguments += [bound]
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            arguments += [query.limit]
+            arguments += [query.limit, query.offset]
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -61,12 +61,26 @@ extension SQLiteStore {
                       (SELECT value FROM fields WHERE document_id = d.id AND name = 'invoiceNumber') AS invoice_number,
                       (SELECT value FROM fields WHERE document_id = d.id AND name = 'issueDate') AS issue_date,
                       (SELECT value FROM fields WHERE document_id = d.id AND name = 'totalAmount') AS total_amount
-                    FROM documents d \(filter) ORDER BY d.id LIMIT ?
+                    FROM documents d \(filter) ORDER BY d.id LIMIT ? OFFSET ?
                     """, arguments: arguments)
-            return try rows.map { row in
+            // The reasons of the whole page in one query.
+            var reasonsByID: [Int64: [String]] = [:]
+            let ids: [Int64] = rows.map { $0["id"] }
+            if !ids.isEmpty {
+                let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+                for reason in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT document_id, reason FROM review_tasks WHERE document_id IN (\(marks))
+                        ORDER BY document_id, position
+                        """, arguments: StatementArguments(ids))
+                {
+                    reasonsByID[reason["document_id"], default: []].append(reason["reason"])
+                }
+            }
+            return rows.map { row in
                 let id: Int64 = row["id"]
-                let reasons = try String.fetchAll(
-                    db, sql: "SELECT reason FROM review_tasks WHERE document_id = ? ORDER BY position", arguments: [id])
+                let reasons = reasonsByID[id] ?? []
                 return DocumentSummary(
                     id: id, state: DocumentState(rawValue: row["state"]) ?? .needsReview, fileName: row["file_name"],
                     documentType: row["document_type"], sellerName: row["seller_name"],

@@ -91,12 +91,15 @@ public struct DocumentQuery: Sendable, Hashable {
     public var issuedTo: String?
     /// At most this many.
     public var limit: Int
+    /// After skipping this many (for pages of results).
+    public var offset: Int
 
     /// Creates a query.
     public init(
         state: DocumentState? = nil, reason: String? = nil, seller: String? = nil, duplicatesOnly: Bool = false,
-        issuedFrom: String? = nil, issuedTo: String? = nil, limit: Int = 1000
+        issuedFrom: String? = nil, issuedTo: String? = nil, limit: Int = 1000, offset: Int = 0
     ) {
+        self.offset = max(0, offset)
         self.state = state
         self.reason = reason
         self.seller = seller
