@@ -13,7 +13,7 @@ struct QueueFilter {
     var duplicates = false
     /// 1-based page of `pageSize` rows.
     var page = 1
-    static let pageSize = 100
+    static let pageSize = 50
 
     init(_ parameters: Parameters) {
         if let text = parameters["state"].map(String.init) {

@@ -19,6 +19,9 @@ public struct ReviewController: Sendable {
     /// Whether cookies are marked Secure (behind HTTPS).
     public let secureCookies: Bool
 
+    /// The queue's counts, refreshed every two seconds.
+    let countsCache = CountsCache()
+
     static let sessionCookie = "invcap_session"
     static let loginCookie = "invcap_login"
 
@@ -131,7 +134,7 @@ public struct ReviewController: Sendable {
         guard let (person, session) = try await signedIn(request) else { return Self.redirect("/login") }
         let filter = QueueFilter(request.uri.queryParameters)
         let rows = try await store.list(filter.query)
-        let counts = try await store.counts()
+        let counts = try await countsCache.counts(from: store)
         return Self.html(
             ReviewPages.queue(
                 rows, counts: counts, filter: filter, user: person.name, csrf: session.csrfToken,

@@ -65,7 +65,8 @@ extension SQLiteStore {
                     """, arguments: arguments)
             // The reasons of the whole page in one query.
             var reasonsByID: [Int64: [String]] = [:]
-            let ids: [Int64] = rows.map { $0["id"] }
+            // Columns by position (the order of the SELECT above): a page is read on every queue view.
+            let ids: [Int64] = rows.map { $0[0] }
             if !ids.isEmpty {
                 let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
                 for reason in try Row.fetchAll(
@@ -75,18 +76,15 @@ extension SQLiteStore {
                         ORDER BY document_id, position
                         """, arguments: StatementArguments(ids))
                 {
-                    reasonsByID[reason["document_id"], default: []].append(reason["reason"])
+                    reasonsByID[reason[0], default: []].append(reason[1])
                 }
             }
             return rows.map { row in
-                let id: Int64 = row["id"]
-                let reasons = reasonsByID[id] ?? []
+                let id: Int64 = row[0]
                 return DocumentSummary(
-                    id: id, state: DocumentState(rawValue: row["state"]) ?? .needsReview, fileName: row["file_name"],
-                    documentType: row["document_type"], sellerName: row["seller_name"],
-                    invoiceNumber: row["invoice_number"], issueDate: row["issue_date"],
-                    totalAmount: row["total_amount"], reasons: reasons, duplicateOf: row["duplicate_of"],
-                    createdAt: row["created_at"])
+                    id: id, state: DocumentState(rawValue: row[1]) ?? .needsReview, fileName: row[2],
+                    documentType: row[3], sellerName: row[6], invoiceNumber: row[7], issueDate: row[8],
+                    totalAmount: row[9], reasons: reasonsByID[id] ?? [], duplicateOf: row[4], createdAt: row[5])
             }
         }
     }

@@ -32,10 +32,13 @@ public struct SQLiteStore: InvoiceStore {
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            pool = try DatabasePool(path: url.path, configuration: configuration)
             // Processes opening a new or older ledger at the same moment (the service and its workers, a CLI
-            // command) take turns: one migrates, the others then find the schema up to date.
-            try MigrationLock.holding(besides: url.path) { try LedgerSchema.migrator.migrate(pool) }
+            // command) take turns: one switches it to WAL and migrates, the others then find it ready.
+            pool = try MigrationLock.holding(besides: url.path) {
+                let pool = try DatabasePool(path: url.path, configuration: configuration)
+                try LedgerSchema.migrator.migrate(pool)
+                return pool
+            }
         } catch {
             throw .cannotOpen(path: url.path, reason: "\(error)")
         }
