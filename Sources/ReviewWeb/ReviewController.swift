@@ -147,7 +147,8 @@ public struct ReviewController: Sendable {
         guard let document = try await store.document(id: id) else { throw HTTPError(.notFound) }
         return Self.html(
             ReviewPages.document(
-                document, user: person.name, csrf: session.csrfToken, notice: notice, text: UIText.of(request)))
+                document, user: person.name, csrf: session.csrfToken, notice: notice, text: UIText.of(request),
+                pageNumber: request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1))
     }
 
     func image(_ request: Request, _ context: BasicRequestContext) async throws -> Response {

@@ -75,9 +75,9 @@ enum ReviewPages {
     }
 
     static func document(
-        _ document: StoredDocument, user: String, csrf: String, notice: String?, text: UIText
+        _ document: StoredDocument, user: String, csrf: String, notice: String?, text: UIText, pageNumber: Int = 1
     ) -> String {
-        let page = document.pages.first
+        let page = document.pages.first { $0.number == pageNumber } ?? document.pages.first
         var boxes = ""
         if let page, page.width > 0, page.height > 0 {
             for name in FieldName.allCases {
@@ -94,7 +94,9 @@ enum ReviewPages {
         }
         let image =
             page?.imageSHA256 != nil
-            ? "<div class=\"page\"><img alt=\"page 1\" src=\"/documents/\(document.id)/pages/1/image\">\(boxes)</div>"
+            ? """
+            <div class="page" id="page"><img alt="page \(page?.number ?? 1)" src="/documents/\(document.id)/pages/\(page?.number ?? 1)/image">\(boxes)</div>
+            """
             : "<div class=\"page\"><p>\(text.noImage)</p></div>"
         let rows = FieldName.allCases.compactMap { name -> String? in
             let field = document.fields[name]
@@ -118,8 +120,18 @@ enum ReviewPages {
             !FieldName.allCases.contains { reason.hasPrefix($0.rawValue + ":") }
         }.map { "<li>\(HTML.escape($0))</li>" }.joined()
         let failing = document.checks.filter { !$0.passed }.map {
-            "<li>\(HTML.escape($0.rule)): \(HTML.escape($0.message ?? ""))</li>"
+            "<li><b>\(HTML.escape(text.checkName($0.rule)))</b>: \(HTML.escape($0.message ?? ""))</li>"
         }.joined()
+        let pages =
+            document.pages.count > 1
+            ? "<p id=\"pages\">"
+                + document.pages.map { other in
+                    other.number == page?.number
+                        ? "<b>\(other.number)</b>"
+                        : "<a href=\"/documents/\(document.id)?page=\(other.number)\">\(other.number)</a>"
+                }.joined(separator: " ") + "</p>" : ""
+        let zoom =
+            "<p class=\"zoom\"><button type=\"button\" id=\"zoom-out\" tabindex=\"-1\">−</button> <button type=\"button\" id=\"zoom-in\" tabindex=\"-1\">+</button></p>"
         let decisions =
             document.state == .needsReview
             ? """
@@ -137,7 +149,7 @@ enum ReviewPages {
             title: "#\(document.id)", user: user, csrf: csrf, text: text,
             body: """
                 <h1>#\(document.id) \(HTML.escape(document.fileName)) <small>\(document.state.rawValue) · v\(document.version)</small></h1>
-                \(message)<div class="doc">\(image)<div class="fields">
+                \(message)\(pages)\(zoom)<div class="doc">\(image)<div class="fields">
                 <table><thead><tr><th>\(text.field)</th><th>\(text.value)</th><th>\(text.confidence)</th><th>\(text.source)</th></tr></thead>
                 <tbody>\(rows.joined())</tbody></table>
                 \(otherReasons.isEmpty ? "" : "<h2>\(text.otherReasons)</h2><ul>\(otherReasons)</ul>")

@@ -21,7 +21,8 @@ struct UIText: Sendable {
         confidence: "置信度", source: "来源", save: "保存", noImage: "没有页面图像", state: "状态",
         otherReasons: "其他原因", failedChecks: "校验未通过", accept: "接受", reject: "拒绝",
         overrideReason: "覆盖原因（校验未通过时）", rejectReason: "拒绝原因", keys: "快捷键",
-        keysHelp: "Tab / Shift+Tab：下一个/上一个字段 · Enter：保存并跳到下一个标记字段 · Ctrl+Enter：接受 · Alt+R：拒绝原因 · ? / F1：快捷键 · Esc：关闭",
+        keysHelp:
+            "Tab / Shift+Tab：下一个/上一个字段 · Enter：保存并跳到下一个标记字段 · Ctrl+Enter：接受 · Alt+R：拒绝原因 · + / -：缩放 · ? / F1：快捷键 · Esc：关闭",
         saved: "已保存", savedChecksFail: "已保存，但校验未通过：", conflict: "冲突：其他人已修改此单据")
 
     static let en = UIText(
@@ -34,9 +35,24 @@ struct UIText: Sendable {
         accept: "Accept", reject: "Reject", overrideReason: "override reason (if checks fail)",
         rejectReason: "reject reason", keys: "Keys",
         keysHelp:
-            "Tab / Shift+Tab: next / previous field · Enter: save, go to the next flagged field · Ctrl+Enter: accept · Alt+R: reject reason · ? / F1: these keys · Esc: close",
+            "Tab / Shift+Tab: next / previous field · Enter: save, go to the next flagged field · Ctrl+Enter: accept · Alt+R: reject reason · + / -: zoom · ? / F1: these keys · Esc: close",
         saved: "Saved", savedChecksFail: "Saved; checks fail:", conflict: "Conflict: someone else changed this document"
     )
+
+    /// A failed check's name for people: in Chinese, what the rule checks; in English, the rule's own name.
+    func checkName(_ rule: String) -> String {
+        guard code != "en" else { return rule }
+        let names: [String: String] = [
+            "buyer-tax-id-checksum": "购买方税号校验位不符", "seller-tax-id-checksum": "销售方税号校验位不符",
+            "invoice-code-structure": "发票代码结构不符", "digital-number-structure": "数电发票号码结构不符",
+            "check-code-format": "校验码格式不符", "amount-plus-tax-equals-total": "金额加税额不等于价税合计",
+            "words-match-figures": "大写金额与小写不符", "line-amounts-sum": "明细金额合计不符",
+            "line-taxes-sum": "明细税额合计不符", "line-tax-rate": "明细税额与税率不符",
+            "qr-matches-printed": "二维码与票面不符", "date-not-in-future": "开票日期晚于今天",
+            "date-plausible": "开票日期不合理", "currency-code": "币种代码不符",
+        ]
+        return names[rule].map { "\($0) / \(rule)" } ?? rule
+    }
 
     /// The language for `request`.
     static func of(_ request: Request) -> UIText {

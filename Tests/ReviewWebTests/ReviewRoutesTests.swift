@@ -169,7 +169,7 @@ struct ReviewRoutesTests {
     }
 
     @Test func givenBrowserLanguageOrChoice_whenAPageIsShown_thenItIsInThatLanguage() async throws {
-        let (app, _) = try await app()
+        let (app, store) = try await app()
         try await app.test(.router) { client in
             let (cookie, _) = try #require(try await signIn(client))
             func page(_ headers: HTTPFields) async throws -> String {
@@ -182,6 +182,18 @@ struct ReviewRoutesTests {
             let english = try await page([.acceptLanguage: "en-GB,en;q=0.9"])
             #expect(english.contains("<html lang=\"en\">") && english.contains("Review queue"))
             #expect(try await page([.acceptLanguage: "zh-CN", .cookie: "lang=en"]).contains("Review queue"))
+            // A failed check is named in words in Chinese, beside the rule's name.
+            let desk = ReviewDesk(store: store, today: { "2026-11-23" })
+            let taxID = try #require(try await store.document(id: 1)?.value(.sellerTaxID))
+            let wrong = String(taxID.dropLast()) + (taxID.last == "0" ? "1" : "0")
+            _ = try await desk.set(.document(.sellerTaxID), to: wrong, document: 1, by: "alice")
+            let document = String(
+                buffer: try await client.execute(
+                    uri: "/documents/1?page=7", method: .get,
+                    headers: [.cookie: cookie, .acceptLanguage: "zh-CN"]
+                ).body)
+            #expect(document.contains("销售方税号校验位不符 / seller-tax-id-checksum"))
+            #expect(document.contains("/documents/1/pages/1/image"), "a page the document lacks shows its first")
             let switched = try await client.execute(uri: "/lang/zh", method: .get)
             #expect(switched.headers[.setCookie]?.hasPrefix("lang=zh") == true)
         }
