@@ -58,7 +58,7 @@ public struct APIController: Sendable {
         let limit = parameters["limit"].flatMap { Int($0) } ?? 100
         guard (1...1000).contains(limit) else { throw APIError(.badRequest, "bad-parameter", "limit is 1 to 1000") }
         let rows = try await store.list(DocumentQuery(state: state, limit: limit))
-        return Self.json(.object([("documents", .array(rows.map(Self.summary)))]))
+        return Self.json(.object([("documents", .array(rows.map(\.json)))]))
     }
 
     func get(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
@@ -102,7 +102,7 @@ public struct APIController: Sendable {
         return Self.json(
             .object([
                 ("document", correction.document.json),
-                ("checks", .array(correction.checks.map(Self.check))),
+                ("checks", .array(correction.checks.map(\.json))),
             ]))
     }
 
@@ -232,26 +232,6 @@ public struct APIController: Sendable {
         } catch {
             throw APIError(.badRequest, "bad-json", "the body is not the JSON this route takes: \(error)")
         }
-    }
-
-    static func summary(_ row: DocumentSummary) -> JSONValue {
-        .object([
-            ("id", .int(Int(row.id))), ("state", .string(row.state.rawValue)), ("file", .string(row.fileName)),
-            ("sellerName", row.sellerName.map(JSONValue.string) ?? .null),
-            ("invoiceNumber", row.invoiceNumber.map(JSONValue.string) ?? .null),
-            ("issueDate", row.issueDate.map(JSONValue.string) ?? .null),
-            ("totalAmount", row.totalAmount.map(JSONValue.string) ?? .null),
-            ("duplicateOf", row.duplicateOf.map { .int(Int($0)) } ?? .null),
-            ("reasons", .array(row.reasons.map(JSONValue.string))),
-        ])
-    }
-
-    static func check(_ check: CheckResult) -> JSONValue {
-        .object([
-            ("rule", .string(check.rule)), ("passed", .bool(check.passed)),
-            ("fields", .array(check.fields.map { .string($0.rawValue) })),
-            ("message", check.message.map(JSONValue.string) ?? .null),
-        ])
     }
 
     static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {

@@ -143,6 +143,8 @@ enum OpenAPIDocument {
                 id: {type: integer}
                 state: {type: string, enum: [needs_review, accepted, rejected]}
                 file: {type: string}
+                documentType: {type: [string, "null"]}
+                createdAt: {type: string}
                 sellerName: {type: [string, "null"]}
                 invoiceNumber: {type: [string, "null"]}
                 issueDate: {type: [string, "null"]}

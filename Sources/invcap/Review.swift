@@ -56,7 +56,7 @@ struct ReviewList: AsyncParsableCommand {
             limit: limit)
         let rows = try await ledgerAction { try await store.list(query) }
         if json {
-            for row in rows { print(ReviewPrinter.json(row).serialized()) }
+            for row in rows { print(row.json.serialized()) }
             return
         }
         if rows.isEmpty {

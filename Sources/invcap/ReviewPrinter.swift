@@ -15,20 +15,6 @@ enum ReviewPrinter {
         return parts.joined(separator: "  ") + first
     }
 
-    static func json(_ row: DocumentSummary) -> JSONValue {
-        .object([
-            ("id", .int(Int(row.id))), ("state", .string(row.state.rawValue)), ("file", .string(row.fileName)),
-            ("documentType", row.documentType.map(JSONValue.string) ?? .null),
-            ("sellerName", row.sellerName.map(JSONValue.string) ?? .null),
-            ("invoiceNumber", row.invoiceNumber.map(JSONValue.string) ?? .null),
-            ("issueDate", row.issueDate.map(JSONValue.string) ?? .null),
-            ("totalAmount", row.totalAmount.map(JSONValue.string) ?? .null),
-            ("duplicateOf", row.duplicateOf.map { .int(Int($0)) } ?? .null),
-            ("reasons", .array(row.reasons.map(JSONValue.string))),
-            ("createdAt", .string(StoredDocument.timestamp(row.createdAt))),
-        ])
-    }
-
     /// The whole document for a reviewer.
     static func document(_ document: StoredDocument, archive: Archive) -> String {
         var lines = [

@@ -38,3 +38,25 @@ extension StoredDocument {
         date.formatted(.iso8601)
     }
 }
+
+extension DocumentSummary {
+    /// The queue line as JSON (`invcap review list --json`, `GET /api/v1/documents`).
+    public var json: JSONValue {
+        .object([
+            ("id", .int(Int(id))), ("state", .string(state.rawValue)), ("file", .string(fileName)),
+            ("documentType", documentType.map(JSONValue.string) ?? .null),
+            ("sellerName", sellerName.map(JSONValue.string) ?? .null),
+            ("invoiceNumber", invoiceNumber.map(JSONValue.string) ?? .null),
+            ("issueDate", issueDate.map(JSONValue.string) ?? .null),
+            ("totalAmount", totalAmount.map(JSONValue.string) ?? .null),
+            ("duplicateOf", duplicateOf.map { .int(Int($0)) } ?? .null),
+            ("reasons", .array(reasons.map(JSONValue.string))),
+            ("createdAt", .string(StoredDocument.timestamp(createdAt))),
+        ])
+    }
+}
+
+extension CheckResult {
+    /// The check as CONTRACT.md's `checks` entry.
+    public var json: JSONValue { DocumentReport.checkJSON(self) }
+}
