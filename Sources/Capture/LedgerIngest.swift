@@ -46,28 +46,26 @@ public struct LedgerIngest: Sendable {
     }
 
     private func ingest(path: String, timings: inout StageTimings) async throws -> IngestOutcome {
-        let bytes: Data
-        let sha256: String
+        let raw: (bytes: Data, sha256: String)
+        let reading = Stopwatch()
         do {
-            (bytes, sha256) = try pipeline.loader.readBytes(path: path)
+            raw = try pipeline.loader.readBytes(path: path)
         } catch {
             return .failed(path: path, error: error)
         }
+        let read = FileRead(raw, milliseconds: reading.milliseconds)
+        let (bytes, sha256) = (read.bytes, read.sha256)
         if let existing = try await store.documentID(sha256: sha256) {
             return .duplicateFile(path: path, of: existing)
         }
-        let processed = try await pipeline.processDetailed(path: path)
+        // Recognition uses the bytes read here: the file is read and hashed once.
+        let processed = try await pipeline.processDetailed(path: path, read: read)
         timings = processed.report.timings
-        let storing = ContinuousClock.now
-        defer { timings.add("store", milliseconds: (ContinuousClock.now - storing).wholeMilliseconds) }
+        let storing = Stopwatch()
+        defer { timings.add("store", milliseconds: storing.milliseconds) }
         guard case .recognized(let document) = processed.report.outcome else {
             if case .failed(let error, _) = processed.report.outcome { return .failed(path: path, error: error) }
             return .failed(path: path, error: DocumentError(.recognitionFailed, "no document was read"))
-        }
-        guard processed.report.sha256 == sha256 else {
-            return .failed(
-                path: path, error: DocumentError(.unreadableFile, "the file changed while it was read; ingest it again")
-            )
         }
         let limits = pipeline.loader.limits
         let images = await EnginePool.runOnThread {
@@ -105,14 +103,6 @@ extension LedgerIngest {
             (try? file.render(index, dpi: renderedPageDPI, maxPixels: limits.maxPixelsPerPage))?
                 .jpegData(quality: pageImageQuality) ?? []
         }
-    }
-}
-
-extension Duration {
-    /// Whole milliseconds.
-    var wholeMilliseconds: Int {
-        let (seconds, attoseconds) = components
-        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
     }
 }
 

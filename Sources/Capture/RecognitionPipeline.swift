@@ -1,3 +1,4 @@
+public import Foundation
 public import Extraction
 public import Ingest
 public import InvoiceModel
@@ -46,9 +47,14 @@ public struct RecognitionPipeline: Sendable {
         try await processDetailed(path: path).report
     }
 
-    /// As `process(path:)`, also returning the extraction evidence (for `invcap calibrate` and `eval`).
-    public func processDetailed(path: String) async throws(RecognitionError) -> ProcessedDocument {
-        let loaded = await EnginePool.runOnThread { [loader] in Self.load(path: path, loader: loader) }
+    /// As `process(path:)`, also returning the extraction evidence (for `invcap calibrate`, `eval` and ingest).
+    ///
+    /// - Parameter read: the file's bytes when the caller has already read them (`DocumentLoader.readBytes`), so
+    ///   the file is read and hashed once.
+    public func processDetailed(path: String, read: FileRead? = nil) async throws(RecognitionError)
+        -> ProcessedDocument
+    {
+        let loaded = await EnginePool.runOnThread { [loader] in Self.load(path: path, loader: loader, read: read) }
         var timings = loaded.timings
         func failed(_ error: DocumentError) -> ProcessedDocument {
             ProcessedDocument(
@@ -122,16 +128,22 @@ public struct RecognitionPipeline: Sendable {
     }
 
     /// Steps 1–2. Runs on an ordinary thread: decoding is CPU work.
-    static func load(path: String, loader: DocumentLoader)
+    static func load(path: String, loader: DocumentLoader, read given: FileRead? = nil)
         -> (sha256: String?, result: Result<DecodedContent, DocumentError>, timings: StageTimings)
     {
         var timings = StageTimings()
         var stopwatch = Stopwatch()
         var sha256: String?
         do {
-            let read = try loader.readBytes(path: path)
+            var read: FileRead
+            if let given {
+                read = given
+            } else {
+                read = FileRead(try loader.readBytes(path: path), milliseconds: 0)
+                read.milliseconds = stopwatch.milliseconds
+            }
             sha256 = read.sha256
-            timings.add("read", milliseconds: stopwatch.milliseconds)
+            timings.add("read", milliseconds: read.milliseconds)
             stopwatch = Stopwatch()
             let decoded = try loader.decode(read.bytes, path: path)
             timings.add("decode", milliseconds: stopwatch.milliseconds)
@@ -140,6 +152,23 @@ public struct RecognitionPipeline: Sendable {
             timings.add(sha256 == nil ? "read" : "decode", milliseconds: stopwatch.milliseconds)
             return (sha256, .failure(error), timings)
         }
+    }
+}
+
+/// A file's bytes as read, their SHA-256, and how long reading took.
+public struct FileRead: Sendable {
+    /// The bytes.
+    public var bytes: Data
+    /// Lower-case hex SHA-256 of the bytes.
+    public var sha256: String
+    /// Milliseconds spent reading and hashing.
+    public var milliseconds: Int
+
+    /// Wraps what `DocumentLoader.readBytes` returned.
+    public init(_ read: (bytes: Data, sha256: String), milliseconds: Int) {
+        bytes = read.bytes
+        sha256 = read.sha256
+        self.milliseconds = milliseconds
     }
 }
 

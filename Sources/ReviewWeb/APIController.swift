@@ -165,11 +165,7 @@ public struct APIController: Sendable {
             }
             since = date
         }
-        var documents: [StoredDocument] = []
-        for state in DocumentState(rawValue: status).map({ [$0] }) ?? DocumentState.allCases {
-            documents += try await store.documents(in: state, since: since)
-        }
-        documents.sort { $0.id < $1.id }
+        let documents = try await LedgerExport.documents(status, since: since, from: store)
         let body: [UInt8] =
             format == "csv"
             ? CSVWriter(byteOrderMark: true).bytes(LedgerExport.rows(documents, excelText: true))

@@ -46,19 +46,18 @@ public struct SQLiteStore: InvoiceStore {
 
     /// Runs `body` in one write transaction, translating database errors.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await pool.write(body)
-        } catch let error as LedgerError {
-            throw error
-        } catch {
-            throw LedgerError.database(path: path, reason: "\(error)")
-        }
+        try await translatingErrors { try await pool.write(body) }
     }
 
     /// Runs `body` on a consistent snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await translatingErrors { try await pool.read(body) }
+    }
+
+    /// Runs `access`, passing ledger errors on and turning SQLite's into `LedgerError.database`.
+    private func translatingErrors<T>(_ access: () async throws -> T) async throws -> T {
         do {
-            return try await pool.read(body)
+            return try await access()
         } catch let error as LedgerError {
             throw error
         } catch {

@@ -87,12 +87,7 @@ struct UserAdd: AsyncParsableCommand {
         let hash = passwordStdin ? Credentials.hash(password: try PasswordInput.read()) : nil
         try await ledgerAction {
             if !(try await store.reviewers().isEmpty) {
-                guard let actor = try await store.reviewer(named: person.actor) else {
-                    throw LedgerError.unknownReviewer(person.actor)
-                }
-                guard actor.role == .admin else {
-                    throw LedgerError.notAllowed(name: actor.name, role: actor.role, action: "add people")
-                }
+                _ = try await store.authorize(person.actor, to: "add people", needs: .admin)
             }
             try await store.saveReviewer(Reviewer(name: name, role: ReviewRole(rawValue: role) ?? .reviewer))
         }
@@ -114,13 +109,8 @@ struct UserPassword: AsyncParsableCommand {
     func run() async throws {
         let store = try ledger.open()
         try await ledgerAction {
-            guard let actor = try await store.reviewer(named: person.actor) else {
-                throw LedgerError.unknownReviewer(person.actor)
-            }
-            guard actor.name == name || actor.role == .admin else {
-                throw LedgerError.notAllowed(
-                    name: actor.name, role: actor.role, action: "set another person's password")
-            }
+            _ = try await store.authorize(
+                person.actor, to: "set another person's password", needs: .admin, unlessOwner: name)
         }
         let hash = Credentials.hash(password: try PasswordInput.read())
         try await ledgerAction { try await store.setPasswordHash(hash, for: name) }
@@ -146,12 +136,7 @@ struct UserToken: AsyncParsableCommand {
         let store = try ledger.open()
         let token = Credentials.newToken()
         try await ledgerAction {
-            guard let actor = try await store.reviewer(named: person.actor) else {
-                throw LedgerError.unknownReviewer(person.actor)
-            }
-            guard actor.name == name || actor.role == .admin else {
-                throw LedgerError.notAllowed(name: actor.name, role: actor.role, action: "make tokens for others")
-            }
+            _ = try await store.authorize(person.actor, to: "make tokens for others", needs: .admin, unlessOwner: name)
             try await store.createAPIToken(hash: Credentials.digest(token), for: name, label: label)
         }
         print(token)

@@ -40,13 +40,8 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try ledger.open()
-        let states = DocumentState(rawValue: status).map { [$0] } ?? DocumentState.allCases
         let start = since.flatMap(LedgerExport.startOfDay)
-        var documents: [StoredDocument] = []
-        for state in states {
-            documents += try await ledgerAction { try await store.documents(in: state, since: start) }
-        }
-        documents.sort { $0.id < $1.id }
+        let documents = try await ledgerAction { try await LedgerExport.documents(status, since: start, from: store) }
         let bytes: [UInt8]
         if format == "csv" {
             bytes = CSVWriter(byteOrderMark: true).bytes(LedgerExport.rows(documents, excelText: !plainCsv))

@@ -185,12 +185,7 @@ struct ReviewRule: AsyncParsableCommand {
         let store = try ledger.open()
         if secondApprovalAbove != nil || off {
             try await ledgerAction {
-                guard let actor = try await store.reviewer(named: person.actor) else {
-                    throw LedgerError.unknownReviewer(person.actor)
-                }
-                guard actor.role == .admin else {
-                    throw LedgerError.notAllowed(name: actor.name, role: actor.role, action: "change the approval rule")
-                }
+                _ = try await store.authorize(person.actor, to: "change the approval rule", needs: .admin)
                 try await store.setApprovalRule(
                     ApprovalRule(secondApprovalAbove: off ? nil : secondApprovalAbove.flatMap(Money.parse)))
             }

@@ -169,19 +169,19 @@ public actor FolderService {
     }
 
     private func process(_ name: String, with worker: WorkerProcess) async {
-        let started = ContinuousClock.now
+        let started = Stopwatch()
         let outcome: Result<WorkerReply, WorkerProcess.Failure>
         do {
             outcome = .success(try await worker.ingest(folders.processingPath(name)))
         } catch {
             outcome = .failure(error)
         }
-        finish(name, outcome, seconds: (ContinuousClock.now - started).seconds)
+        finish(name, outcome, milliseconds: started.milliseconds)
     }
 
-    private func finish(_ name: String, _ outcome: Result<WorkerReply, WorkerProcess.Failure>, seconds: Double) {
+    private func finish(_ name: String, _ outcome: Result<WorkerReply, WorkerProcess.Failure>, milliseconds: Int) {
         busy.remove(name)
-        ServiceMetrics.stage("total", milliseconds: Int(seconds * 1000))
+        ServiceMetrics.stage("total", milliseconds: milliseconds)
         if case .success(let reply) = outcome {
             for (stage, milliseconds) in reply.timingsMs ?? [:] {
                 ServiceMetrics.stage(stage, milliseconds: milliseconds)
@@ -239,13 +239,5 @@ public actor FolderService {
             ServiceMetrics.document("failed")
             log("\(name): failed after \(attempts) attempts: \(message)")
         }
-    }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) / 1e18
     }
 }

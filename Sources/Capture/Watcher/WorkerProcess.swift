@@ -16,8 +16,6 @@ public actor WorkerProcess {
     private var child: Process?
     private var input: FileHandle?
     private var output: LineReader?
-    /// How many children were started (the first included).
-    public private(set) var starts = 0
 
     /// Why a request produced no reply.
     public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
@@ -85,7 +83,6 @@ public actor WorkerProcess {
         } catch {
             throw .cannotStart(error.localizedDescription)
         }
-        starts += 1
         let reader = LineReader(fromChild.fileHandleForReading)
         child = process
         input = toChild.fileHandleForWriting

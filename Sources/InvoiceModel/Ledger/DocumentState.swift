@@ -8,9 +8,6 @@ public enum DocumentState: String, Sendable, CaseIterable, Codable, Hashable {
     case accepted
     /// A person decided the document does not belong in the ledger (with a reason).
     case rejected
-
-    /// Whether a person still has to act on the document.
-    public var isOpen: Bool { self == .needsReview }
 }
 
 /// The roles of the people who review documents, from least to most rights.
@@ -40,5 +37,25 @@ public struct Reviewer: Sendable, Hashable, Codable {
     public init(name: String, role: ReviewRole) {
         self.name = name
         self.role = role
+    }
+}
+
+extension InvoiceStore {
+    /// The known person named `name`, if their role allows `action`.
+    ///
+    /// - Parameters:
+    ///   - name: who is acting.
+    ///   - action: what they want to do, for the refusal ("add people").
+    ///   - role: the least role it needs.
+    ///   - owner: the person the action concerns: acting on oneself needs no role (a password, a token).
+    /// - Throws: `LedgerError.unknownReviewer` or `LedgerError.notAllowed`.
+    public func authorize(_ name: String, to action: String, needs role: ReviewRole, unlessOwner owner: String? = nil)
+        async throws -> Reviewer
+    {
+        guard let person = try await reviewer(named: name) else { throw LedgerError.unknownReviewer(name) }
+        guard person.role >= role || person.name == owner else {
+            throw LedgerError.notAllowed(name: name, role: person.role, action: action)
+        }
+        return person
     }
 }

@@ -51,6 +51,18 @@ public enum LedgerExport {
             }
     }
 
+    /// The documents an export covers: those in `status` (`accepted`, `needs_review`, `rejected`, or `all`)
+    /// stored on or after `since`, in ledger order.
+    public static func documents(_ status: String, since: Date?, from store: any InvoiceStore) async throws
+        -> [StoredDocument]
+    {
+        var documents: [StoredDocument] = []
+        for state in DocumentState(rawValue: status).map({ [$0] }) ?? DocumentState.allCases {
+            documents += try await store.documents(in: state, since: since)
+        }
+        return documents.sorted { $0.id < $1.id }
+    }
+
     /// Midnight UTC of `day` (`YYYY-MM-DD`), or `nil` when it is no calendar day (`--since`, `?since=`).
     public static func startOfDay(_ day: String) -> Date? {
         guard let match = day.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})/), let year = Int(match.1),

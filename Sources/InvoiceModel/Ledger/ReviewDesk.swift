@@ -29,7 +29,7 @@ public struct ReviewDesk: Sendable {
     public func set(_ path: FieldPath, to value: String, document id: Int64, by actor: String) async throws
         -> Correction
     {
-        let person = try await reviewer(actor, may: "correct fields", needs: .reviewer)
+        let person = try await store.authorize(actor, to: "correct fields", needs: .reviewer)
         var document = try await open(id, action: "corrected")
         let normalized =
             value.trimmingCharacters(in: .whitespaces).isEmpty ? "" : try FieldValueFormat.normalize(value, for: path)
@@ -64,7 +64,7 @@ public struct ReviewDesk: Sendable {
     ///   - override: why a failing check is accepted anyway; without it a failing check refuses the approval.
     /// - Returns: the document as stored (accepted, or still in review waiting for a second approval).
     public func approve(document id: Int64, by actor: String, override: String? = nil) async throws -> StoredDocument {
-        let person = try await reviewer(actor, may: "approve documents", needs: .reviewer)
+        let person = try await store.authorize(actor, to: "approve documents", needs: .reviewer)
         var document = try await open(id, action: "approved")
         document.checks = ValidationRules.run(document.validationInput(today: today()))
         let failing = document.checks.filter { !$0.passed }
@@ -97,7 +97,7 @@ public struct ReviewDesk: Sendable {
 
     /// Rejects the document with a reason.
     public func reject(document id: Int64, by actor: String, reason: String) async throws -> StoredDocument {
-        let person = try await reviewer(actor, may: "reject documents", needs: .reviewer)
+        let person = try await store.authorize(actor, to: "reject documents", needs: .reviewer)
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ReviewRefusal("say why the document is rejected (--reason)")
         }
@@ -108,13 +108,6 @@ public struct ReviewDesk: Sendable {
     }
 
     // MARK: - Steps
-
-    /// The known person named `name`, if their role allows `action`.
-    func reviewer(_ name: String, may action: String, needs role: ReviewRole) async throws -> Reviewer {
-        guard let person = try await store.reviewer(named: name) else { throw LedgerError.unknownReviewer(name) }
-        guard person.role >= role else { throw LedgerError.notAllowed(name: name, role: person.role, action: action) }
-        return person
-    }
 
     /// The document, if it is still in review.
     func open(_ id: Int64, action: String) async throws -> StoredDocument {
