@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // C libraries: module maps only.
@@ -68,12 +70,16 @@ let package = Package(
         // InvoiceModel's PageReader protocol, so it never touches an OCR engine directly.
         .target(name: "Extraction", dependencies: ["InvoiceModel"], swiftSettings: swiftSettings),
 
-        // The ledger on SQLite (GRDB): documents, review state, people, audit trail, archive of originals.
+        // The ledger: documents, review state, people, audit trail, archive of originals; on SQLite (GRDB) by
+        // default, or on a PostgreSQL server shared by several nodes (postgres-nio), with its work queue.
         .target(
             name: "Storage",
             dependencies: [
                 "InvoiceModel", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
 

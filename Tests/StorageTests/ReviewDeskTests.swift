@@ -4,12 +4,14 @@ import Storage
 import TestSupport
 import Testing
 
-/// Corrections, approvals and rejections on a real SQLite ledger: checks re-run, approval rules, roles, audit.
+/// Corrections, approvals and rejections on both ledger engines (SQLite, PostgreSQL): checks re-run, approval rules, roles, audit.
 struct ReviewDeskTests {
     /// A ledger with alice (reviewer), bob (reviewer), carol (approver), and one document in review whose
     /// seller tax ID was read one character wrong.
-    private func setUp() async throws -> (ReviewDesk, StoredDocument, correctTaxID: String) {
-        let store = try LedgerFixtures.ledger()
+    private func setUp(_ engine: LedgerFixtures.Engine) async throws -> (
+        ReviewDesk, StoredDocument, correctTaxID: String
+    ) {
+        let store = try await LedgerFixtures.ledger(engine)
         for (name, role) in [("alice", ReviewRole.reviewer), ("bob", .reviewer), ("carol", .approver)] {
             try await store.saveReviewer(Reviewer(name: name, role: role))
         }
@@ -22,8 +24,11 @@ struct ReviewDeskTests {
         return (ReviewDesk(store: store, today: { "2026-11-23" }), stored, correct)
     }
 
-    @Test func givenMisreadTaxID_whenCorrectedWrongThenRight_thenChecksSayWhatTheyFindEachTime() async throws {
-        let (desk, document, correct) = try await setUp()
+    @Test(arguments: LedgerFixtures.Engine.allCases)
+    func givenMisreadTaxID_whenCorrectedWrongThenRight_thenChecksSayWhatTheyFindEachTime(engine: LedgerFixtures.Engine)
+        async throws
+    {
+        let (desk, document, correct) = try await setUp(engine)
         #expect(document.checks.contains { $0.rule == "seller-tax-id-checksum" && !$0.passed })
 
         var typo = Array(correct)
@@ -54,8 +59,10 @@ struct ReviewDeskTests {
         #expect(trail[2].actor == "alice")
     }
 
-    @Test func givenFailingCheck_whenApproved_thenRefusedUnlessAReasonOverridesIt() async throws {
-        let (desk, document, _) = try await setUp()
+    @Test(arguments: LedgerFixtures.Engine.allCases)
+    func givenFailingCheck_whenApproved_thenRefusedUnlessAReasonOverridesIt(engine: LedgerFixtures.Engine) async throws
+    {
+        let (desk, document, _) = try await setUp(engine)
         await #expect(throws: ReviewRefusal.self) { try await desk.approve(document: document.id, by: "alice") }
         let accepted = try await desk.approve(document: document.id, by: "alice", override: "printed this way")
         #expect(accepted.state == .accepted)
@@ -64,10 +71,13 @@ struct ReviewDeskTests {
         }
     }
 
-    @Test func givenSecondApprovalRule_whenApprovedByReviewersThenApprover_thenAcceptedOnlyAfterTheApprover()
+    @Test(arguments: LedgerFixtures.Engine.allCases)
+    func givenSecondApprovalRule_whenApprovedByReviewersThenApprover_thenAcceptedOnlyAfterTheApprover(
+        engine: LedgerFixtures.Engine
+    )
         async throws
     {
-        let (desk, document, correct) = try await setUp()
+        let (desk, document, correct) = try await setUp(engine)
         try await desk.store.setApprovalRule(ApprovalRule(secondApprovalAbove: 1000))
         _ = try await desk.set(.document(.sellerTaxID), to: correct, document: document.id, by: "alice")
 
@@ -82,8 +92,11 @@ struct ReviewDeskTests {
         #expect(third.reasons.isEmpty)
     }
 
-    @Test func givenApprovalThenCorrection_whenRuleAsksTwo_thenEarlierApprovalsNoLongerCount() async throws {
-        let (desk, document, correct) = try await setUp()
+    @Test(arguments: LedgerFixtures.Engine.allCases)
+    func givenApprovalThenCorrection_whenRuleAsksTwo_thenEarlierApprovalsNoLongerCount(engine: LedgerFixtures.Engine)
+        async throws
+    {
+        let (desk, document, correct) = try await setUp(engine)
         try await desk.store.setApprovalRule(ApprovalRule(secondApprovalAbove: 1000))
         _ = try await desk.set(.document(.sellerTaxID), to: correct, document: document.id, by: "alice")
         _ = try await desk.approve(document: document.id, by: "carol")
@@ -92,15 +105,18 @@ struct ReviewDeskTests {
         #expect(after.state == .needsReview)
     }
 
-    @Test func givenSmallTotal_whenRuleAsksTwoAboveLimit_thenOneApprovalAccepts() async throws {
-        let (desk, document, correct) = try await setUp()
+    @Test(arguments: LedgerFixtures.Engine.allCases)
+    func givenSmallTotal_whenRuleAsksTwoAboveLimit_thenOneApprovalAccepts(engine: LedgerFixtures.Engine) async throws {
+        let (desk, document, correct) = try await setUp(engine)
         try await desk.store.setApprovalRule(ApprovalRule(secondApprovalAbove: 100_000))
         _ = try await desk.set(.document(.sellerTaxID), to: correct, document: document.id, by: "alice")
         #expect(try await desk.approve(document: document.id, by: "alice").state == .accepted)
     }
 
-    @Test func givenBadInput_whenReviewing_thenClearRefusals() async throws {
-        let (desk, document, _) = try await setUp()
+    @Test(arguments: LedgerFixtures.Engine.allCases) func givenBadInput_whenReviewing_thenClearRefusals(
+        engine: LedgerFixtures.Engine
+    ) async throws {
+        let (desk, document, _) = try await setUp(engine)
         await #expect(throws: LedgerError.unknownReviewer("mallory")) {
             try await desk.set(.document(.drawer), to: "x", document: document.id, by: "mallory")
         }
@@ -120,8 +136,11 @@ struct ReviewDeskTests {
         #expect(try FieldPath(parsing: "lineItems.2.amount") == .lineItem(index: 1, .amount))
     }
 
-    @Test func givenAmountTypedWithSeparators_whenSet_thenStoredInContractFormatAndSumsRechecked() async throws {
-        let (desk, document, _) = try await setUp()
+    @Test(arguments: LedgerFixtures.Engine.allCases)
+    func givenAmountTypedWithSeparators_whenSet_thenStoredInContractFormatAndSumsRechecked(
+        engine: LedgerFixtures.Engine
+    ) async throws {
+        let (desk, document, _) = try await setUp(engine)
         let total = try #require(document.fields[.totalAmount]?.value)
         let correction = try await desk.set(.document(.taxAmount), to: "¥1,000.5", document: document.id, by: "alice")
         #expect(correction.document.fields[.taxAmount]?.value == "1000.50")
@@ -130,8 +149,10 @@ struct ReviewDeskTests {
         #expect(correction.document.fields[.totalAmount]?.value == total)
     }
 
-    @Test func givenDocument_whenRejected_thenStateAndReasonAreAudited() async throws {
-        let (desk, document, _) = try await setUp()
+    @Test(arguments: LedgerFixtures.Engine.allCases) func givenDocument_whenRejected_thenStateAndReasonAreAudited(
+        engine: LedgerFixtures.Engine
+    ) async throws {
+        let (desk, document, _) = try await setUp(engine)
         let rejected = try await desk.reject(document: document.id, by: "bob", reason: "not our invoice")
         #expect(rejected.state == .rejected)
         let last = try #require(try await desk.store.auditTrail(documentID: document.id).last)
@@ -141,8 +162,11 @@ struct ReviewDeskTests {
 
 /// A correction that changes the invoice's business key is checked against the ledger again.
 struct ReviewDuplicateTests {
-    @Test func givenNumberCorrectedToAnotherStoredInvoice_whenSet_thenDuplicateAndBackWhenUndone() async throws {
-        let store = try LedgerFixtures.ledger()
+    @Test(arguments: LedgerFixtures.Engine.allCases)
+    func givenNumberCorrectedToAnotherStoredInvoice_whenSet_thenDuplicateAndBackWhenUndone(
+        engine: LedgerFixtures.Engine
+    ) async throws {
+        let store = try await LedgerFixtures.ledger(engine)
         try await store.saveReviewer(Reviewer(name: "alice", role: .reviewer))
         let first = try LedgerFixtures.stored(
             try await store.store(try LedgerFixtures.document("fapiao/clean/tc-001.png"), actor: "pipeline"))

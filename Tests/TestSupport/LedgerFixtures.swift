@@ -9,6 +9,26 @@ public enum LedgerFixtures {
         try SQLiteStore(path: try Paths.temporaryDirectory().appendingPathComponent("ledger.sqlite").path)
     }
 
+    /// The databases a ledger can live in.
+    public enum Engine: String, CaseIterable, Sendable, CustomStringConvertible {
+        case sqlite, postgres
+        public var description: String { rawValue }
+    }
+
+    /// A new, empty ledger on `engine`: an SQLite file in a new temporary folder, or a new database on the
+    /// tests' PostgreSQL server.
+    public static func ledger(_ engine: Engine) async throws -> any Ledger {
+        try await Ledgers.open(try newLocation(engine))
+    }
+
+    /// Where a new, empty ledger on `engine` can be opened: a file path or a `postgres://` URL.
+    public static func newLocation(_ engine: Engine) throws -> String {
+        switch engine {
+        case .sqlite: return try Paths.temporaryDirectory().appendingPathComponent("ledger.sqlite").path
+        case .postgres: return try PostgresTestServer.newDatabase()
+        }
+    }
+
     /// The testdata file at `relative` as the pipeline would hand it over: its bytes, and its label's values
     /// as fields (confidence 0.99, not flagged) with the checks the rules give them.
     ///

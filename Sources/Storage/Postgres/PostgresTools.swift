@@ -1,0 +1,31 @@
+import Foundation
+import InvoiceModel
+
+/// PostgreSQL's own client programs (pg_dump, pg_restore), run with the ledger's URL.
+enum PostgresTools {
+    /// Runs `program arguments… --dbname URL`, waiting for it.
+    ///
+    /// - Throws: what `failure` makes of the program's complaint when it cannot start or exits non-zero.
+    static func run(
+        _ program: String, _ arguments: [String], url: String, failure: (String) -> LedgerError
+    ) throws(LedgerError) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [program] + arguments + ["--dbname", url]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw failure("cannot run \(program) (install Debian's postgresql-client): \(error)")
+        }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let detail = message.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw failure(
+                "\(program) failed (exit \(process.terminationStatus)): \(detail.isEmpty ? "no message" : detail)")
+        }
+    }
+}
