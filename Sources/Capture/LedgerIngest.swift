@@ -59,14 +59,36 @@ public struct LedgerIngest: Sendable {
             return .duplicateFile(path: path, of: existing)
         }
         // Recognition uses the bytes read here: the file is read and hashed once.
-        let processed = try await pipeline.processDetailed(path: path, read: read)
-        timings = processed.report.timings
+        let new: NewDocument
+        switch try await newDocument(path: path, read: read, timings: &timings) {
+        case .success(let document): new = document
+        case .failure(let error): return .failed(path: path, error: error)
+        }
         let storing = Stopwatch()
         defer { timings.add("store", milliseconds: storing.milliseconds) }
-        guard case .recognized(let document) = processed.report.outcome else {
-            if case .failed(let error, _) = processed.report.outcome { return .failed(path: path, error: error) }
-            return .failed(path: path, error: DocumentError(.recognitionFailed, "no document was read"))
+        switch try await store.store(new, actor: "pipeline") {
+        case .stored(let stored): return .stored(stored)
+        case .duplicateFile(let id): return .duplicateFile(path: path, of: id)
         }
+    }
+
+    /// Recognises a file's bytes and makes the document to store: its page images encoded (or a PDF's pages
+    /// rendered) and, for the audit sample, its extra reason. `path` names the file in messages.
+    ///
+    /// - Returns: the document, or why the file cannot be read (an outcome, not an error).
+    /// - Throws: `RecognitionError` when no OCR worker can be created.
+    public func newDocument(
+        path: String, read: FileRead, timings: inout StageTimings
+    ) async throws -> Result<NewDocument, DocumentError> {
+        let (bytes, sha256) = (read.bytes, read.sha256)
+        let processed = try await pipeline.processDetailed(path: path, read: read)
+        timings = processed.report.timings
+        guard case .recognized(let document) = processed.report.outcome else {
+            if case .failed(let error, _) = processed.report.outcome { return .failure(error) }
+            return .failure(DocumentError(.recognitionFailed, "no document was read"))
+        }
+        let encoding = Stopwatch()
+        defer { timings.add("images", milliseconds: encoding.milliseconds) }
         let limits = pipeline.loader.limits
         let images = await EnginePool.runOnThread {
             processed.pageImages.isEmpty
@@ -81,10 +103,7 @@ public struct LedgerIngest: Sendable {
             new.extraReasons.append(
                 "sampled for audit (\(Int((auditSampleRate * 100).rounded())) % of clean documents)")
         }
-        switch try await store.store(new, actor: "pipeline") {
-        case .stored(let stored): return .stored(stored)
-        case .duplicateFile(let id): return .duplicateFile(path: path, of: id)
-        }
+        return .success(new)
     }
 }
 

@@ -9,16 +9,26 @@ public struct APIController: Sendable {
     public let store: any ReviewController.Store
     /// Corrections and approvals.
     public let desk: ReviewDesk
-    /// Where uploads are dropped for the watcher (`FOLDER/inbox`), or `nil` when there is no watcher.
-    public let inbox: URL?
+    /// Hands an uploaded file (its name, already made safe, and bytes) to whatever ingests it, returning the name
+    /// it was received under.
+    public typealias Deliver = @Sendable (_ fileName: String, _ bytes: [UInt8]) async throws -> String
+    /// Where uploads go, or `nil` when nothing ingests them.
+    public let deliver: Deliver?
     /// The largest upload accepted.
     public static let maxUploadBytes = 64 * 1024 * 1024
 
-    /// Creates the controller.
+    /// Creates the controller; uploads are dropped into `inbox` (`FOLDER/inbox`, watched by `invcap serve`).
     public init(store: any ReviewController.Store, desk: ReviewDesk, inbox: URL?) {
+        var deliver: Deliver?
+        if let inbox { deliver = { @Sendable name, bytes in try Self.drop(bytes, named: name, into: inbox) } }
+        self.init(store: store, desk: desk, deliver: deliver)
+    }
+
+    /// Creates the controller; uploads go to `deliver` (the shared queue, for a PostgreSQL ledger).
+    public init(store: any ReviewController.Store, desk: ReviewDesk, deliver: Deliver?) {
         self.store = store
         self.desk = desk
-        self.inbox = inbox
+        self.deliver = deliver
     }
 
     /// Adds the API's routes to `router`.
@@ -119,8 +129,8 @@ public struct APIController: Sendable {
 
     func upload(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         _ = try await caller(request)
-        guard let inbox else {
-            throw APIError(.serviceUnavailable, "no-watcher", "uploads need invcap serve (a watched inbox)")
+        guard let deliver else {
+            throw APIError(.serviceUnavailable, "no-watcher", "uploads need invcap serve (a watched inbox or a queue)")
         }
         let buffer = try await request.body.collect(upTo: Self.maxUploadBytes)
         guard
@@ -128,22 +138,33 @@ public struct APIController: Sendable {
                 body: Array(buffer.readableBytesView), contentType: request.headers[.contentType] ?? "")
         else { throw APIError(.badRequest, "no-file", "send the invoice as multipart/form-data with a file part") }
         guard !file.bytes.isEmpty else { throw APIError(.badRequest, "empty-file", "the file has no bytes") }
+        let received: String
+        do {
+            received = try await deliver(file.fileName, file.bytes)
+        } catch {
+            throw APIError(.internalServerError, "cannot-store-upload", "\(error)")
+        }
+        return Self.json(.object([("status", .string("queued")), ("file", .string(received))]), status: .accepted)
+    }
+
+    /// Writes an upload into the watched inbox under a name no other file has (a temporary name first, so the
+    /// watcher never sees half a file), returning that name.
+    static func drop(_ bytes: [UInt8], named fileName: String, into inbox: URL) throws -> String {
         let temporary = inbox.appendingPathComponent(".upload-\(UUID().uuidString).tmp")
-        var target = inbox.appendingPathComponent(file.fileName)
+        var target = inbox.appendingPathComponent(fileName)
         var counter = 1
         while FileManager.default.fileExists(atPath: target.path) {
             counter += 1
-            target = inbox.appendingPathComponent("\(counter)-\(file.fileName)")
+            target = inbox.appendingPathComponent("\(counter)-\(fileName)")
         }
         do {
-            try Data(file.bytes).write(to: temporary)
+            try Data(bytes).write(to: temporary)
             try FileManager.default.moveItem(at: temporary, to: target)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw APIError(.internalServerError, "cannot-store-upload", error.localizedDescription)
+            throw error
         }
-        return Self.json(
-            .object([("status", .string("queued")), ("file", .string(target.lastPathComponent))]), status: .accepted)
+        return target.lastPathComponent
     }
 
     /// `GET /export?format=csv|jsonl&status=accepted&since=YYYY-MM-DD`: as `invcap export`.

@@ -19,7 +19,7 @@ struct AuditCommand: AsyncParsableCommand {
     @OptionGroup var ledger: LedgerOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try await ledger.open()
         guard try await ledgerAction({ try await store.document(id: id) }) != nil else {
             throw CLIError(LedgerError.noSuchDocument(id: id).description)
         }
@@ -83,7 +83,7 @@ struct UserAdd: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try await ledger.open()
         let hash = passwordStdin ? Credentials.hash(password: try PasswordInput.read()) : nil
         try await ledgerAction {
             if !(try await store.reviewers().isEmpty) {
@@ -107,7 +107,7 @@ struct UserPassword: AsyncParsableCommand {
     @OptionGroup var person: ActorOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try await ledger.open()
         try await ledgerAction {
             _ = try await store.authorize(
                 person.actor, to: "set another person's password", needs: .admin, unlessOwner: name)
@@ -133,7 +133,7 @@ struct UserToken: AsyncParsableCommand {
     @OptionGroup var person: ActorOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try await ledger.open()
         let token = Credentials.newToken()
         try await ledgerAction {
             _ = try await store.authorize(person.actor, to: "make tokens for others", needs: .admin, unlessOwner: name)
@@ -164,7 +164,7 @@ struct UserList: AsyncParsableCommand {
     @OptionGroup var ledger: LedgerOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try await ledger.open()
         let people = try await ledgerAction { try await store.reviewers() }
         if people.isEmpty { print("nobody yet: invcap user add NAME --role admin") }
         for reviewer in people { print("\(reviewer.name)  \(reviewer.role.rawValue)") }
@@ -177,7 +177,9 @@ struct BackupCommand: AsyncParsableCommand {
         commandName: "backup",
         abstract: "Copy the ledger to FILE (consistent while others use it) and its archive to FILE.archive/.",
         discussion: """
-            Uses SQLite's online backup: ingestion and review may go on meanwhile.
+            Uses SQLite's online backup: ingestion and review may go on meanwhile. A PostgreSQL ledger is
+            copied with pg_dump --format=custom (its originals and page images are in the database; needs
+            Debian's postgresql-client), restored with invcap restore or pg_restore.
 
             Example:
               invcap backup /backups/ledger-2026-11-23.sqlite
@@ -186,10 +188,12 @@ struct BackupCommand: AsyncParsableCommand {
     @OptionGroup var ledger: LedgerOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try await ledger.open()
         try await ledgerAction { try await store.backup(to: file) }
         let counts = try await ledgerAction { try await store.counts() }
-        print("backed up \(counts.values.reduce(0, +)) documents to \(file) (archive: \(file).archive/)")
+        let archive =
+            Ledgers.isPostgres(store.location) ? "originals and page images included" : "archive: \(file).archive/"
+        print("backed up \(counts.values.reduce(0, +)) documents to \(file) (\(archive))")
     }
 }
 
@@ -207,9 +211,9 @@ struct RestoreCommand: AsyncParsableCommand {
     @OptionGroup var ledger: LedgerOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try await ledger.open()
         try await ledgerAction { try await store.restore(from: file) }
         let counts = try await ledgerAction { try await store.counts() }
-        print("restored \(counts.values.reduce(0, +)) documents into \(store.path)")
+        print("restored \(counts.values.reduce(0, +)) documents into \(store.location)")
     }
 }

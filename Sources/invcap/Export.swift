@@ -39,7 +39,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try await ledger.open()
         let start = since.flatMap(LedgerExport.startOfDay)
         let documents = try await ledgerAction { try await LedgerExport.documents(status, since: start, from: store) }
         let bytes: [UInt8]

@@ -50,7 +50,7 @@ struct IngestCommand: AsyncParsableCommand {
     func run() async throws {
         let files = InputFiles.expand(inputs)
         guard !files.isEmpty else { throw CLIError("no files found in \(inputs.joined(separator: ", "))") }
-        let store = try ledger.open()
+        let store = try await ledger.open()
         let pipeline = try ocr.pipeline(scorer: try scoring.scorer(), fileCount: files.count)
         let ingest = LedgerIngest(pipeline: pipeline, store: store, auditSampleRate: auditSample)
         let progress = Progress(total: files.count)
@@ -73,7 +73,7 @@ struct IngestCommand: AsyncParsableCommand {
         }
         progress.finish()
         fflush(nil)
-        FileHandle.standardError.write(Data((summary.text(database: store.path) + "\n").utf8))
+        FileHandle.standardError.write(Data((summary.text(database: store.location) + "\n").utf8))
         if summary.failed > 0 { throw ExitCode(ExitStatus.someFilesFailed) }
     }
 }

@@ -7,8 +7,8 @@ import Storage
 struct LedgerOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The ledger's SQLite file (default: $INVCAP_DATABASE, else $XDG_DATA_HOME/invoicecapture/ledger.sqlite, i.e. ~/.local/share/invoicecapture/ledger.sqlite). Originals and page images go to archive/ beside it.",
-            valueName: "file"))
+            "The ledger: an SQLite file (default: $INVCAP_DATABASE, else $XDG_DATA_HOME/invoicecapture/ledger.sqlite, i.e. ~/.local/share/invoicecapture/ledger.sqlite; originals and page images go to archive/ beside it), or a PostgreSQL database shared by several machines, postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require] (originals and page images are kept in it).",
+            valueName: "file|url"))
     var database: String?
 
     /// The database path in force.
@@ -22,10 +22,10 @@ struct LedgerOptions: ParsableArguments {
         return (dataHome as NSString).appendingPathComponent("invoicecapture/ledger.sqlite")
     }
 
-    /// Opens the ledger, or ends the command with SQLite's reason.
-    func open() throws -> SQLiteStore {
+    /// Opens the ledger, or ends the command with the database's reason.
+    func open() async throws -> any Ledger {
         do {
-            return try SQLiteStore(path: databasePath)
+            return try await Ledgers.open(databasePath)
         } catch {
             throw CLIError(error.description)
         }

@@ -51,7 +51,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     func run() async throws {
         let platform = try readPlatformList()
-        let store = try ledger.open()
+        let store = try await ledger.open()
         let start = since.flatMap(LedgerExport.startOfDay)
         let accepted = try await ledgerAction { try await store.documents(in: .accepted, since: start) }
         let report = Reconciliation.compare(ledger: accepted.map(\.ledgerInvoice), platform: platform)

@@ -50,7 +50,7 @@ struct ReviewList: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try await ledger.open()
         let query = DocumentQuery(
             state: DocumentState(rawValue: state), reason: reason, seller: seller, duplicatesOnly: duplicates,
             limit: limit)
@@ -80,11 +80,11 @@ struct ReviewShow: AsyncParsableCommand {
     @OptionGroup var ledger: LedgerOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try await ledger.open()
         guard let document = try await ledgerAction({ try await store.document(id: id) }) else {
             throw CLIError(LedgerError.noSuchDocument(id: id).description)
         }
-        print(json ? document.json.serialized() : ReviewPrinter.document(document, archive: store.archive))
+        print(json ? document.json.serialized() : ReviewPrinter.document(document, ledger: store))
     }
 }
 
@@ -111,7 +111,7 @@ struct ReviewSet: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let store = try ledger.open()
+        let store = try await ledger.open()
         let desk = ReviewDesk(store: store, today: CalendarToday.latestTimeZone)
         let correction = try await ledgerAction {
             try await desk.set(path, to: value, document: id, by: person.actor)
@@ -132,7 +132,7 @@ struct ReviewAccept: AsyncParsableCommand {
     @OptionGroup var person: ActorOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try await ledger.open()
         let desk = ReviewDesk(store: store, today: CalendarToday.latestTimeZone)
         let document = try await ledgerAction {
             try await desk.approve(document: id, by: person.actor, override: reason)
@@ -154,7 +154,7 @@ struct ReviewReject: AsyncParsableCommand {
     @OptionGroup var person: ActorOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try await ledger.open()
         let desk = ReviewDesk(store: store, today: CalendarToday.latestTimeZone)
         _ = try await ledgerAction { try await desk.reject(document: id, by: person.actor, reason: reason) }
         print("#\(id) rejected: \(reason)")
@@ -182,7 +182,7 @@ struct ReviewRule: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try await ledger.open()
         if secondApprovalAbove != nil || off {
             try await ledgerAction {
                 _ = try await store.authorize(person.actor, to: "change the approval rule", needs: .admin)

@@ -16,7 +16,7 @@ enum ReviewPrinter {
     }
 
     /// The whole document for a reviewer.
-    static func document(_ document: StoredDocument, archive: Archive) -> String {
+    static func document(_ document: StoredDocument, ledger: any Ledger) -> String {
         var lines = [
             "#\(document.id) \(document.state.rawValue)  \(document.documentType ?? "unknown type")"
                 + (document.invoiceKind.map { " (\($0))" } ?? "")
@@ -24,9 +24,9 @@ enum ReviewPrinter {
         ]
         if let duplicateOf = document.duplicateOf { lines.append("duplicate of #\(duplicateOf) (该发票已存在)") }
         if let creditOf = document.creditOf { lines.append("red-letter invoice of #\(creditOf)") }
-        lines.append("original: \(archive.url(for: document.sha256).path)")
+        lines.append("original: \(ledger.blobLocation(document.sha256))")
         for page in document.pages {
-            let image = page.imageSHA256.map { archive.url(for: $0).path } ?? "(no image kept)"
+            let image = page.imageSHA256.map { ledger.blobLocation($0) } ?? "(no image kept)"
             lines.append("page \(page.number): \(page.width)×\(page.height) \(image)")
         }
         lines.append("fields:")

@@ -80,7 +80,11 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
-        let store = try ledger.open()
+        let store = try await ledger.open()
+        if let queue = store as? PostgresStore {
+            try await serveSharedLedger(queue, settings: settings, registry: registry, logger: logger)
+            return
+        }
         let folders: InboxFolders
         do {
             folders = try InboxFolders(root: URL(fileURLWithPath: settings.folder), recursive: recursive)
@@ -88,7 +92,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIError(error.description)
         }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var arguments = ["worker", "--database", store.path, "--jobs", "1", "--lang", settings.lang]
+        var arguments = ["worker", "--database", store.location, "--jobs", "1", "--lang", settings.lang]
         if let models = settings.models { arguments += ["--models", models] }
         let pool = (0..<settings.workers).map { _ in
             WorkerProcess(executable: executable, arguments: arguments, environment: ["OMP_THREAD_LIMIT": "1"])
@@ -100,7 +104,7 @@ struct ServeCommand: AsyncParsableCommand {
             health: { await ServeHealth.report(store: store, service: service) },
             metrics: { registry.emitToString() })
         let desk = ReviewDesk(store: store, today: CalendarToday.latestTimeZone)
-        ReviewController(store: store, desk: desk, archived: { try store.archive.get($0) }).addRoutes(to: router)
+        ReviewController(store: store, desk: desk, archived: { try await store.blob($0) }).addRoutes(to: router)
         APIController(store: store, desk: desk, inbox: folders.inbox).addRoutes(to: router)
         let app = Application(
             router: router,
@@ -115,13 +119,56 @@ struct ServeCommand: AsyncParsableCommand {
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info(
-            "watching \(folders.inbox.path) with \(settings.workers) workers; ledger \(store.path); http://\(settings.host):\(settings.port)/healthz"
+            "watching \(folders.inbox.path) with \(settings.workers) workers; ledger \(store.location); http://\(settings.host):\(settings.port)/healthz"
         )
         do {
             try await group.run()
         } catch {
             throw CLIError("the service stopped: \(error)")
         }
+    }
+}
+
+extension ServeCommand {
+    /// With a PostgreSQL ledger: the review UI, the API (uploads go on the shared queue), health and metrics;
+    /// recognition is the workers' (`invcap worker`, on this machine or others).
+    func serveSharedLedger(
+        _ store: PostgresStore, settings: ServeSettings, registry: PrometheusCollectorRegistry, logger: Logger
+    ) async throws {
+        if folder != nil {
+            throw CLIError(
+                "with a PostgreSQL ledger, folders are watched by the workers: invcap worker --database … --inbox \(folder ?? ".")"
+            )
+        }
+        let router = buildOpsRouter(
+            health: { await ServeHealth.report(queue: store) }, metrics: { registry.emitToString() })
+        let desk = ReviewDesk(store: store, today: CalendarToday.latestTimeZone)
+        ReviewController(store: store, desk: desk, archived: { try await store.blob($0) }).addRoutes(to: router)
+        APIController(
+            store: store, desk: desk,
+            deliver: { name, bytes in
+                switch try await store.enqueue(fileName: name, bytes: bytes, source: "upload") {
+                case .queued(let job): return "\(name) (job \(job))"
+                case .received(let job, let state): return "\(name) (received before as job \(job), \(state))"
+                }
+            }
+        ).addRoutes(to: router)
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "invcap"),
+            logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        logger.info(
+            "review UI and API on the shared ledger \(store.location); http://\(settings.host):\(settings.port)/healthz (recognition: invcap worker)"
+        )
+        do {
+            try await group.run()
+        } catch {
+            throw CLIError("the service stopped: \(error)")
+        }
+        store.close()
     }
 }
 
@@ -144,7 +191,22 @@ struct WatcherService: Service {
 
 /// What `/healthz` says.
 enum ServeHealth {
-    static func report(store: SQLiteStore, service: FolderService) async -> HealthReport {
+    /// With a PostgreSQL ledger: the shared queue's jobs by state and the documents to review.
+    static func report(queue store: PostgresStore) async -> HealthReport {
+        do {
+            let jobs = try await store.queueCounts()
+            let counts = try await store.counts()
+            let json = """
+                {"status":"ok","ledger":"postgresql","queued":\(jobs["queued"] ?? 0),"running":\(jobs["running"] ?? 0),"done":\(jobs["done"] ?? 0),"failed":\(jobs["failed"] ?? 0),"toReview":\(counts[.needsReview] ?? 0)}
+                """
+            return HealthReport(healthy: true, json: json)
+        } catch {
+            let message = "\(error)".replacingOccurrences(of: "\"", with: "'")
+            return HealthReport(healthy: false, json: #"{"status":"error","message":"\#(message)"}"#)
+        }
+    }
+
+    static func report(store: any Ledger, service: FolderService) async -> HealthReport {
         let depth = await service.queueDepth
         let counters = await service.counters
         do {

@@ -154,6 +154,7 @@ enum PostgresSchema {
           attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
           lease_owner TEXT,
           lease_until TIMESTAMPTZ,
+          finished_by TEXT,
           document_id BIGINT REFERENCES documents(id),
           outcome TEXT,
           error_code TEXT,

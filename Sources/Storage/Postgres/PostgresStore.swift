@@ -62,12 +62,12 @@ public final class PostgresStore: Sendable {
     /// Applies the migrations this database lacks, one node at a time.
     private func migrate() async throws {
         try await client.withConnection { connection in
-            try await connection.query(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
-                logger: logger)
             try await Self.transaction(connection, logger: logger) { connection in
                 try await connection.query(
                     "SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", logger: logger)
+                try await connection.query(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+                    logger: logger)
                 var applied: Set<String> = []
                 for try await name in try await connection.query("SELECT name FROM schema_migrations", logger: logger)
                     .decode(String.self)
@@ -125,6 +125,8 @@ public final class PostgresStore: Sendable {
         do {
             return try await access()
         } catch let error as LedgerError {
+            throw error
+        } catch let error as QueueError {
             throw error
         } catch {
             throw LedgerError.database(path: location, reason: Self.reason(error))
