@@ -16,7 +16,7 @@ struct Invcap: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Recognize.self, IngestCommand.self, ServeCommand.self, WorkerCommand.self, ReviewCommand.self,
+            Recognize.self, IngestCommand.self, ServeCommand.self, WorkerCommand.self, EnqueueCommand.self, ReviewCommand.self,
             AuditCommand.self, UserCommand.self,
             ExportCommand.self, ReconcileCommand.self, BackupCommand.self, RestoreCommand.self, Eval.self,
             Calibrate.self, Inspect.self, Doctor.self,

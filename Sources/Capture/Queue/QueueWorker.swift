@@ -61,6 +61,7 @@ public struct QueueWorker: Sendable {
     private func loop(stopping: @Sendable () -> Bool) async {
         while !stopping() && !Task.isCancelled {
             do {
+                let claiming = Stopwatch()
                 guard
                     let job = try await store.claim(
                         worker: settings.name, lease: settings.lease, maxAttempts: settings.maxAttempts)
@@ -68,7 +69,7 @@ public struct QueueWorker: Sendable {
                     try? await Task.sleep(for: settings.idlePoll)
                     continue
                 }
-                await work(job)
+                await work(job, claimed: claiming.exactMilliseconds)
             } catch {
                 log("queue: \(error); asking again in \(settings.idlePoll)")
                 try? await Task.sleep(for: max(settings.idlePoll, .seconds(1)))
@@ -76,8 +77,8 @@ public struct QueueWorker: Sendable {
         }
     }
 
-    /// Processes one claimed job with a heartbeat beside it.
-    func work(_ job: QueueJob) async {
+    /// Processes one claimed job (claimed in `claimed` milliseconds) with a heartbeat beside it.
+    func work(_ job: QueueJob, claimed: Double) async {
         let heartbeat = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: settings.lease / 3)
@@ -88,8 +89,9 @@ public struct QueueWorker: Sendable {
         }
         defer { heartbeat.cancel() }
         do {
-            let line = try await process(job)
-            log("job \(job.id) \(job.fileName): \(line)")
+            var spent = JobTimes(claim: claimed)
+            let line = try await process(job, &spent)
+            log("job \(job.id) \(job.fileName): \(line) (\(spent))")
         } catch let error as QueueError {
             log(error.description)
         } catch {
@@ -101,15 +103,22 @@ public struct QueueWorker: Sendable {
         }
     }
 
-    private func process(_ job: QueueJob) async throws -> String {
+    private func process(_ job: QueueJob, _ spent: inout JobTimes) async throws -> String {
+        let fetching = Stopwatch()
         if let existing = try await store.documentID(sha256: job.sha256) {
             try await store.complete(job, worker: settings.name, alreadyStoredAs: existing)
             return "already stored as #\(existing)"
         }
         let bytes = try await store.blob(job.sha256)
+        spent.fetch = fetching.exactMilliseconds
         let read = FileRead((Data(bytes), job.sha256), milliseconds: 0)
         var timings = StageTimings()
-        switch try await ingest.newDocument(path: job.fileName, read: read, timings: &timings) {
+        let recognising = Stopwatch()
+        let made = try await ingest.newDocument(path: job.fileName, read: read, timings: &timings)
+        spent.recognition = recognising.exactMilliseconds
+        let completing = Stopwatch()
+        defer { spent.complete = completing.exactMilliseconds }
+        switch made {
         case .failure(let error):
             try await store.fail(
                 job, worker: settings.name, code: error.code.rawValue, message: error.message, retry: false,
@@ -121,5 +130,21 @@ public struct QueueWorker: Sendable {
             case .duplicateFile(let id): return "already stored as #\(id)"
             }
         }
+    }
+}
+
+/// Where one job's time went, in milliseconds: the queue's part (claim, fetching the file, completing the job
+/// with its document) and recognition's.
+struct JobTimes: CustomStringConvertible {
+    var claim: Double
+    var fetch = 0.0
+    var recognition = 0.0
+    var complete = 0.0
+
+    var description: String {
+        let queue = claim + fetch + complete
+        func ms(_ value: Double) -> String { String(format: "%.1f", value) }
+        return
+            "queue \(ms(queue)) ms: claim \(ms(claim)), fetch \(ms(fetch)), store+complete \(ms(complete)); recognition \(ms(recognition)) ms"
     }
 }
