@@ -61,6 +61,11 @@ struct WorkerCommand: AsyncParsableCommand {
         let ingest = LedgerIngest(pipeline: pipeline, store: store)
         guard let queue = store as? PostgresStore else {
             if inbox != nil { throw CLIError("--inbox needs a PostgreSQL --database (postgres://…)") }
+            if isatty(STDIN_FILENO) != 0 {
+                throw CLIError(
+                    "with an SQLite ledger invcap serve runs its workers itself; invcap worker by hand needs --database postgres://…"
+                )
+            }
             try await StdioWorker(ingest: ingest).run()
             return
         }

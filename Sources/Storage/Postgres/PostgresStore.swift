@@ -189,4 +189,17 @@ struct PostgresURL: Sendable {
 
     /// The URL without the password.
     var redacted: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+
+    /// The URL for libpq's programs (pg_dump, pg_restore), without the password (it goes in `PGPASSWORD`, out
+    /// of sight of `ps`).
+    var forTools: String {
+        var components = URLComponents()
+        components.scheme = "postgresql"
+        components.user = user
+        components.host = host
+        components.port = port
+        components.path = "/" + database
+        components.queryItems = [URLQueryItem(name: "sslmode", value: sslMode.rawValue)]
+        return components.string ?? redacted
+    }
 }

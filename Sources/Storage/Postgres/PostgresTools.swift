@@ -3,7 +3,7 @@ import InvoiceModel
 
 /// PostgreSQL's own client programs (pg_dump, pg_restore), run with the ledger's URL.
 enum PostgresTools {
-    /// Runs `program arguments… --dbname URL`, waiting for it.
+    /// Runs `program arguments… --dbname URL` (the password in its environment), waiting for it.
     ///
     /// - Throws: what `failure` makes of the program's complaint when it cannot start or exits non-zero.
     static func run(
@@ -11,7 +11,16 @@ enum PostgresTools {
     ) throws(LedgerError) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments + ["--dbname", url]
+        let target: PostgresURL
+        do {
+            target = try PostgresURL(url)
+        } catch {
+            throw failure(error.description)
+        }
+        process.arguments = [program] + arguments + ["--dbname", target.forTools]
+        if let password = target.password {
+            process.environment = ProcessInfo.processInfo.environment.merging(["PGPASSWORD": password]) { $1 }
+        }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
