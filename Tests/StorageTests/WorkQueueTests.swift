@@ -47,9 +47,10 @@ struct WorkQueueTests {
     {
         let store = try await queue()
         _ = try await store.enqueue(fileName: "tc-001.png", bytes: try bytes("fapiao/clean/tc-001.png"), source: "t")
-        let held = try #require(try await store.claim(worker: "dead", lease: .milliseconds(300), maxAttempts: 3))
+        // A lease long enough that a loaded machine still asks again within it.
+        let held = try #require(try await store.claim(worker: "dead", lease: .seconds(3), maxAttempts: 3))
         #expect(try await store.claim(worker: "other", lease: .seconds(30), maxAttempts: 3) == nil, "held: not taken")
-        try await Task.sleep(for: .milliseconds(400))
+        try await Task.sleep(for: .milliseconds(3200))
         let taken = try #require(try await store.claim(worker: "other", lease: .seconds(30), maxAttempts: 3))
         #expect(taken.id == held.id && taken.attempts == 2)
         #expect(try await store.renewLease(held, worker: "dead", lease: .seconds(30)) == false)
@@ -67,10 +68,10 @@ struct WorkQueueTests {
     @Test func givenHeartbeat_whenLeaseWouldHaveRunOut_thenTheJobStaysWithItsWorker() async throws {
         let store = try await queue()
         _ = try await store.enqueue(fileName: "tc-002.png", bytes: try bytes("fapiao/clean/tc-002.png"), source: "t")
-        let job = try #require(try await store.claim(worker: "alive", lease: .milliseconds(400), maxAttempts: 3))
-        for _ in 0..<4 {
-            try await Task.sleep(for: .milliseconds(150))
-            #expect(try await store.renewLease(job, worker: "alive", lease: .milliseconds(400)))
+        let job = try #require(try await store.claim(worker: "alive", lease: .seconds(2), maxAttempts: 3))
+        for _ in 0..<5 {
+            try await Task.sleep(for: .milliseconds(600))
+            #expect(try await store.renewLease(job, worker: "alive", lease: .seconds(2)))
         }
         #expect(try await store.claim(worker: "other", lease: .seconds(30), maxAttempts: 3) == nil)
     }
