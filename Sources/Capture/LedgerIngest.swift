@@ -54,8 +54,7 @@ public struct LedgerIngest: Sendable {
             return .failed(path: path, error: error)
         }
         let read = FileRead(raw, milliseconds: reading.milliseconds)
-        let (bytes, sha256) = (read.bytes, read.sha256)
-        if let existing = try await store.documentID(sha256: sha256) {
+        if let existing = try await store.documentID(sha256: read.sha256) {
             return .duplicateFile(path: path, of: existing)
         }
         // Recognition uses the bytes read here: the file is read and hashed once.

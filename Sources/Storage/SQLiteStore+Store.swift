@@ -2,12 +2,25 @@ import Foundation
 import GRDB
 public import InvoiceModel
 
-/// What the storing transaction did.
-private enum Written: Sendable {
+/// What a storing transaction did (either engine's).
+enum Written: Sendable {
     /// A new document row.
     case inserted(Int64)
     /// The same file was already document N.
     case existing(Int64)
+}
+
+extension InvoiceStore {
+    /// What `store` reports for `written`: the stored document read back, or the document the file already was.
+    func outcome(_ written: Written) async throws -> StoreOutcome {
+        switch written {
+        case .existing(let id):
+            return .duplicateFile(id: id)
+        case .inserted(let id):
+            guard let stored = try await document(id: id) else { throw LedgerError.noSuchDocument(id: id) }
+            return .stored(stored)
+        }
+    }
 }
 
 extension SQLiteStore {
@@ -77,12 +90,6 @@ extension SQLiteStore {
                 ])
             return .inserted(id)
         }
-        switch written {
-        case .existing(let id):
-            return .duplicateFile(id: id)
-        case .inserted(let id):
-            guard let stored = try await document(id: id) else { throw LedgerError.noSuchDocument(id: id) }
-            return .stored(stored)
-        }
+        return try await outcome(written)
     }
 }

@@ -2,14 +2,6 @@ import Foundation
 public import InvoiceModel
 import PostgresNIO
 
-/// What the storing transaction did.
-enum PostgresWritten: Sendable {
-    /// A new document row.
-    case inserted(Int64)
-    /// The same file was already document N.
-    case existing(Int64)
-}
-
 extension PostgresStore: InvoiceStore {
     /// Stores a new document (see `InvoiceStore.store`): its original, page images and rows in one transaction.
     public func store(_ new: NewDocument, actor: String) async throws -> StoreOutcome {
@@ -19,19 +11,8 @@ extension PostgresStore: InvoiceStore {
         return try await outcome(written)
     }
 
-    /// The stored document of `written`.
-    func outcome(_ written: PostgresWritten) async throws -> StoreOutcome {
-        switch written {
-        case .existing(let id):
-            return .duplicateFile(id: id)
-        case .inserted(let id):
-            guard let stored = try await document(id: id) else { throw LedgerError.noSuchDocument(id: id) }
-            return .stored(stored)
-        }
-    }
-
     /// The storing transaction's work: locks the file's and the invoice's keys, then decides and writes.
-    func storing(_ new: NewDocument, actor: String, on rows: PostgresRows) async throws -> PostgresWritten {
+    func storing(_ new: NewDocument, actor: String, on rows: PostgresRows) async throws -> Written {
         // Advisory locks in a fixed order (file, then invoice): a second node storing the same file or the same
         // invoice waits here and then sees this one's row.
         try await rows.run("SELECT pg_advisory_xact_lock(1, hashtext(\(new.sha256)))")
