@@ -147,12 +147,21 @@ extension PostgresStore {
     }
 
     public func counts() async throws -> [DocumentState: Int] {
+        var counts: [DocumentState: Int] = [:]
+        for (state, count) in try await stateCounts("documents") {
+            if let state = DocumentState(rawValue: state) { counts[state] = count }
+        }
+        return counts
+    }
+
+    /// How many rows of `table` (documents or jobs) are in each state.
+    func stateCounts(_ table: String) async throws -> [String: Int] {
         try await read { connection in
-            var counts: [DocumentState: Int] = [:]
+            var counts: [String: Int] = [:]
             for try await (state, count) in try await connection.query(
-                "SELECT state, count(*) FROM documents GROUP BY state", logger: logger
+                PostgresQuery(unsafeSQL: "SELECT state, count(*) FROM \(table) GROUP BY state"), logger: logger
             ).decode((String, Int).self) {
-                if let state = DocumentState(rawValue: state) { counts[state] = count }
+                counts[state] = count
             }
             return counts
         }

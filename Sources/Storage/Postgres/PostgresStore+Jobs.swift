@@ -193,15 +193,7 @@ extension PostgresStore {
 
     /// How many jobs are in each state (queued, running, done, failed).
     public func queueCounts() async throws -> [String: Int] {
-        try await read { connection in
-            var counts: [String: Int] = [:]
-            for try await (state, count) in try await connection.query(
-                "SELECT state, count(*) FROM jobs GROUP BY state", logger: logger
-            ).decode((String, Int).self) {
-                counts[state] = count
-            }
-            return counts
-        }
+        try await stateCounts("jobs")
     }
 
     /// Locks the job's row and checks that `worker` holds it.
