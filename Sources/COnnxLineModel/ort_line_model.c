@@ -201,15 +201,27 @@ char *ort_line_model_metadata(ort_line_model *model, const char *key, char *erro
     return copy;
 }
 
-int ort_line_model_run(ort_line_model *model, const float *input, int64_t height, int64_t width, float **output,
-                       int64_t *steps, int64_t *classes, char *error, size_t error_size) {
+int ort_model_run(ort_line_model *model, const float *input, const int64_t *input_shape, size_t input_rank,
+                  float **output, int64_t *output_shape, size_t *output_rank, char *error, size_t error_size) {
     *output = NULL;
-    const int64_t shape[4] = {1, 3, height, width};
-    size_t bytes = (size_t)(3 * height * width) * sizeof(float);
+    *output_rank = 0;
+    if (input_rank == 0 || input_rank > 4) {
+        snprintf(error, error_size, "an input tensor of rank %zu is not supported", input_rank);
+        return -1;
+    }
+    size_t elements = 1;
+    for (size_t i = 0; i < input_rank; i++) {
+        if (input_shape[i] <= 0) {
+            snprintf(error, error_size, "the input tensor has an empty dimension");
+            return -1;
+        }
+        elements *= (size_t)input_shape[i];
+    }
     Handle tensor = NULL;
     Status status = CALL(SlotCreateTensorWithData, Status (*)(Handle, void *, size_t, const int64_t *, size_t, int,
-                                                              Handle *))(model->memory, (void *)input, bytes, shape,
-                                                                         4, ElementFloat, &tensor);
+                                                              Handle *))(model->memory, (void *)input,
+                                                                         elements * sizeof(float), input_shape,
+                                                                         input_rank, ElementFloat, &tensor);
     if (status) return failed(status, "creating the input tensor", error, error_size);
     const char *input_names[1] = {model->input_name};
     const char *output_names[1] = {model->output_name};
@@ -219,29 +231,30 @@ int ort_line_model_run(ort_line_model *model, const float *input, int64_t height
                                       const char *const *, size_t, Handle *))(model->session, NULL, input_names,
                                                                               inputs, 1, output_names, 1, &result);
     CALL(SlotReleaseValue, void (*)(Handle))(tensor);
-    if (status) return failed(status, "running the line model", error, error_size);
+    if (status) return failed(status, "running the model", error, error_size);
 
     int code = -1;
     Handle info = NULL;
     size_t count = 0;
-    int64_t dimensions[3] = {0, 0, 0};
+    int64_t dimensions[4] = {0, 0, 0, 0};
     float *data = NULL;
     status = CALL(SlotGetTensorTypeAndShape, Status (*)(Handle, Handle *))(result, &info);
     if (!status) status = CALL(SlotGetDimensionsCount, Status (*)(Handle, size_t *))(info, &count);
-    if (!status && count == 3)
-        status = CALL(SlotGetDimensions, Status (*)(Handle, int64_t *, size_t))(info, dimensions, 3);
+    if (!status && count >= 1 && count <= 4)
+        status = CALL(SlotGetDimensions, Status (*)(Handle, int64_t *, size_t))(info, dimensions, count);
     if (!status) status = CALL(SlotGetTensorMutableData, Status (*)(Handle, void **))(result, (void **)&data);
+    size_t values = 1;
+    for (size_t i = 0; i < count && i < 4; i++) values *= (size_t)(dimensions[i] > 0 ? dimensions[i] : 0);
     if (status) {
-        failed(status, "reading the line model's output", error, error_size);
-    } else if (count != 3 || dimensions[0] != 1 || dimensions[1] <= 0 || dimensions[2] <= 0 || !data) {
-        snprintf(error, error_size, "the line model's output is not [1, steps, classes]");
+        failed(status, "reading the model's output", error, error_size);
+    } else if (count < 1 || count > 4 || values == 0 || !data) {
+        snprintf(error, error_size, "the model's output is empty or of rank %zu", count);
     } else {
-        size_t values = (size_t)(dimensions[1] * dimensions[2]);
         *output = malloc(values * sizeof(float));
         if (*output) {
             memcpy(*output, data, values * sizeof(float));
-            *steps = dimensions[1];
-            *classes = dimensions[2];
+            for (size_t i = 0; i < count; i++) output_shape[i] = dimensions[i];
+            *output_rank = count;
             code = 0;
         } else {
             snprintf(error, error_size, "out of memory");
@@ -250,4 +263,21 @@ int ort_line_model_run(ort_line_model *model, const float *input, int64_t height
     if (info) CALL(SlotReleaseTensorTypeAndShapeInfo, void (*)(Handle))(info);
     CALL(SlotReleaseValue, void (*)(Handle))(result);
     return code;
+}
+
+int ort_line_model_run(ort_line_model *model, const float *input, int64_t height, int64_t width, float **output,
+                       int64_t *steps, int64_t *classes, char *error, size_t error_size) {
+    const int64_t shape[4] = {1, 3, height, width};
+    int64_t dimensions[4] = {0, 0, 0, 0};
+    size_t rank = 0;
+    if (ort_model_run(model, input, shape, 4, output, dimensions, &rank, error, error_size) != 0) return -1;
+    if (rank != 3 || dimensions[0] != 1) {
+        free(*output);
+        *output = NULL;
+        snprintf(error, error_size, "the line model's output is not [1, steps, classes]");
+        return -1;
+    }
+    *steps = dimensions[1];
+    *classes = dimensions[2];
+    return 0;
 }

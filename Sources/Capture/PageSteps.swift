@@ -1,4 +1,5 @@
 import Extraction
+import Foundation
 import Ingest
 import InvoiceModel
 import Recognition
@@ -48,9 +49,23 @@ enum PageSteps {
                     codes = QRDecoder.decode(ready.image).map { PageQRCode(text: $0.text, box: $0.box) }
                 }
                 let reader = WorkerPageReader(worker: worker, image: ready.image)
+                // The first page is also read whole by the second OCR (detector + line recognizer).
+                var detected: DetectedPageReader?
+                if index == 0, let second = worker.pageTextRecognizer {
+                    stopwatch = Stopwatch()
+                    detected = second.read(ready.image).map { DetectedPageReader($0, base: reader) }
+                    timings.add("detect", milliseconds: stopwatch.milliseconds)
+                    if WorkerPageReader.tracing, let detected {
+                        let lines = detected.page.lines.map { "  \($0.box) \($0.text)" }.joined(separator: "\n")
+                        FileHandle.standardError.write(
+                            Data(
+                                "detected \(detected.page.boxCount) boxes, upside down \(detected.page.upsideDownShare):\n\(lines)\n"
+                                    .utf8))
+                    }
+                }
                 prepared.append(ready)
                 readers.append(reader)
-                inputs.append(PageInput(number: index + 1, reader: reader, qrCodes: codes))
+                inputs.append(PageInput(number: index + 1, reader: reader, qrCodes: codes, detected: detected))
             }
         } catch {
             return Output(result: .failure(error), evidence: nil, checks: [], timings: timings)
@@ -71,7 +86,8 @@ enum PageSteps {
             for clean in [page.despeckled(), page.withoutIsolatedSpecks()].compactMap({ $0 }) {
                 let reader = WorkerPageReader(worker: worker, image: clean)
                 var retry = extractor.extract(
-                    [PageInput(number: 1, reader: reader, qrCodes: first.qrCodes)] + inputs.dropFirst())
+                    [PageInput(number: 1, reader: reader, qrCodes: first.qrCodes, detected: first.detected)]
+                        + inputs.dropFirst())
                 retry.pageQuality = Self.meanConfidence(reader) ?? 0
                 readings.append((retry, reader))
             }

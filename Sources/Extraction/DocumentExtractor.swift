@@ -22,12 +22,16 @@ public struct PageInput {
     public var reader: any PageReader
     /// QR codes decoded on the page.
     public var qrCodes: [PageQRCode]
+    /// The same page read whole by a second, independent OCR (PP-OCR detection and recognition), when
+    /// one is installed: its words, found anywhere on the page, in the same page pixels.
+    public var detected: (any PageReader)?
 
     /// Creates a page input.
-    public init(number: Int, reader: any PageReader, qrCodes: [PageQRCode]) {
+    public init(number: Int, reader: any PageReader, qrCodes: [PageQRCode], detected: (any PageReader)? = nil) {
         self.number = number
         self.reader = reader
         self.qrCodes = qrCodes
+        self.detected = detected
     }
 }
 
@@ -57,7 +61,8 @@ public struct DocumentExtractor: Sendable {
                 qrBox: qr.flatMap { $0.page == first.number ? $0.box : nil })
             reader.expectedTitle = qr.flatMap { FapiaoTitle.expected(for: $0.payload) }
             reader.readAll()
-            var merged = FapiaoMerge(fields: reader.fields, lineItems: reader.lineItems)
+            var merged = FapiaoMerge(
+                fields: Self.withDetected(reader.fields, first), lineItems: reader.lineItems)
             if let qr { merged.apply(qr.payload, page: qr.page) }
             merged.completeDerived()
             let kind = Self.kind(qr?.payload, layout: layout, title: merged.fields[.invoiceTitle]?.value)
@@ -68,6 +73,9 @@ public struct DocumentExtractor: Sendable {
                 $0.rawValue < $1.rawValue
             }
             return document
+        }
+        if qr == nil, let detected = detectedFapiao(first) {
+            return detected
         }
         if qr == nil {
             var english = EnglishReader(reader: first.reader, page: first.number)
@@ -82,7 +90,7 @@ public struct DocumentExtractor: Sendable {
         if let qr {
             var labelled = LabelValueReader(reader: first.reader, page: first.number)
             labelled.readAll()
-            var merged = FapiaoMerge(fields: labelled.fields, lineItems: [])
+            var merged = FapiaoMerge(fields: Self.withDetected(labelled.fields, first), lineItems: [])
             merged.apply(qr.payload, page: qr.page)
             merged.completeDerived()
             // A fapiao whose grid was not found (a photo taken at an angle, a torn frame) still prints the

@@ -6,12 +6,28 @@ public struct RecognizedWord: Hashable, Sendable {
     public var confidence: Double
     /// Where the word is on its page.
     public var box: PixelBox
+    /// Each character's own probability and left edge (page x), when the engine gives them (the line
+    /// recognizer does; Tesseract gives one confidence a word). `nil` otherwise.
+    public var characters: [(confidence: Double, x: Int)]?
 
     /// Creates a word.
-    public init(text: String, confidence: Double, box: PixelBox) {
+    public init(text: String, confidence: Double, box: PixelBox, characters: [(confidence: Double, x: Int)]? = nil) {
         self.text = text
         self.confidence = min(1, max(0, confidence))
         self.box = box
+        self.characters = characters.flatMap { $0.count == text.count ? $0 : nil }
+    }
+
+    public static func == (a: RecognizedWord, b: RecognizedWord) -> Bool {
+        a.text == b.text && a.confidence == b.confidence && a.box == b.box
+            && a.characters?.map(\.confidence) == b.characters?.map(\.confidence)
+            && a.characters?.map(\.x) == b.characters?.map(\.x)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(confidence)
+        hasher.combine(box)
     }
 }
 

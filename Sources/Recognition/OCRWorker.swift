@@ -15,6 +15,7 @@ public final class OCRWorker: @unchecked Sendable {
     public let orientation: OrientationDetector
     private var engines: [String: TesseractEngine] = [:]
     private var lineModel: LineRecognizer??
+    private var pageModel: PageTextRecognizer??
     private let lock = NSLock()
 
     /// Loads the orientation model and the mixed-language engine (so that a broken installation fails early).
@@ -40,6 +41,22 @@ public final class OCRWorker: @unchecked Sendable {
             if let lineModel { return lineModel }
             let loaded = LineRecognizerStatus.load()
             lineModel = .some(loaded)
+            return loaded
+        }
+    }
+
+    /// The whole-page PP-OCR reader (detector, direction classifier, line recognizer), loaded on first
+    /// use; `nil` when the line recognizer or the detector is not installed.
+    /// `INVCAP_PAGE_DETECTOR=off` turns it off (pages are then read by Tesseract, with the line recognizer).
+    public var pageTextRecognizer: PageTextRecognizer? {
+        guard ProcessInfo.processInfo.environment["INVCAP_PAGE_DETECTOR"] != "off", let recognizer = lineRecognizer
+        else { return nil }
+        return lock.withLock {
+            if let pageModel { return pageModel }
+            let loaded = LineRecognizerFiles.locate().flatMap {
+                try? PageTextRecognizer(files: $0, recognizer: recognizer)
+            }
+            pageModel = .some(loaded)
             return loaded
         }
     }

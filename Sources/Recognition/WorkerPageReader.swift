@@ -82,7 +82,7 @@ public final class WorkerPageReader: PageReader {
     }
 
     /// When `INVCAP_TRACE_READS=1`, every read is logged to stderr with its region, request and time.
-    static let tracing = ProcessInfo.processInfo.environment["INVCAP_TRACE_READS"] == "1"
+    public static let tracing = ProcessInfo.processInfo.environment["INVCAP_TRACE_READS"] == "1"
 
     public func read(_ region: PixelBox?, _ request: ReadRequest) throws -> [RecognizedLine] {
         let started = ContinuousClock.now

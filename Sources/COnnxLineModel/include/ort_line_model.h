@@ -24,4 +24,10 @@ char *ort_line_model_metadata(ort_line_model *model, const char *key, char *erro
 int ort_line_model_run(ort_line_model *model, const float *input, int64_t height, int64_t width, float **output,
                        int64_t *steps, int64_t *classes, char *error, size_t error_size);
 
+/// Runs the model on one float tensor of shape `input_shape` (`input_rank` dimensions, at most 4). On
+/// success returns 0, sets `*output` to a `malloc`ed array of floats the caller frees with `free`, and
+/// writes the output's dimensions into `output_shape` (4 slots) and their number into `*output_rank`.
+int ort_model_run(ort_line_model *model, const float *input, const int64_t *input_shape, size_t input_rank,
+                  float **output, int64_t *output_shape, size_t *output_rank, char *error, size_t error_size);
+
 #endif

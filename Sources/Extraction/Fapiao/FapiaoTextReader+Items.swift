@@ -63,8 +63,8 @@ extension FapiaoTextReader {
                 let part = LineText(glyphs: glyphs, box: line.box, wordBoxes: line.wordBoxes)
                 guard let value = Self.cell(part, name) else { continue }
                 item[name] = FieldEvidence(
-                    value: value, source: source, page: page, box: part.region ?? line.box, readConfidence: 1,
-                    formatValid: true)
+                    value: value, source: source, page: page, box: part.region ?? line.box,
+                    readConfidence: source == .ocr ? part.minimumConfidence : 1, formatValid: true)
             }
             if item[.tax] == nil, let rate = item[.taxRate]?.value, ValidationRules.exemptRates.contains(rate) {
                 item[.tax] = FieldEvidence(

@@ -74,6 +74,12 @@ struct FapiaoTextReader {
                     from = range.upperBound
                     guard !taken.contains(where: { $0.overlaps(range) }) else { continue }
                     taken.append(range)
+                    // 名称 inside the items' heading (服务名称, 项目名称) is not a party's label.
+                    if label.text == "名称", range.lowerBound > 0,
+                        "务目、".contains(line.glyphs[range.lowerBound - 1].character)
+                    {
+                        continue
+                    }
                     found.append(
                         Found(label: label, line: index, range: range, box: line.region(of: range) ?? line.box))
                 }
@@ -148,9 +154,13 @@ struct FapiaoTextReader {
     }
 
     func evidence(_ field: FieldName, _ value: String, _ text: LineText) -> FieldEvidence {
-        FieldEvidence(
-            value: value, source: source, page: page, box: text.region ?? text.box, readConfidence: 1,
-            formatValid: FieldText.isWellFormed(value, for: field))
+        // Text the file carried is exact; OCR'd text is as sure as its least sure character.
+        let exact = source != .ocr
+        var evidence = FieldEvidence(
+            value: value, source: source, page: page, box: text.region ?? text.box,
+            readConfidence: exact ? 1 : text.minimumConfidence, formatValid: FieldText.isWellFormed(value, for: field))
+        if !exact, text.glyphs.count > 1 { evidence.meanReadConfidence = text.meanConfidence }
+        return evidence
     }
 
     /// The value after a label: separators skipped, up to `end` or the first gap wider than two and a
@@ -247,7 +257,8 @@ struct FapiaoTextReader {
         }
         guard let best else { return }
         fields[.invoiceTitle] = FieldEvidence(
-            value: best.text, source: source, page: page, box: best.box, readConfidence: 1, formatValid: true)
+            value: best.text, source: source, page: page, box: best.box,
+            readConfidence: source == .ocr ? best.line.minimumConfidence : 1, formatValid: true)
     }
 
     /// The invoice title a word starts with: up to the first 发票, with the （…） that may follow it

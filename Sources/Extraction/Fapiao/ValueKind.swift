@@ -30,7 +30,9 @@ enum ValueKind {
             let value = FieldText.printed(text.text)
             return value.isEmpty ? nil : value
         case .capitals:
-            let capitals = compact.filter { "零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正负".contains($0) }
+            // 园 is never printed in capitals: it is 圆 misread.
+            let capitals = String(compact.map { $0 == "园" && !exact ? "圆" : $0 })
+                .filter { "零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正负".contains($0) }
             return capitals.count >= 2 ? capitals : nil
         }
     }

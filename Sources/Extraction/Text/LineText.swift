@@ -27,14 +27,19 @@ struct LineText: Sendable, Hashable {
             let characters = Array(word.text)
             guard !characters.isEmpty else { continue }
             let width = Double(word.box.width) / Double(characters.count)
+            let measured = word.characters
             for (offset, character) in characters.enumerated() {
-                let left = word.box.x + Int((Double(offset) * width).rounded())
-                let right = word.box.x + Int((Double(offset + 1) * width).rounded())
+                var left = word.box.x + Int((Double(offset) * width).rounded())
+                var right = word.box.x + Int((Double(offset + 1) * width).rounded())
+                if let measured {
+                    left = max(word.box.x, min(word.box.maxX - 1, measured[offset].x))
+                    right = offset + 1 < measured.count ? max(left + 1, measured[offset + 1].x) : word.box.maxX
+                }
                 glyphs.append(
                     Glyph(
                         character: character,
-                        box: PixelBox(left: left, top: word.box.y, right: right, bottom: word.box.maxY),
-                        confidence: word.confidence, word: index))
+                        box: PixelBox(left: left, top: word.box.y, right: max(left + 1, right), bottom: word.box.maxY),
+                        confidence: measured?[offset].confidence ?? word.confidence, word: index))
             }
         }
         self.glyphs = glyphs

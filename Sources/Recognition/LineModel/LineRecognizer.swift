@@ -74,6 +74,30 @@ public final class LineRecognizer: @unchecked Sendable {
         return reading
     }
 
+    /// Reads a line already cut out and scaled to `inputHeight` rows of `width` grey values in [0, 255]
+    /// (row-major), or `nil` when the model fails. Glyph positions are shares of `width`.
+    func read(grey values: [Float], width: Int) -> LineReading? {
+        guard width > 0, values.count == width * Self.inputHeight else { return nil }
+        let columns = max(width, Self.minimumInputWidth)
+        let rows = Self.inputHeight
+        var input = [Float](repeating: 0, count: 3 * rows * columns)
+        for y in 0..<rows {
+            for x in 0..<width {
+                let value = values[y * width + x] / 127.5 - 1
+                let index = y * columns + x
+                input[index] = value
+                input[rows * columns + index] = value
+                input[2 * rows * columns + index] = value
+            }
+        }
+        guard var reading = lock.withLock({ run(input, width: columns) }) else { return nil }
+        let share = Double(columns) / Double(width)
+        for index in reading.glyphs.indices {
+            reading.glyphs[index].position = min(1, reading.glyphs[index].position * share)
+        }
+        return reading
+    }
+
     /// The model's input for a grey crop: three equal channels scaled to [-1, 1], `inputHeight` rows
     /// (cut or padded at the bottom), padded on the right to `minimumInputWidth` with zeros.
     static func tensor(_ pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int) -> (

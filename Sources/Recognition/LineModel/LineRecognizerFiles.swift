@@ -7,11 +7,17 @@ public struct LineRecognizerFiles: Sendable, Hashable {
     public var library: URL
     /// `rec.onnx`, with its character list in the model's metadata.
     public var model: URL
+    /// `det.onnx`: the PP-OCR text detector (DB).
+    public var detector: URL
+    /// `cls.onnx`: the PP-OCR text direction classifier.
+    public var classifier: URL
 
     /// The files in `directory`.
     public init(directory: URL) {
         library = directory.appendingPathComponent("libonnxruntime.so")
         model = directory.appendingPathComponent("rec.onnx")
+        detector = directory.appendingPathComponent("det.onnx")
+        classifier = directory.appendingPathComponent("cls.onnx")
     }
 
     /// The repository's `.deps/line-recognizer`, known at compile time (development builds).

@@ -1,0 +1,250 @@
+import Foundation
+import InvoiceModel
+
+/// Reads a paper fapiao from words found anywhere on the page (the second OCR's whole-page reading) by
+/// what each value looks like and where it lies between the form's printed landmarks — the items'
+/// heading and the 价税合计 row — rather than by the ruled grid or a label on the value's own line.
+///
+/// Paper forms print 发票代码 and 发票号码 without labels (a large code at the top left, № and the
+/// number at the top right, both printed again in small type by the tax-control printer), and values
+/// printed by dot-matrix printers are often shifted off their label's line; so the code, the number,
+/// the date, the tax IDs and the amounts are found by their shape, and a value printed twice alike
+/// counts as confirmed.
+struct FapiaoPaperReader {
+    let lines: [LineText]
+    let page: Int
+    let pageHeight: Int
+    var fields: [FieldName: FieldEvidence] = [:]
+
+    init(reader: any PageReader, page: Int) {
+        lines = LineText.read(reader, nil, ReadRequest(.page, .chinese))
+        self.page = page
+        pageHeight = reader.height
+    }
+
+    /// A run of glyphs on one line.
+    struct Token {
+        var line: Int
+        var range: Range<Int>
+        var text: LineText
+        var value: String
+    }
+
+    mutating func readAll() {
+        let header = headerBottom
+        readCodeAndNumber(above: header)
+        readDate(above: header)
+        let items = line(containingAny: ["货物或应税劳务", "应税劳务", "规格型号", "项目名称", "服务名称"])
+        let totals = line(containingAny: ["价税合计", "价税合", "税合计"])
+        if let items {
+            readParty(top: header, bottom: lines[items].box.y, name: .buyerName, taxID: .buyerTaxID)
+        }
+        if let totals {
+            let bottom = line(containingAny: ["收款人", "开票人", "复核"]).map { lines[$0].box.maxY } ?? pageHeight
+            readParty(
+                top: lines[totals].box.maxY, bottom: bottom, name: .sellerName, taxID: .sellerTaxID)
+            readAmounts(totals: totals, itemsTop: items.map { lines[$0].box.maxY } ?? 0)
+        }
+    }
+
+    /// Where the header ends: the top of the buyer block (its 名称 / 纳税人识别号 labels), or a third of
+    /// the page when they are not found.
+    var headerBottom: Int {
+        let labels = lines.indices.filter { index in
+            let text = lines[index].compactText
+            return text.contains("纳税人识别号") || text.contains("识别号") || text.hasPrefix("名称")
+                || text.hasPrefix("称")
+        }
+        return labels.map { lines[$0].box.y }.min() ?? pageHeight / 3
+    }
+
+    /// The first line whose text contains one of `texts`.
+    func line(containingAny texts: [String]) -> Int? {
+        lines.indices.first { index in texts.contains { lines[index].compactText.contains($0) } }
+    }
+
+    /// Maximal runs of digits on the lines above `bottom`, with the labels whose values they are not.
+    func digitRuns(above bottom: Int) -> [Token] {
+        var tokens: [Token] = []
+        for (index, line) in lines.enumerated() where line.box.y < bottom {
+            let text = line.compactText
+            // Values of other labels: the check code and the machine number.
+            let skipAfter = ["校验码", "机器编号", "机器号"].compactMap { label -> Int? in
+                text.range(of: label).map { text.distance(from: text.startIndex, to: $0.lowerBound) }
+            }.min()
+            for range in line.runs(gapRatio: 0.9, where: { FieldText.halfWidth($0).isASCIIDigit }) {
+                if let skipAfter, range.lowerBound >= skipAfter { continue }
+                let part = line.slice(range)
+                tokens.append(
+                    Token(line: index, range: range, text: part, value: FieldText.digits(part.compactText)))
+            }
+        }
+        return tokens
+    }
+
+    /// 发票代码 (10 or 12 digits of a valid structure) and 发票号码 (8 digits) above the buyer block:
+    /// the value printed most often wins; its other prints confirm it.
+    mutating func readCodeAndNumber(above bottom: Int) {
+        let runs = digitRuns(above: bottom)
+        let codes = runs.filter { ($0.value.count == 10 || $0.value.count == 12) && InvoiceCode.analyze($0.value) != nil }
+        if let best = Self.mostPrinted(codes) {
+            fields[.invoiceCode] = evidence(.invoiceCode, best.token, confirmations: best.count - 1)
+        }
+        let numbers = runs.filter { $0.value.count == 8 && !lines[$0.line].compactText.contains("年") }
+        if let best = Self.mostPrinted(numbers) {
+            fields[.invoiceNumber] = evidence(.invoiceNumber, best.token, confirmations: best.count - 1)
+        }
+    }
+
+    /// The value printed most often (ties: the tallest print), with how often.
+    static func mostPrinted(_ tokens: [Token]) -> (token: Token, count: Int)? {
+        let groups = Dictionary(grouping: tokens, by: \.value)
+        return groups.values.map { group in
+            (token: group.max { $0.text.box.height < $1.text.box.height }!, count: group.count)
+        }.max { a, b in
+            (a.count, a.token.text.box.height) < (b.count, b.token.text.box.height)
+        }
+    }
+
+    /// 开票日期: a date written 2022年08月08日 (or 2022-08-08) above the buyer block.
+    mutating func readDate(above bottom: Int) {
+        for line in lines where line.box.y < bottom {
+            let glyphs = line.glyphs.map { FieldText.halfWidth($0.character) }
+            let text = String(glyphs)
+            guard let match = text.firstMatch(of: /(19|20)\d\d\s*[年\-\/.]\s*\d{1,2}\s*[月\-\/.]\s*\d{1,2}\s*日?/)
+            else { continue }
+            let start = text.distance(from: text.startIndex, to: match.range.lowerBound)
+            let end = text.distance(from: text.startIndex, to: match.range.upperBound)
+            let part = line.slice(start..<end)
+            guard let value = DocumentDate.parseChinese(part.compactText) else { continue }
+            fields[.issueDate] = evidence(.issueDate, Token(line: 0, range: start..<end, text: part, value: value))
+            return
+        }
+    }
+
+    /// A party's name and tax ID between `top` and `bottom`: the ID is the run of 15–20 capitals and
+    /// digits (a valid USCC preferred); the name is what follows the 名称 label, on its line or on the
+    /// line printed just beside it.
+    mutating func readParty(top: Int, bottom: Int, name: FieldName, taxID: FieldName) {
+        let block = lines.indices.filter { lines[$0].box.maxY > top && lines[$0].box.y < bottom }
+        var ids: [(token: Token, valid: Bool)] = []
+        for index in block {
+            let line = lines[index]
+            for range in line.runs(gapRatio: 0.9, where: { FieldText.halfWidth($0).isASCIIDigit || ("A"..."Z").contains(FieldText.halfWidth($0)) }) {
+                let part = line.slice(range)
+                let id = FieldText.taxID(part.compactText)
+                guard (15...20).contains(id.count), id.filter { $0.isASCIIDigit }.count >= 6 else { continue }
+                ids.append((Token(line: index, range: range, text: part, value: id), TaxID.check(id) == .validUSCC))
+            }
+        }
+        if let best = ids.max(by: { a, b in
+            (a.valid ? 1 : 0, a.token.value.count == 18 ? 1 : 0) < (b.valid ? 1 : 0, b.token.value.count == 18 ? 1 : 0)
+        }) {
+            fields[taxID] = evidence(taxID, best.token)
+        }
+        for index in block {
+            let line = lines[index]
+            let text = line.glyphs.map(\.character)
+            guard let label = text.indices.first(where: { text[$0] == "称" && ($0 == 0 || text[$0 - 1] == "名" || text[$0 - 1] == " " || $0 <= 2) })
+            else { continue }
+            var start = label + 1
+            while start < text.count, "：:;；. ".contains(text[start]) { start += 1 }
+            let labelBox = line.glyphs[label].box
+            var value = line.slice(start..<Self.valueEnd(in: line, from: start))
+            if value.compactText.count < 2 {
+                // Printed off its label's line: the nearest line beside the label, to its right.
+                let beside = block.filter { $0 != index }.map { lines[$0] }.filter { other in
+                    abs((other.box.y + other.box.height / 2) - (labelBox.y + labelBox.height / 2))
+                        < max(labelBox.height, other.box.height) * 3 / 2
+                        && other.box.maxX > labelBox.maxX
+                }.min { abs($0.box.y - labelBox.y) < abs($1.box.y - labelBox.y) }
+                guard let beside else { continue }
+                let right = beside.within(
+                    PixelBox(left: labelBox.maxX, top: beside.box.y, right: beside.box.maxX, bottom: beside.box.maxY))
+                guard !right.isEmpty else { continue }
+                value = right.slice(0..<Self.valueEnd(in: right, from: 0))
+            }
+            guard let cleaned = ValueKind.name.clean(value, exact: false), cleaned.count >= 2,
+                !cleaned.contains("纳税人"), !cleaned.contains("识别号")
+            else { continue }
+            fields[name] = evidence(name, Token(line: index, range: 0..<0, text: value, value: cleaned))
+            return
+        }
+    }
+
+    /// Where a value starting at `start` ends: at the first gap wider than two and a half glyph heights.
+    static func valueEnd(in line: LineText, from start: Int) -> Int {
+        guard start < line.glyphs.count else { return start }
+        let height = max(1, line.glyphs[start].box.height)
+        var stop = start + 1
+        while stop < line.glyphs.count {
+            if line.glyphs[stop].box.x - line.glyphs[stop - 1].box.maxX > height * 5 / 2 { break }
+            stop += 1
+        }
+        return stop
+    }
+
+    /// 价税合计 (小写) and the 合计 amounts above it: the total is the ¥ amount on or beside the 价税合计
+    /// row; the amount before tax and the tax are the two amounts above it (below the items' heading)
+    /// that add up to it. Only a triple that adds up is taken.
+    mutating func readAmounts(totals: Int, itemsTop: Int) {
+        let totalsLine = lines[totals]
+        let rowHeight = max(1, totalsLine.box.height)
+        readCapitals(near: totalsLine)
+        var candidates: [(value: Decimal, token: Token)] = []
+        for (index, line) in lines.enumerated() where line.box.maxY > itemsTop {
+            for amount in FapiaoReader.amounts(in: line) {
+                guard let value = Decimal(string: amount.value) else { continue }
+                candidates.append(
+                    (value, Token(line: index, range: amount.range, text: amount.text, value: amount.value)))
+            }
+        }
+        let near = candidates.filter { candidate in
+            abs(candidate.token.text.box.y - totalsLine.box.y) <= rowHeight * 2
+        }
+        let above = candidates.filter { $0.token.text.box.maxY <= totalsLine.box.y + rowHeight / 2 }
+        for total in near.sorted(by: { $0.value > $1.value }) {
+            for (i, first) in above.enumerated() {
+                for second in above[(i + 1)...] where first.value + second.value == total.value {
+                    let (amount, tax) = first.value >= second.value ? (first, second) : (second, first)
+                    guard amount.token.line != total.token.line || amount.token.range != total.token.range else {
+                        continue
+                    }
+                    fields[.totalAmount] = evidence(.totalAmount, total.token)
+                    fields[.amountExcludingTax] = evidence(.amountExcludingTax, amount.token)
+                    fields[.taxAmount] = evidence(.taxAmount, tax.token)
+                    return
+                }
+            }
+        }
+        // No sum found: the largest ¥ amount on the 价税合计 row is the total.
+        if let total = near.max(by: { $0.value < $1.value }) {
+            fields[.totalAmount] = evidence(.totalAmount, total.token)
+        }
+    }
+
+    /// 价税合计（大写）: the longest run of capital numerals on or beside the 价税合计 row.
+    mutating func readCapitals(near totalsLine: LineText) {
+        let numerals = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正园"
+        var best: Token?
+        for (index, line) in lines.enumerated()
+        where abs(line.box.y - totalsLine.box.y) <= max(1, totalsLine.box.height) * 2 {
+            for range in line.runs(gapRatio: 1.5, where: { numerals.contains($0) }) where range.count >= 3 {
+                let part = line.slice(range)
+                guard let value = ValueKind.capitals.clean(part, exact: false), value.count > best?.value.count ?? 0
+                else { continue }
+                best = Token(line: index, range: range, text: part, value: value)
+            }
+        }
+        if let best { fields[.totalAmountInWords] = evidence(.totalAmountInWords, best) }
+    }
+
+    func evidence(_ field: FieldName, _ token: Token, confirmations: Int = 0) -> FieldEvidence {
+        var evidence = FieldEvidence(
+            value: token.value, source: .ocr, page: page, box: token.text.region ?? token.text.box,
+            readConfidence: token.text.minimumConfidence,
+            formatValid: FieldText.isWellFormed(token.value, for: field), confirmations: confirmations)
+        if token.text.glyphs.count > 1 { evidence.meanReadConfidence = token.text.meanConfidence }
+        return evidence
+    }
+}
