@@ -59,7 +59,7 @@ extension DocumentExtractor {
         let kind = Self.kind(nil, layout: layout, title: title)
         // A VAT invoice prints its layout's fields; other Chinese invoices (通用机打发票, taxi receipts)
         // at least a code, a number, a date and a total.
-        let isVAT = title.map { $0.contains("增值税") || $0.contains("电子发票") } ?? true
+        let isVAT = title.map { $0.contains("增值税") || $0.contains("电子发票") || $0.contains("普通发票") || $0.contains("专用发票") } ?? true
         let expected =
             isVAT
             ? layout.printedFields(special: kind?.hasSuffix("special") ?? false)

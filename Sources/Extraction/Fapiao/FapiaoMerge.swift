@@ -84,12 +84,14 @@ struct FapiaoMerge {
         let amount = fields[.amountExcludingTax].flatMap { Money.parse($0.value) }
         let tax = fields[.taxAmount].flatMap { Money.parse($0.value) }
         let total = fields[.totalAmount].flatMap { Money.parse($0.value) }
+        // A derived value is only as sure as the values it comes from, and one that makes no sense on
+        // an invoice (a negative tax or amount beside a positive total) is not derived at all.
         if let amount, let tax, total == nil {
-            fields[.totalAmount] = derived(amount + tax)
-        } else if let amount, let total, tax == nil {
-            fields[.taxAmount] = derived(total - amount)
-        } else if let tax, let total, amount == nil {
-            fields[.amountExcludingTax] = derived(total - tax)
+            fields[.totalAmount] = derived(amount + tax, from: [.amountExcludingTax, .taxAmount])
+        } else if let amount, let total, tax == nil, (total - amount >= 0) == (total >= 0), abs(total - amount) <= abs(total) {
+            fields[.taxAmount] = derived(total - amount, from: [.amountExcludingTax, .totalAmount])
+        } else if let tax, let total, amount == nil, (total - tax >= 0) == (total >= 0) {
+            fields[.amountExcludingTax] = derived(total - tax, from: [.taxAmount, .totalAmount])
         }
         completeCapitals()
     }
@@ -206,9 +208,10 @@ struct FapiaoMerge {
         }
     }
 
-    private func derived(_ value: Decimal) -> FieldEvidence {
-        FieldEvidence(
-            value: Money.format(value), source: .derived, page: nil, box: nil, readConfidence: 1, formatValid: true)
+    private func derived(_ value: Decimal, from inputs: [FieldName]) -> FieldEvidence {
+        let sure = inputs.compactMap { fields[$0] }.map { $0.source == .qr ? 1 : $0.readConfidence }.min() ?? 1
+        return FieldEvidence(
+            value: Money.format(value), source: .derived, page: nil, box: nil, readConfidence: sure, formatValid: true)
     }
 
     /// Whether amount + tax = total, when all three are known.

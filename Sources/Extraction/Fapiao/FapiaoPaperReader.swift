@@ -85,8 +85,39 @@ struct FapiaoPaperReader {
     /// 发票代码 (10 or 12 digits of a valid structure) and 发票号码 (8 digits) above the buyer block:
     /// the value printed most often wins; its other prints confirm it.
     mutating func readCodeAndNumber(above bottom: Int) {
-        let runs = digitRuns(above: bottom)
-        let codes = runs.filter { ($0.value.count == 10 || $0.value.count == 12) && InvoiceCode.analyze($0.value) != nil }
+        var runs = digitRuns(above: bottom)
+        // Runs printed close together on one line that make 20 digits are the check code (printed in
+        // groups of five), not a code and a number.
+        var grouped: Set<Int> = []
+        for (index, run) in runs.enumerated() where !grouped.contains(index) {
+            var members = [index]
+            var count = run.value.count
+            var next = index + 1
+            // Groups of five: every part a multiple of five digits (a number and a code side by side,
+            // 8 + 12, are not a check code).
+            guard run.value.count % 5 == 0 else { continue }
+            while next < runs.count, runs[next].line == run.line, count < 20, runs[next].value.count % 5 == 0 {
+                let gap = runs[next].text.box.x - runs[members.last!].text.box.maxX
+                guard gap < runs[next].text.box.height * 3 else { break }
+                members.append(next)
+                count += runs[next].value.count
+                next += 1
+            }
+            if count == 20, members.count > 1 {
+                grouped.formUnion(members)
+                if fields[.checkCode] == nil {
+                    let line = lines[run.line]
+                    let range = run.range.lowerBound..<runs[members.last!].range.upperBound
+                    let part = line.slice(range)
+                    fields[.checkCode] = evidence(
+                        .checkCode, Token(line: run.line, range: range, text: part, value: FieldText.digits(part.compactText)))
+                }
+            }
+        }
+        runs = runs.enumerated().filter { !grouped.contains($0.offset) }.map(\.element)
+        let codes = runs.filter { run in
+            (run.value.count == 10 || run.value.count == 12) && InvoiceCode.analyze(run.value)?.provinceName != nil
+        }
         if let best = Self.mostPrinted(codes) {
             fields[.invoiceCode] = evidence(.invoiceCode, best.token, confirmations: best.count - 1)
         }
@@ -142,6 +173,9 @@ struct FapiaoPaperReader {
         }) {
             fields[taxID] = evidence(taxID, best.token)
         }
+        // Seals (tall, curved print) are not where a name is printed.
+        let heights = lines.map(\.box.height).sorted()
+        let usual = heights.isEmpty ? 0 : heights[heights.count / 2]
         for index in block {
             let line = lines[index]
             let text = line.glyphs.map(\.character)
@@ -154,7 +188,8 @@ struct FapiaoPaperReader {
             if value.compactText.count < 2 {
                 // Printed off its label's line: the nearest line beside the label, to its right.
                 let beside = block.filter { $0 != index }.map { lines[$0] }.filter { other in
-                    abs((other.box.y + other.box.height / 2) - (labelBox.y + labelBox.height / 2))
+                    other.box.height <= usual * 2
+                        && abs((other.box.y + other.box.height / 2) - (labelBox.y + labelBox.height / 2))
                         < max(labelBox.height, other.box.height) * 3 / 2
                         && other.box.maxX > labelBox.maxX
                 }.min { abs($0.box.y - labelBox.y) < abs($1.box.y - labelBox.y) }

@@ -256,9 +256,13 @@ struct FapiaoTextReader {
             }
         }
         guard let best else { return }
-        fields[.invoiceTitle] = FieldEvidence(
-            value: best.text, source: source, page: page, box: best.box,
+        // An OCR'd title one character off a known form (增镇税 for 增值税) is that form, marked repaired.
+        let title = source == .ocr ? FapiaoTitle.normalized(best.text) : best.text
+        var evidence = FieldEvidence(
+            value: title, source: source, page: page, box: best.box,
             readConfidence: source == .ocr ? best.line.minimumConfidence : 1, formatValid: true)
+        evidence.repaired = title != best.text
+        fields[.invoiceTitle] = evidence
     }
 
     /// The invoice title a word starts with: up to the first 发票, with the （…） that may follow it

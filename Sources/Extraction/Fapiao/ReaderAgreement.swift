@@ -20,6 +20,8 @@ enum ReaderAgreement {
                 } else {
                     evidence.conflicts += 1
                     evidence.alternatives = [second.value] + second.alternatives + evidence.alternatives
+                    // Two engines that read the same print differently: a person decides.
+                    evidence.disagreement = "the two OCR engines read it differently: \(first.value) / \(second.value)"
                 }
                 evidence.box = evidence.box ?? second.box
             }

@@ -22,6 +22,8 @@ enum ValueKind {
             return FapiaoReader.amounts(in: text).last?.value
         case .name:
             let name = FieldText.name(text.text)
+            // OCR'd text of the cipher area beside the buyer's name (digits and <>*+-/) is no name.
+            if !exact, name.filter({ "<>*+-/=".contains($0) }).count >= 3 { return nil }
             return name.isEmpty ? nil : name
         case .taxID:
             let id = exact ? compact.uppercased().filter { $0.isLetter || $0.isNumber } : FieldText.taxID(compact)

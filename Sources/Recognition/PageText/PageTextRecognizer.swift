@@ -47,6 +47,7 @@ public final class PageTextRecognizer: @unchecked Sendable {
 
     /// Reads `page`, or returns `nil` when the page is not 8-bit grey or the detector fails.
     public func read(_ page: PageImage) -> DetectedPage? {
+        let started = ContinuousClock.now
         guard
             let raster = page.withGreyBytes({ pixels, width, height, stride in
                 var copy = [UInt8](repeating: 0, count: width * height)
@@ -57,11 +58,16 @@ public final class PageTextRecognizer: @unchecked Sendable {
             }),
             let boxes = detector.detect(raster)
         else { return nil }
+        let detected = ContinuousClock.now
         let level = boxes.filter { abs($0.angle) <= Self.steepest }
         let upsideDown = classify(level, in: raster)
         let words = level.flatMap { box in
             recognize(box, in: raster).map { Self.words(of: $0, in: box, width: raster.width, height: raster.height) }
                 ?? []
+        }
+        if WorkerPageReader.tracing {
+            FileHandle.standardError.write(
+                Data("detection \(started.duration(to: detected)), classification and recognition \(detected.duration(to: .now))\n".utf8))
         }
         return DetectedPage(lines: Self.lines(words), boxCount: boxes.count, upsideDownShare: upsideDown)
     }
