@@ -39,29 +39,39 @@ enum PageSteps {
                 let fapiaoCode = found.first { FapiaoQRPayload.parse($0.text) != nil && $0.uprightCorrection != nil }
                 timings.add("qr", milliseconds: stopwatch.milliseconds)
                 stopwatch = Stopwatch()
-                let ready = try worker.prepare(page.image, knownRotation: fapiaoCode?.uprightCorrection)
+                var ready = try worker.prepare(page.image, knownRotation: fapiaoCode?.uprightCorrection)
                 timings.add("preprocess", milliseconds: stopwatch.milliseconds)
-                let codes: [PageQRCode]
+                var codes: [PageQRCode]
                 if fapiaoCode != nil || found.isEmpty {
                     codes = found.map { PageQRCode(text: $0.text, box: ready.place($0.box)) }
                 } else {
                     // Codes that are not a fapiao's: read again on the upright page for their boxes.
                     codes = QRDecoder.decode(ready.image).map { PageQRCode(text: $0.text, box: $0.box) }
                 }
-                let reader = WorkerPageReader(worker: worker, image: ready.image)
-                // The first page is also read whole by the second OCR (detector + line recognizer).
-                var detected: DetectedPageReader?
+                // The first page is also read whole by the second OCR (detector + line recognizer). A
+                // fapiao whose print says it is not at 300 dpi is brought there before Tesseract reads it.
+                var reading: DetectedPage?
                 if index == 0, let second = worker.pageTextRecognizer {
                     stopwatch = Stopwatch()
-                    detected = second.read(ready.image).map { DetectedPageReader($0, base: reader) }
-                    timings.add("detect", milliseconds: stopwatch.milliseconds)
-                    if WorkerPageReader.tracing, let detected {
-                        let lines = detected.page.lines.map { "  \($0.box) \($0.text)" }.joined(separator: "\n")
-                        FileHandle.standardError.write(
-                            Data(
-                                "detected \(detected.page.boxCount) boxes, upside down \(detected.page.upsideDownShare):\n\(lines)\n"
-                                    .utf8))
+                    reading = second.read(ready.image)
+                    if let found = reading, DocumentExtractor.looksLikeFapiao(found.text),
+                        let factor = ContentScale.factor(for: found),
+                        let scaled = ready.image.scaled(by: factor)?.withResolution(300)
+                    {
+                        ready.image = scaled
+                        reading = found.scaled(by: factor)
+                        codes = codes.map { PageQRCode(text: $0.text, box: $0.box.scaled(x: factor, y: factor)) }
                     }
+                    timings.add("detect", milliseconds: stopwatch.milliseconds)
+                }
+                let reader = WorkerPageReader(worker: worker, image: ready.image)
+                let detected = reading.map { DetectedPageReader($0, base: reader) }
+                if WorkerPageReader.tracing, let detected {
+                    let lines = detected.page.lines.map { "  \($0.box) \($0.text)" }.joined(separator: "\n")
+                    FileHandle.standardError.write(
+                        Data(
+                            "detected \(detected.page.boxCount) boxes, upside down \(detected.page.upsideDownShare):\n\(lines)\n"
+                                .utf8))
                 }
                 prepared.append(ready)
                 readers.append(reader)

@@ -6,7 +6,7 @@ extension DocumentExtractor {
     static let fapiaoLabels = ["发票代码", "发票号码", "开票日期", "价税合计", "纳税人识别号", "校验码", "机器编号", "销售方", "购买方"]
 
     /// Whether text read on a page says it is a fapiao (or another Chinese invoice with a code and number).
-    static func looksLikeFapiao(_ text: String) -> Bool {
+    public static func looksLikeFapiao(_ text: String) -> Bool {
         let compact = text.filter { !$0.isWhitespace }
         guard compact.contains("发票") else { return false }
         return fapiaoLabels.filter { compact.contains($0) }.count >= 2

@@ -164,7 +164,7 @@ struct FapiaoPaperReader {
             for range in line.runs(gapRatio: 0.9, where: { FieldText.halfWidth($0).isASCIIDigit || ("A"..."Z").contains(FieldText.halfWidth($0)) }) {
                 let part = line.slice(range)
                 let id = FieldText.taxID(part.compactText)
-                guard (15...20).contains(id.count), id.filter { $0.isASCIIDigit }.count >= 6 else { continue }
+                guard (15...20).contains(id.count), id.filter({ $0.isASCIIDigit }).count >= 6 else { continue }
                 ids.append((Token(line: index, range: range, text: part, value: id), TaxID.check(id) == .validUSCC))
             }
         }

@@ -21,9 +21,20 @@ enum ValueKind {
         case .amount:
             return FapiaoReader.amounts(in: text).last?.value
         case .name:
-            let name = FieldText.name(text.text)
-            // OCR'd text of the cipher area beside the buyer's name (digits and <>*+-/) is no name.
-            if !exact, name.filter({ "<>*+-/=".contains($0) }).count >= 3 { return nil }
+            var printed = text.text
+            if !exact {
+                // OCR'd text of the cipher area beside the buyer's name (digits and <>*+-/) ends the name.
+                if let cipher = printed.firstIndex(where: { "<>*/=".contains($0) }) {
+                    printed = String(printed[..<cipher])
+                    while let last = printed.last, last.isNumber || last == "-" || last == "+" || last == " " {
+                        printed.removeLast()
+                    }
+                }
+                // A name has more letters than digits (an amount beside a label is no name).
+                let letters = printed.filter(\.isLetter).count
+                if letters < 2 || printed.filter(\.isNumber).count > letters { return nil }
+            }
+            let name = FieldText.name(printed)
             return name.isEmpty ? nil : name
         case .taxID:
             let id = exact ? compact.uppercased().filter { $0.isLetter || $0.isNumber } : FieldText.taxID(compact)

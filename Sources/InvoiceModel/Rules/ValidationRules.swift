@@ -12,7 +12,7 @@ public enum ValidationRules {
     /// the currency is not CNY), `invoice-code-structure`, `digital-number-structure` (20-digit numbers),
     /// `check-code-format`, `amount-plus-tax-equals-total`, `words-match-figures`, `line-amounts-sum`,
     /// `line-taxes-sum`, `line-tax-rate`, `qr-matches-printed` (one result per compared field),
-    /// `date-not-in-future`, `date-plausible` and `currency-code`. Amounts agree within ¥0.01.
+    /// `date-not-in-future`, `date-plausible`, `currency-code` and `parties-differ`. Amounts agree within ¥0.01.
     ///
     /// - Parameter input: the values to check.
     /// - Returns: one result per rule that applied, in the order above.
@@ -28,6 +28,22 @@ public enum ValidationRules {
         results += qrChecks(input)
         results += dateChecks(input)
         results += currencyCheck(input).map { [$0] } ?? []
+        results += partiesCheck(input)
+        return results
+    }
+
+    /// `parties-differ`: a buyer and a seller with the same name or tax ID is one value read twice (the
+    /// seller's block taken for the buyer's), not an invoice someone issued to itself.
+    static func partiesCheck(_ input: ValidationInput) -> [CheckResult] {
+        var results: [CheckResult] = []
+        for (buyer, seller, what) in [(FieldName.buyerName, FieldName.sellerName, "name"), (.buyerTaxID, .sellerTaxID, "tax ID")] {
+            guard let a = input.text(buyer), let b = input.text(seller), !a.isEmpty else { continue }
+            let same = a.filter { !$0.isWhitespace }.uppercased() == b.filter { !$0.isWhitespace }.uppercased()
+            results.append(
+                CheckResult(
+                    rule: "parties-differ", passed: !same, fields: [buyer, seller],
+                    message: same ? "the buyer's and the seller's \(what) are both \(a)" : "buyer and seller \(what)s differ"))
+        }
         return results
     }
 

@@ -10,12 +10,32 @@ public struct DetectedPage: Sendable, Hashable {
     public var boxCount: Int
     /// Of the lines the direction classifier looked at, the share it found upside down (0 when none).
     public var upsideDownShare: Double
+    /// The median height of the print in the detected lines (without the room detection adds), in
+    /// page pixels; `nil` when fewer than 5 lines were found.
+    public var textHeight: Double?
 
     /// Creates a reading.
-    public init(lines: [RecognizedLine], boxCount: Int, upsideDownShare: Double) {
+    public init(lines: [RecognizedLine], boxCount: Int, upsideDownShare: Double, textHeight: Double? = nil) {
         self.lines = lines
         self.boxCount = boxCount
         self.upsideDownShare = upsideDownShare
+        self.textHeight = textHeight
+    }
+
+    /// The reading with every box scaled by `factor` (for a page scaled alike).
+    public func scaled(by factor: Double) -> DetectedPage {
+        func scale(_ box: PixelBox) -> PixelBox { box.scaled(x: factor, y: factor) }
+        let scaledLines = lines.map { line in
+            RecognizedLine(
+                words: line.words.map { word in
+                    RecognizedWord(
+                        text: word.text, confidence: word.confidence, box: scale(word.box),
+                        characters: word.characters?.map { ($0.confidence, Int((Double($0.x) * factor).rounded())) })
+                }, confidence: line.confidence, box: scale(line.box), block: line.block)
+        }
+        return DetectedPage(
+            lines: scaledLines, boxCount: boxCount, upsideDownShare: upsideDownShare,
+            textHeight: textHeight.map { $0 * factor })
     }
 
     /// All the page's text, line by line.
@@ -56,7 +76,7 @@ public final class PageTextRecognizer: @unchecked Sendable {
                 }
                 return GreyRaster(width: width, height: height, pixels: copy)
             }),
-            let boxes = detector.detect(raster)
+            let boxes = detector.detectAtContentScale(raster)
         else { return nil }
         let detected = ContinuousClock.now
         let level = boxes.filter { abs($0.angle) <= Self.steepest }
@@ -65,11 +85,16 @@ public final class PageTextRecognizer: @unchecked Sendable {
             recognize(box, in: raster).map { Self.words(of: $0, in: box, width: raster.width, height: raster.height) }
                 ?? []
         }
+        let heights = level.filter { $0.length >= 3 * $0.thickness }.map { $0.thickness - 2 * $0.room }.sorted()
         if WorkerPageReader.tracing {
             FileHandle.standardError.write(
-                Data("detection \(started.duration(to: detected)), classification and recognition \(detected.duration(to: .now))\n".utf8))
+                Data(
+                    "detection \(started.duration(to: detected)), classification and recognition \(detected.duration(to: .now)), text height \(heights.count >= 5 ? heights[heights.count / 2] : 0)\n"
+                        .utf8))
         }
-        return DetectedPage(lines: Self.lines(words), boxCount: boxes.count, upsideDownShare: upsideDown)
+        return DetectedPage(
+            lines: Self.lines(words), boxCount: boxes.count, upsideDownShare: upsideDown,
+            textHeight: heights.count >= 5 ? heights[heights.count / 2] : nil)
     }
 
     /// The share of the longest boxes the classifier finds upside down with probability over 0.9.

@@ -18,6 +18,13 @@ final class TextDetector: @unchecked Sendable {
     static let shortestSide = 736
     static let minimumSide = 3.0
 
+    /// Longest side the detector's input may be enlarged to for small print.
+    static let enlargedSide = 2560
+    /// Print shorter than this in the detector's input (pixels) is detected again, enlarged.
+    static let smallestText = 14.0
+    /// The height print is enlarged to when it was too small.
+    static let enlargedText = 24.0
+
     init(model: OnnxModel, longestSide: Int = 1600) {
         self.model = model
         self.longestSide = longestSide
@@ -31,8 +38,8 @@ final class TextDetector: @unchecked Sendable {
     }
 
     /// The text boxes on `raster`, in its pixels, or `nil` when the model fails.
-    func detect(_ raster: GreyRaster) -> [TextBox]? {
-        let factor = factor(width: raster.width, height: raster.height)
+    func detect(_ raster: GreyRaster, factor chosen: Double? = nil) -> [TextBox]? {
+        let factor = chosen ?? factor(width: raster.width, height: raster.height)
         let scaled = raster.resampled(by: factor)
         let width = (scaled.width + 31) / 32 * 32
         let height = (scaled.height + 31) / 32 * 32
@@ -60,6 +67,21 @@ final class TextDetector: @unchecked Sendable {
             page.room /= factor
             return page
         }
+    }
+
+    /// The boxes on `raster`, detected a second time with the page enlarged when the print was too
+    /// small in the first pass (a whole invoice in a 1000-pixel photo): the scale comes from the content.
+    func detectAtContentScale(_ raster: GreyRaster) -> [TextBox]? {
+        guard let boxes = detect(raster) else { return nil }
+        let used = factor(width: raster.width, height: raster.height)
+        let heights = boxes.filter { $0.length >= 3 * $0.thickness }.map { $0.thickness - 2 * $0.room }.sorted()
+        guard heights.count >= 5 else { return boxes }
+        let height = heights[heights.count / 2] * used
+        guard height < Self.smallestText else { return boxes }
+        let wanted = min(
+            used * Self.enlargedText / max(1, height), Double(Self.enlargedSide) / Double(max(raster.width, raster.height)))
+        guard wanted > used * 1.3 else { return boxes }
+        return detect(raster, factor: wanted) ?? boxes
     }
 
     /// DB post-processing of a `width` × `height` probability map: the connected regions of the

@@ -1,0 +1,116 @@
+import InvoiceModel
+import Testing
+
+@testable import Extraction
+
+/// The paper reader on made-up pages: values found by their shape and place, as on a paper form whose
+/// code and number carry no labels and whose values are printed off their labels' lines.
+struct FapiaoPaperReaderTests {
+    /// A paper 专票's words where the second OCR would place them (no grid, no 发票代码 label).
+    static let page: [(String, Int, Int)] = [
+        ("成都增值税专用发票", 800, 60),
+        ("5101201130", 100, 140), ("No", 1500, 140), ("05051077", 1600, 140),
+        ("5101201130", 1700, 200), ("05051077", 1700, 250),
+        ("开票日期：2020年05月22日", 1400, 300),
+        ("称：", 200, 420), ("成都正泰酒店管理有限公司", 320, 400),
+        ("纳税人识别号：", 100, 480), ("91510108MAPQTGY20T", 420, 470),
+        ("货物或应税劳务、服务名称", 100, 600), ("金额", 1300, 600), ("税额", 1800, 600),
+        ("¥3769.79", 1300, 900), ("¥470.06", 1800, 900),
+        ("价税合计（大写）", 100, 1000), ("肆仟贰佰叁拾玖圆捌角伍分", 500, 990), ("（小写）¥4239.85", 1500, 1000),
+        ("称：", 200, 1100), ("东莞嘉禾汽车服务有限公司", 320, 1090),
+        ("纳税人识别号：91441900MAPQ8YJDXD", 100, 1160),
+        ("收款人：", 100, 1400), ("开票人：", 1200, 1400),
+    ]
+
+    static func read(_ lines: [(String, Int, Int)]) -> FapiaoPaperReader {
+        var reader = FapiaoPaperReader(reader: placedLinesReader(lines), page: 1)
+        reader.readAll()
+        return reader
+    }
+
+    @Test func givenCodeAndNumberPrintedTwiceWithoutLabels_whenRead_thenBothAreTakenAndConfirmed() {
+        let fields = Self.read(Self.page).fields
+        #expect(fields[.invoiceCode]?.value == "5101201130")
+        #expect(fields[.invoiceCode]?.confirmations == 1)
+        #expect(fields[.invoiceNumber]?.value == "05051077")
+        #expect(fields[.invoiceNumber]?.confirmations == 2)
+        #expect(fields[.issueDate]?.value == "2020-05-22")
+    }
+
+    @Test func givenAmountsThatAddUp_whenRead_thenTheTripleAndTheCapitalsAreTaken() {
+        let fields = Self.read(Self.page).fields
+        #expect(fields[.amountExcludingTax]?.value == "3769.79")
+        #expect(fields[.taxAmount]?.value == "470.06")
+        #expect(fields[.totalAmount]?.value == "4239.85")
+        #expect(fields[.totalAmountInWords]?.value == "肆仟贰佰叁拾玖圆捌角伍分")
+    }
+
+    @Test func givenNamesPrintedOffTheirLabelsLines_whenRead_thenEachPartyHasItsOwn() {
+        let fields = Self.read(Self.page).fields
+        #expect(fields[.buyerName]?.value == "成都正泰酒店管理有限公司")
+        #expect(fields[.buyerTaxID]?.value == "91510108MAPQTGY20T")
+        #expect(fields[.sellerName]?.value == "东莞嘉禾汽车服务有限公司")
+        #expect(fields[.sellerTaxID]?.value == "91441900MAPQ8YJDXD")
+    }
+
+    @Test func givenACheckCodeInGroupsOfFive_whenRead_thenItIsNotTakenForACode() {
+        var lines = Self.page
+        lines.append(("59483 38081 17775 39669", 1300, 350))
+        let fields = Self.read(lines).fields
+        #expect(fields[.checkCode]?.value == "59483380811777539669")
+        #expect(fields[.invoiceCode]?.value == "5101201130")
+    }
+
+    @Test func givenANumberBesideATwelveDigitCode_whenRead_thenTheyAreNotACheckCode() {
+        let lines: [(String, Int, Int)] = [
+            ("13002119 050002000105", 1500, 140), ("称：", 200, 420), ("某某医院", 320, 420),
+        ]
+        let fields = Self.read(lines).fields
+        #expect(fields[.checkCode] == nil)
+        #expect(fields[.invoiceNumber]?.value == "13002119")
+        #expect(fields[.invoiceCode]?.value == "050002000105")
+    }
+
+    @Test func givenAmountsThatDoNotAddUp_whenRead_thenOnlyTheTotalIsTaken() {
+        var lines = Self.page
+        lines.removeAll { $0.0 == "¥470.06" }
+        lines.append(("¥471.06", 1800, 900))
+        let fields = Self.read(lines).fields
+        #expect(fields[.totalAmount]?.value == "4239.85")
+        #expect(fields[.amountExcludingTax] == nil)
+        #expect(fields[.taxAmount] == nil)
+    }
+}
+
+/// Two OCR engines' readings of the same fields.
+struct ReaderAgreementTests {
+    static func evidence(_ value: String, read: Double = 0.9) -> FieldEvidence {
+        FieldEvidence(value: value, source: .ocr, page: 1, box: nil, readConfidence: read, formatValid: true)
+    }
+
+    @Test func givenTheSameValue_whenCombined_thenItIsConfirmed() {
+        let combined = ReaderAgreement.combine(
+            lead: [.invoiceNumber: Self.evidence("05051077", read: 0.8)],
+            other: [.invoiceNumber: Self.evidence("05051077", read: 0.95)])
+        #expect(combined[.invoiceNumber]?.confirmations == 1)
+        #expect(combined[.invoiceNumber]?.readConfidence == 0.95)
+        #expect(combined[.invoiceNumber]?.disagreement == nil)
+    }
+
+    @Test func givenDifferentValues_whenCombined_thenTheLeadIsKeptAndAPersonMustLook() {
+        let combined = ReaderAgreement.combine(
+            lead: [.sellerName: Self.evidence("重庆今瑜医药股份有限公司")],
+            other: [.sellerName: Self.evidence("重庆今输医药股份有限公司"), .drawer: Self.evidence("李琴")])
+        #expect(combined[.sellerName]?.value == "重庆今瑜医药股份有限公司")
+        #expect(combined[.sellerName]?.conflicts == 1)
+        #expect(combined[.sellerName]?.alternatives == ["重庆今输医药股份有限公司"])
+        #expect(combined[.sellerName]?.disagreement != nil)
+        #expect(combined[.drawer]?.value == "李琴")
+    }
+
+    @Test func givenPageText_whenItNamesAnInvoiceAndItsLabels_thenItIsAFapiao() {
+        #expect(DocumentExtractor.looksLikeFapiao("重庆增值税专用发票\n开票日期：2022年\n纳税人识别号：9150"))
+        #expect(!DocumentExtractor.looksLikeFapiao("TAX INVOICE\nTOTAL 12.00"))
+        #expect(!DocumentExtractor.looksLikeFapiao("发票 only in a sentence"))
+    }
+}
