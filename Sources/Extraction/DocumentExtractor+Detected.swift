@@ -1,3 +1,4 @@
+import Foundation
 import InvoiceModel
 
 /// The second reader: a fapiao read from the words PP-OCR found on the whole page, by their labels.
@@ -22,6 +23,11 @@ extension DocumentExtractor {
         paper.readAll()
         // Values found by shape with a check behind them (a code of valid structure, a number printed
         // twice, amounts that add up) replace what the labels gave; the rest only fills gaps.
+        if ProcessInfo.processInfo.environment["INVCAP_TRACE_READS"] == "1" {
+            let text = reader.fields.map { "\($0.key.rawValue)=\($0.value.value)" }.sorted().joined(separator: " ")
+            let shape = paper.fields.map { "\($0.key.rawValue)=\($0.value.value)" }.sorted().joined(separator: " ")
+            FileHandle.standardError.write(Data("second reader, by labels: \(text)\nby shape: \(shape)\n".utf8))
+        }
         let checked: Set<FieldName> = [.totalAmount, .amountExcludingTax, .taxAmount]
         for (field, evidence) in paper.fields {
             let sure = checked.contains(field) || evidence.confirmations > 0
@@ -34,8 +40,11 @@ extension DocumentExtractor {
     /// conflicts; which one's value is kept is decided by `ReaderAgreement.detectedLeads`.
     static func withDetected(_ fields: [FieldName: FieldEvidence], _ page: PageInput) -> [FieldName: FieldEvidence] {
         guard let second = detectedFields(page)?.fields else { return fields }
-        return ReaderAgreement.detectedLeads
+        var combined =
+            ReaderAgreement.detectedLeads
             ? ReaderAgreement.combine(lead: second, other: fields) : ReaderAgreement.combine(lead: fields, other: second)
+        ReaderAgreement.settleTitle(&combined)
+        return combined
     }
 
     /// A fapiao whose grid and QR code were not found but whose detected words say it is one (a photo,
@@ -51,6 +60,7 @@ extension DocumentExtractor {
         fields = ReaderAgreement.detectedLeads
             ? ReaderAgreement.combine(lead: fields, other: labelled.fields)
             : ReaderAgreement.combine(lead: labelled.fields, other: fields)
+        ReaderAgreement.settleTitle(&fields)
         var merged = FapiaoMerge(fields: fields, lineItems: reader.lineItems)
         merged.completeDerived()
         let number = merged.fields[.invoiceNumber]?.value ?? ""
@@ -58,12 +68,12 @@ extension DocumentExtractor {
         let title = merged.fields[.invoiceTitle]?.value
         let kind = Self.kind(nil, layout: layout, title: title)
         // A VAT invoice prints its layout's fields; other Chinese invoices (通用机打发票, taxi receipts)
-        // at least a code, a number, a date and a total.
+        // at least a code, a number, a date, a total and who issued it.
         let isVAT = title.map { $0.contains("增值税") || $0.contains("电子发票") || $0.contains("普通发票") || $0.contains("专用发票") } ?? true
         let expected =
             isVAT
             ? layout.printedFields(special: kind?.hasSuffix("special") ?? false)
-            : [.invoiceCode, .invoiceNumber, .issueDate, .totalAmount]
+            : [.invoiceCode, .invoiceNumber, .issueDate, .totalAmount, .sellerName]
         var document = ExtractedDocument(
             documentType: "fapiao", invoiceKind: kind, fields: merged.fields, lineItems: merged.lineItems, qr: nil,
             expectedFields: expected)

@@ -33,7 +33,7 @@ struct FapiaoPaperReaderTests {
         #expect(fields[.invoiceCode]?.value == "5101201130")
         #expect(fields[.invoiceCode]?.confirmations == 1)
         #expect(fields[.invoiceNumber]?.value == "05051077")
-        #expect(fields[.invoiceNumber]?.confirmations == 2)
+        #expect(fields[.invoiceNumber]?.confirmations == 1)
         #expect(fields[.issueDate]?.value == "2020-05-22")
     }
 
@@ -112,5 +112,31 @@ struct ReaderAgreementTests {
         #expect(DocumentExtractor.looksLikeFapiao("重庆增值税专用发票\n开票日期：2022年\n纳税人识别号：9150"))
         #expect(!DocumentExtractor.looksLikeFapiao("TAX INVOICE\nTOTAL 12.00"))
         #expect(!DocumentExtractor.looksLikeFapiao("发票 only in a sentence"))
+    }
+}
+
+/// A title the two engines read differently, with the invoice code as a third witness.
+struct TitleSettlingTests {
+    @Test func givenTwoTitlesAndACode_whenSettled_thenTheCodesRegionWins() {
+        var title = ReaderAgreementTests.evidence("山西增值税电子普通发票")
+        title.alternatives = ["陕西增值税电子普通发票"]
+        title.disagreement = "differ"
+        var fields: [FieldName: FieldEvidence] = [
+            .invoiceTitle: title, .invoiceCode: ReaderAgreementTests.evidence("061002104211"),
+        ]
+        ReaderAgreement.settleTitle(&fields)
+        #expect(fields[.invoiceTitle]?.value == "陕西增值税电子普通发票")
+        #expect(fields[.invoiceTitle]?.disagreement == nil)
+    }
+
+    @Test func givenNeitherTitleMatchesTheCode_whenSettled_thenAPersonStillDecides() {
+        var title = ReaderAgreementTests.evidence("山西增值税电子普通发票")
+        title.alternatives = ["陕西增值税电子普通发票"]
+        title.disagreement = "differ"
+        var fields: [FieldName: FieldEvidence] = [
+            .invoiceTitle: title, .invoiceCode: ReaderAgreementTests.evidence("044001725604"),
+        ]
+        ReaderAgreement.settleTitle(&fields)
+        #expect(fields[.invoiceTitle]?.disagreement != nil)
     }
 }

@@ -202,9 +202,21 @@ struct FapiaoMerge {
         for (field, column) in [(FieldName.amountExcludingTax, LineItemFieldName.amount), (.taxAmount, .tax)]
         where fields[field] == nil {
             guard let sum = lineItemSum(column) else { continue }
-            fields[field] = FieldEvidence(
+            var evidence = FieldEvidence(
                 value: sum, source: .derived, page: nil, box: nil,
                 readConfidence: lineItems.compactMap { $0[column]?.readConfidence }.min() ?? 0, formatValid: true)
+            // The sum is only as good as the item lines OCR found: unless amount + tax = total then
+            // holds, a person confirms it.
+            let other: FieldName = field == .amountExcludingTax ? .taxAmount : .amountExcludingTax
+            let holds = [fields[other], fields[.totalAmount]].allSatisfy { $0 != nil }
+                && {
+                    guard let value = Money.parse(sum), let a = fields[other].flatMap({ Money.parse($0.value) }),
+                        let total = fields[.totalAmount].flatMap({ Money.parse($0.value) })
+                    else { return false }
+                    return value + a == total
+                }()
+            if !holds { evidence.inferredFrom = "the sum of the item lines" }
+            fields[field] = evidence
         }
     }
 

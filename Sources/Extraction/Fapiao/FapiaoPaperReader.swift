@@ -168,8 +168,26 @@ struct FapiaoPaperReader {
                 ids.append((Token(line: index, range: range, text: part, value: id), TaxID.check(id) == .validUSCC))
             }
         }
+        // The ID printed after or just beside the 识别号 label wins (a 代开 invoice also prints the
+        // issuing firm's ID in its name line); then a valid USCC; then 18 characters.
+        let labels = block.compactMap { index -> PixelBox? in
+            let line = lines[index]
+            guard let range = line.compactText.range(of: "识别号") else { return nil }
+            let start = line.compactText.distance(from: line.compactText.startIndex, to: range.lowerBound)
+            return line.region(of: start..<(start + 3))
+        }
+        /// How many label heights the token lies above or below a label it is right of (0: on its line);
+        /// 9 when it is beside none.
+        func offLabel(_ token: Token) -> Int {
+            labels.compactMap { label -> Int? in
+                let box = token.text.box
+                let dy = abs((box.y + box.height / 2) - (label.y + label.height / 2))
+                return box.x >= label.x && dy < label.height * 2 ? dy * 2 / max(1, label.height) : nil
+            }.min() ?? 9
+        }
         if let best = ids.max(by: { a, b in
-            (a.valid ? 1 : 0, a.token.value.count == 18 ? 1 : 0) < (b.valid ? 1 : 0, b.token.value.count == 18 ? 1 : 0)
+            (-offLabel(a.token), a.valid ? 1 : 0, a.token.value.count == 18 ? 1 : 0)
+                < (-offLabel(b.token), b.valid ? 1 : 0, b.token.value.count == 18 ? 1 : 0)
         }) {
             fields[taxID] = evidence(taxID, best.token)
         }
@@ -253,8 +271,17 @@ struct FapiaoPaperReader {
             }
         }
         // No sum found: the largest ¥ amount on the 价税合计 row is the total.
-        if let total = near.max(by: { $0.value < $1.value }) {
-            fields[.totalAmount] = evidence(.totalAmount, total.token)
+        guard let total = near.max(by: { $0.value < $1.value }) else { return }
+        fields[.totalAmount] = evidence(.totalAmount, total.token)
+        // A tax-exempt invoice (*** in the tax column): the amount before tax equals the total.
+        let exempt = lines.contains { line in
+            line.box.maxY > itemsTop && line.box.y < totalsLine.box.y && FapiaoReader.isExemptMark(line.compactText)
+        }
+        if exempt, let amount = above.last(where: { $0.value == total.value && $0.token.line != total.token.line }) {
+            fields[.amountExcludingTax] = evidence(.amountExcludingTax, amount.token)
+            var tax = evidence(.taxAmount, amount.token)
+            tax.value = "0.00"
+            fields[.taxAmount] = tax
         }
     }
 

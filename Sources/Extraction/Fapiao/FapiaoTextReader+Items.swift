@@ -41,6 +41,10 @@ extension FapiaoTextReader {
         for line in lines[(headerIndex + 1)...] {
             let compact = line.compactText
             if ["合计", "小计", "总计", "价税合计"].contains(where: { Self.locate($0, in: line, from: 0) != nil }) { break }
+            // OCR that lost the 合 of 合计 (a seal over it) still leaves a row that starts with 计 and holds a ¥.
+            if source == .ocr, compact.hasPrefix("计") || compact.hasPrefix("合"), compact.contains(where: { "¥￥".contains($0) }) {
+                break
+            }
             guard !compact.isEmpty else { continue }
             var cells: [LineItemFieldName: [LineText.Glyph]] = [:]
             for glyph in line.glyphs {

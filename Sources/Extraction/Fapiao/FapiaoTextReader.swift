@@ -167,8 +167,15 @@ struct FapiaoTextReader {
     /// half character heights (beyond it is another column: the cipher area, remarks).
     func valueText(after range: Range<Int>, in line: LineText, until end: Int, kind: Kind) -> LineText {
         var start = range.upperBound
-        // Separators, and the （大写） that completes 价税合计.
-        while start < end, "：:)）(（大写".contains(line.glyphs[start].character) { start += 1 }
+        // Separators, and the （大写） that completes 价税合计 (大 only before 写: 大家人寿 is a name).
+        while start < end {
+            let character = line.glyphs[start].character
+            let isCapitalsMark =
+                character == "写"
+                || (character == "大" && start + 1 < end && line.glyphs[start + 1].character == "写")
+            guard "：:)）(（".contains(character) || isCapitalsMark else { break }
+            start += 1
+        }
         guard start < end else { return line.slice(start..<start) }
         let height = max(1, line.glyphs[start].box.height)
         // A value far from its label is another column's text (the cipher area beside an empty address).

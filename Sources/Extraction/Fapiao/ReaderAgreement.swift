@@ -30,6 +30,24 @@ enum ReaderAgreement {
         return result
     }
 
+    /// A title the two engines read differently, settled by the invoice code: the reading that starts
+    /// with the province or city the code was issued in is taken (the code is a third, independent
+    /// witness), and confirmed.
+    static func settleTitle(_ fields: inout [FieldName: FieldEvidence]) {
+        guard var title = fields[.invoiceTitle], title.disagreement != nil,
+            let code = fields[.invoiceCode]?.value, let region = FapiaoTitle.region(ofInvoiceCode: code)
+        else { return }
+        let readings = [title.value] + title.alternatives
+        guard let match = readings.first(where: { $0.hasPrefix(region) }),
+            readings.filter({ $0.hasPrefix(region) }).allSatisfy({ $0 == match })
+        else { return }
+        title.alternatives = readings.filter { $0 != match }
+        title.value = match
+        title.disagreement = nil
+        title.confirmations += 1
+        fields[.invoiceTitle] = title
+    }
+
     /// Equal as the metrics compare values: compatibility forms folded, whitespace and letter case ignored.
     static func same(_ a: String, _ b: String) -> Bool {
         func folded(_ text: String) -> String {

@@ -37,7 +37,7 @@ import Testing
             Set(checks.map(\.rule)) == [
                 "buyer-tax-id-checksum", "seller-tax-id-checksum", "invoice-code-structure", "check-code-format",
                 "amount-plus-tax-equals-total", "words-match-figures", "line-amounts-sum", "line-taxes-sum",
-                "line-tax-rate", "qr-matches-printed", "date-not-in-future", "date-plausible", "currency-code",
+                "line-tax-rate", "qr-matches-printed", "date-not-in-future", "date-plausible", "currency-code", "parties-differ",
             ])
         #expect(results("qr-matches-printed", in: checks).count == 5)
         #expect(checks.allSatisfy { $0.message?.isEmpty == false })
