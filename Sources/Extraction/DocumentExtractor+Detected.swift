@@ -73,7 +73,7 @@ extension DocumentExtractor {
         let expected =
             isVAT
             ? layout.printedFields(special: kind?.hasSuffix("special") ?? false)
-            : [.invoiceCode, .invoiceNumber, .issueDate, .totalAmount, .sellerName]
+            : [.invoiceCode, .invoiceNumber, .issueDate, .totalAmount, .totalAmountInWords, .sellerName, .sellerTaxID]
         var document = ExtractedDocument(
             documentType: "fapiao", invoiceKind: kind, fields: merged.fields, lineItems: merged.lineItems, qr: nil,
             expectedFields: expected)

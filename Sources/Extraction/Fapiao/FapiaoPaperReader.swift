@@ -34,6 +34,7 @@ struct FapiaoPaperReader {
         let header = headerBottom
         readCodeAndNumber(above: header)
         readDate(above: header)
+        if fields[.issueDate] == nil { readDate(above: pageHeight) }
         let items = line(containingAny: ["货物或应税劳务", "应税劳务", "规格型号", "项目名称", "服务名称"])
         let totals = line(containingAny: ["价税合计", "价税合", "税合计"])
         if let items {
@@ -44,6 +45,37 @@ struct FapiaoPaperReader {
             readParty(
                 top: lines[totals].box.maxY, bottom: bottom, name: .sellerName, taxID: .sellerTaxID)
             readAmounts(totals: totals, itemsTop: items.map { lines[$0].box.maxY } ?? 0)
+        } else {
+            readLabelledTotal()
+        }
+    }
+
+    /// A ticket's total (出租汽车 and 通用机打 forms print no 价税合计): the amount after 金额, 合计,
+    /// 实收 or 总计, on the label's line or the nearest line beside it.
+    mutating func readLabelledTotal() {
+        for label in ["合计", "实收", "总计", "金额"] {
+            for (index, line) in lines.enumerated() {
+                guard let range = line.compactText.range(of: label) else { continue }
+                let start = line.compactText.distance(from: line.compactText.startIndex, to: range.upperBound)
+                let labelBox = line.region(of: (start - label.count)..<start) ?? line.box
+                let sameLine = FapiaoReader.amounts(in: line.suffix(from: start)).first
+                let beside = lines.enumerated().filter { $0.offset != index }.lazy.compactMap { other -> Token? in
+                    let dy = abs((other.element.box.y + other.element.box.height / 2) - (labelBox.y + labelBox.height / 2))
+                    guard dy < labelBox.height * 3 / 2, other.element.box.x >= labelBox.maxX,
+                        let amount = FapiaoReader.amounts(in: other.element).first
+                    else { return nil }
+                    return Token(line: other.offset, range: amount.range, text: amount.text, value: amount.value)
+                }.first
+                let found =
+                    sameLine.map { Token(line: index, range: $0.range, text: $0.text, value: $0.value) } ?? beside
+                if let found {
+                    // Nothing checks a ticket's total (no tax to add up, no capitals read): a person does.
+                    var total = evidence(.totalAmount, found)
+                    total.inferredFrom = "the amount printed after \(label)"
+                    fields[.totalAmount] = total
+                    return
+                }
+            }
         }
     }
 

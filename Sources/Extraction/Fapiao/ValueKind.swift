@@ -1,8 +1,23 @@
+import Foundation
 import InvoiceModel
 
 /// What the value beside a label is, which says how its text is cleaned into the contract's format.
 enum ValueKind {
     case digits, date, amount, name, taxID, printed, capitals
+
+    /// `text` up to the word where a run of the cipher area's symbols starts (at least three of
+    /// `<>*+-/=` within twelve characters, one of them `<`, `>`, `*`, `/` or `=`).
+    static func beforeCipher(_ text: String) -> String {
+        let characters = Array(text)
+        for index in characters.indices where "<>*/=".contains(characters[index]) {
+            let window = characters[max(0, index - 6)..<min(characters.count, index + 6)]
+            guard window.filter({ "<>*+-/=".contains($0) }).count >= 3 else { continue }
+            var cut = index
+            while cut > 0, characters[cut - 1] != " " { cut -= 1 }
+            return String(characters[..<cut]).trimmingCharacters(in: .whitespaces)
+        }
+        return text
+    }
 
     /// The value in the contract's format, or `nil` when the text holds none.
     ///
@@ -40,7 +55,8 @@ enum ValueKind {
             let id = exact ? compact.uppercased().filter { $0.isLetter || $0.isNumber } : FieldText.taxID(compact)
             return id.count >= 15 ? id : nil
         case .printed:
-            let value = FieldText.printed(text.text)
+            // OCR'd text of the cipher area printed beside an address or an account ends the value.
+            let value = FieldText.printed(exact ? text.text : Self.beforeCipher(text.text))
             return value.isEmpty ? nil : value
         case .capitals:
             // 园 is never printed in capitals: it is 圆 misread.
