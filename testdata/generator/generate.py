@@ -5,7 +5,7 @@ Usage:
   python3 testdata/generator/generate.py [--out testdata] [--seed 20261122] [--only SUBSET]
   python3 testdata/generator/generate.py --self-test [--out testdata]
 
-SUBSET is a comma-separated list of: tc, sd, inv, rcpt, degraded, formats, bad, digital, photo
+SUBSET is a comma-separated list of: tc, sd, inv, rcpt, degraded, formats, bad, digital, photo, paper
 (default: everything). Every document draws from its own random.Random(f"{seed}-{doc_id}"),
 so adding a document never changes the others. Each label is validated against the
 contract rules (formats, checksums, arithmetic, 大写, QR payload) before it is written.
@@ -32,12 +32,13 @@ import daxie  # noqa: E402
 import degrade  # noqa: E402
 import english  # noqa: E402
 import fapiao  # noqa: E402
+import paper  # noqa: E402
 import photo  # noqa: E402
 import render  # noqa: E402
 import values as V  # noqa: E402
 
 DEFAULT_SEED = 20261122
-SUBSETS = ["tc", "sd", "inv", "rcpt", "degraded", "formats", "bad", "digital", "photo"]
+SUBSETS = ["tc", "sd", "inv", "rcpt", "degraded", "formats", "bad", "digital", "photo", "paper"]
 
 # tax-control variants by position (1-based): a few paper 普票 and 专票 among the e-invoices
 TC_VARIANTS = {4: "paper-ordinary", 6: "special", 9: "paper-ordinary", 11: "special"}
@@ -275,6 +276,8 @@ def main(argv=None):
                 cache.pop(doc_id, None)  # keep memory low; tc-001 is reused by formats
     if "photo" in only:
         written += write_photos(out, get, args.seed)
+    if "paper" in only:
+        written += write_paper(out, args.seed)
     if "formats" in only:
         write_formats(os.path.join(out, "formats"), get)
         written += 8
@@ -320,6 +323,34 @@ def write_photos(out, get, seed):
         write_label(base + ".json", new_label)
         written += 1
     return written
+
+
+def write_paper(out, seed):
+    """Paper fapiao (paper.py): new tax-control documents drawn as a pre-printed form filled in by a
+    dot-matrix printer, then photocopied, photographed or scanned and turned: fapiao/paper/paper-NNN.jpg."""
+    d = os.path.join(out, "fapiao", "paper")
+    os.makedirs(d, exist_ok=True)
+    for n, plan in enumerate(paper.PLANS, 1):
+        doc_id = "paper-%03d" % n
+        rng = random.Random("%s-%s" % (seed, doc_id))
+        _, label = fapiao.tax_control(rng, plan[0])  # the values; paper.py draws its own page
+        validate_label(doc_id, label)
+        look = random.Random("%s-%s-look" % (seed, doc_id))
+        img, applied, rotation, actual_dpi, quality = paper.paper_copy(label, look, plan)
+        meta = {k: v for k, v in label["meta"].items() if k not in ("boxes", "lineItemBoxes")}
+        meta.update({"degradations": applied, "rotation": rotation, "actualDpi": actual_dpi,
+                     "seed": "%s-%s" % (seed, doc_id)})
+        options = {"format": "JPEG", "quality": quality, "optimize": True}
+        stated = plan[4]
+        if stated:  # a wrong resolution in the file; otherwise none at all (JFIF density unit 0)
+            options["dpi"] = (stated, stated)
+            meta["dpi"] = stated
+        new_label = {"fields": label["fields"], "lineItems": label["lineItems"], "meta": meta}
+        validate_label(doc_id, new_label)
+        base = os.path.join(d, doc_id)
+        img.save(base + ".jpg", **options)
+        write_label(base + ".json", new_label)
+    return len(paper.PLANS)
 
 
 def write_formats(d, get):
