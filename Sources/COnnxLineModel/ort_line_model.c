@@ -18,6 +18,8 @@ enum {
     SlotCreateSession = 7,
     SlotRun = 9,
     SlotCreateSessionOptions = 10,
+    SlotDisableMemPattern = 17,
+    SlotDisableCpuMemArena = 19,
     SlotSetGraphOptimizationLevel = 23,
     SlotSetIntraOpThreads = 24,
     SlotSetInterOpThreads = 25,
@@ -120,13 +122,17 @@ ort_line_model *ort_line_model_open(const char *library, const char *model_path,
         free(model);
         return NULL;
     }
-    // One thread: invcap parallelises with one worker per core.
-    Status settings[3] = {
+    // One thread: invcap parallelises with one worker per core. No memory arena and no memory
+    // pattern: every page and line has a shape of its own, and an arena grows with each new shape and
+    // never gives memory back (a long-running service reached gigabytes).
+    Status settings[5] = {
         CALL(SlotSetIntraOpThreads, Status (*)(Handle, int))(options, 1),
         CALL(SlotSetInterOpThreads, Status (*)(Handle, int))(options, 1),
         CALL(SlotSetGraphOptimizationLevel, Status (*)(Handle, int))(options, GraphOptimizationAll),
+        CALL(SlotDisableCpuMemArena, Status (*)(Handle))(options),
+        CALL(SlotDisableMemPattern, Status (*)(Handle))(options),
     };
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 5; i++) {
         if (settings[i]) release_status(settings[i]);
     }
     status = CALL(SlotCreateSession, Status (*)(Handle, const char *, Handle, Handle *))(env, model_path, options,

@@ -29,9 +29,29 @@ extension DocumentExtractor {
             FileHandle.standardError.write(Data("second reader, by labels: \(text)\nby shape: \(shape)\n".utf8))
         }
         let checked: Set<FieldName> = [.totalAmount, .amountExcludingTax, .taxAmount]
+        // Which block a name belongs to is known by where it lies (above the items or below
+        // 价税合计) better than by the 购/销 markers OCR may miss: where the two differ, the place wins and
+        // the other reading is kept as an alternative.
+        // A tax ID found by place wins only when it passes its checksum and the label's does not.
+        func placeWins(_ field: FieldName, _ placed: String, _ other: String) -> Bool {
+            switch field {
+            case .buyerName, .sellerName: return true
+            case .buyerTaxID, .sellerTaxID: return TaxID.check(placed) == .validUSCC && TaxID.check(other) != .validUSCC
+            default: return false
+            }
+        }
         for (field, evidence) in paper.fields {
             let sure = checked.contains(field) || evidence.confirmations > 0
-            if reader.fields[field] == nil || sure { reader.fields[field] = evidence }
+            if let other = reader.fields[field], other.value != evidence.value,
+                placeWins(field, evidence.value, other.value)
+            {
+                var placed = evidence
+                placed.conflicts += 1
+                placed.alternatives = [other.value]
+                reader.fields[field] = placed
+            } else if reader.fields[field] == nil || sure {
+                reader.fields[field] = evidence
+            }
         }
         return reader
     }

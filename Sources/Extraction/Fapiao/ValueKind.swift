@@ -45,9 +45,12 @@ enum ValueKind {
                         printed.removeLast()
                     }
                 }
-                // A name has more letters than digits (an amount beside a label is no name).
+                // A name has more letters than digits (an amount beside a label is no name), and no
+                // label of the form in it.
                 let letters = printed.filter(\.isLetter).count
                 if letters < 2 || printed.filter(\.isNumber).count > letters { return nil }
+                let labels = ["开票日期", "纳税人", "识别号", "地址", "电话", "开户行", "账号", "密码", "校验码", "发票代码", "发票号码"]
+                if labels.contains(where: { printed.contains($0) }) { return nil }
             }
             let name = FieldText.name(printed)
             return name.isEmpty ? nil : name
@@ -56,7 +59,9 @@ enum ValueKind {
             return id.count >= 15 ? id : nil
         case .printed:
             // OCR'd text of the cipher area printed beside an address or an account ends the value.
-            let value = FieldText.printed(exact ? text.text : Self.beforeCipher(text.text))
+            var value = FieldText.printed(exact ? text.text : Self.beforeCipher(text.text))
+            // A dot the second OCR reads in the gap before a value (·雷欣怡) is no part of it.
+            if !exact { value = value.trimmingCharacters(in: CharacterSet(charactersIn: "·•・")) }
             return value.isEmpty ? nil : value
         case .capitals:
             // 园 is never printed in capitals: it is 圆 misread.
