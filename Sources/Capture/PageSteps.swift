@@ -48,12 +48,13 @@ enum PageSteps {
                     // Codes that are not a fapiao's: read again on the upright page for their boxes.
                     codes = QRDecoder.decode(ready.image).map { PageQRCode(text: $0.text, box: $0.box) }
                 }
-                // The first page is also read whole by the second OCR (detector + line recognizer). A
-                // fapiao whose print says it is not at 300 dpi is brought there before Tesseract reads it.
+                // The first page is also read whole by the second OCR (detector + line recognizer), when
+                // its print is Chinese (only a fapiao's fields are read from it). A fapiao whose print says
+                // it is not at 300 dpi is brought there before Tesseract reads it.
                 var reading: DetectedPage?
                 if index == 0, let second = worker.pageTextRecognizer {
                     stopwatch = Stopwatch()
-                    reading = second.read(ready.image)
+                    reading = second.read(ready.image, chineseOnly: true)
                     if let found = reading, DocumentExtractor.looksLikeFapiao(found.text),
                         let factor = ContentScale.factor(for: found),
                         let scaled = ready.image.scaled(by: factor)?.withResolution(300)

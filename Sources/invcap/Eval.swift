@@ -15,9 +15,8 @@ struct Eval: AsyncParsableCommand {
             Every directory is one data set: each document in it (searched recursively) with a NAME.json
             label beside it is recognised and compared with its label. Prints, per data set and per field:
             accuracy, silent error rate (wrong and not flagged), straight-through rate, calibration error
-            (ECE, 10 bins) and documents per minute. When labels differ from the output only in letter case
-            (SROIE's labels are all capitals), an auxiliary accuracy ignoring case is printed too; it is not
-            the CONTRACT.md figure.
+            (ECE, 10 bins) and documents per minute. Values are compared as CONTRACT.md §3 says: Unicode
+            NFKC, whitespace removed, letter case ignored, amounts as decimals.
 
             Examples:
               invcap eval testdata/fapiao/clean testdata/fapiao/degraded

@@ -27,10 +27,6 @@ struct EvalPrinter {
                 pct(M.silentErrorRate(outcomes)).leftPad(6) + "  " + f(M.expectedCalibrationError(outcomes)).leftPad(6)
                 + "\n"
         }
-        // Labels that change the printed case (SROIE's are all upper case) make a second figure useful.
-        if let ignoringCase = M.accuracyIgnoringCase(all), ignoringCase != M.accuracy(all) {
-            out += "  auxiliary, not CONTRACT.md §3: field accuracy ignoring letter case \(f(ignoringCase))\n"
-        }
         if !metrics.lineItemOutcomes.isEmpty {
             out += "  line items (not in field accuracy): accuracy \(f(M.accuracy(metrics.lineItemOutcomes)))"
             out += ", silent errors \(pct(M.silentErrorRate(metrics.lineItemOutcomes)))\n"
@@ -54,7 +50,6 @@ struct EvalPrinter {
             ("unreadableDocuments", .int(metrics.failedDocuments)),
             ("documentsPerMinute", number(documentsPerMinute)),
             ("fieldAccuracy", number(M.accuracy(metrics.outcomes))),
-            ("fieldAccuracyIgnoringCase", number(M.accuracyIgnoringCase(metrics.outcomes))),
             ("silentErrorRate", number(M.silentErrorRate(metrics.outcomes))),
             ("straightThroughRate", number(metrics.straightThroughRate)),
             ("ece", number(M.expectedCalibrationError(metrics.outcomes))),

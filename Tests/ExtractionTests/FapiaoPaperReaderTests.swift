@@ -53,6 +53,13 @@ struct FapiaoPaperReaderTests {
         #expect(fields[.sellerTaxID]?.value == "91441900MAPQ8YJDXD")
     }
 
+    @Test func givenALabelLineWithAPieceOfTheNameBesideIt_whenRead_thenTheWholeNameIsTaken() {
+        var lines = Self.page
+        lines.removeAll { $0.0 == "东莞嘉禾汽车服务有限公司" || ($0.0 == "称：" && $0.2 == 1100) }
+        lines += [("名称：服务", 100, 1100), ("东莞嘉禾汽车服务有限公司", 320, 1130)]
+        #expect(Self.read(lines).fields[.sellerName]?.value == "东莞嘉禾汽车服务有限公司")
+    }
+
     @Test func givenACheckCodeInGroupsOfFive_whenRead_thenItIsNotTakenForACode() {
         var lines = Self.page
         lines.append(("59483 38081 17775 39669", 1300, 350))
@@ -79,6 +86,40 @@ struct FapiaoPaperReaderTests {
         #expect(fields[.totalAmount]?.value == "4239.85")
         #expect(fields[.amountExcludingTax] == nil)
         #expect(fields[.taxAmount] == nil)
+    }
+
+    @Test func givenATaxAboveAnyVATRate_whenRead_thenTheAmountsAreNotTakenAsAmountAndTax() {
+        var lines = Self.page
+        lines.removeAll { $0.0 == "¥3769.79" || $0.0 == "¥470.06" }
+        lines += [("¥2500.00", 1300, 900), ("¥1739.85", 1800, 900)]
+        let fields = Self.read(lines).fields
+        #expect(fields[.totalAmount]?.value == "4239.85")
+        #expect(fields[.amountExcludingTax] == nil)
+        #expect(fields[.taxAmount] == nil)
+    }
+
+    @Test func givenTheTotalHiddenUnderASeal_whenTheAmountsAddUpToTheCapitals_thenTheCapitalsGiveItForReview() {
+        var lines = Self.page
+        lines.removeAll { $0.0.hasPrefix("（小写）") }
+        lines.append(("（小写）", 1500, 1000))
+        let fields = Self.read(lines).fields
+        #expect(fields[.totalAmount]?.value == "4239.85")
+        #expect(fields[.totalAmount]?.inferredFrom != nil)
+        #expect(fields[.amountExcludingTax]?.value == "3769.79")
+        #expect(fields[.taxAmount]?.value == "470.06")
+    }
+
+    @Test func givenTheMachineNumberPrintedBelowItsLabel_whenRead_thenItIsTakenAndTheCodeIsNot() {
+        var lines = Self.page
+        lines += [("机器编号：", 100, 250), ("499097878025", 110, 300), ("510120113012", 1300, 300)]
+        let fields = Self.read(lines).fields
+        #expect(fields[.machineNumber]?.value == "499097878025")
+    }
+
+    @Test func givenNoMachineNumberLabel_whenRead_thenTwelveDigitsAreNotAMachineNumber() {
+        var lines = Self.page
+        lines.append(("499097878025", 110, 300))
+        #expect(Self.read(lines).fields[.machineNumber] == nil)
     }
 }
 
@@ -138,5 +179,32 @@ struct TitleSettlingTests {
         ]
         ReaderAgreement.settleTitle(&fields)
         #expect(fields[.invoiceTitle]?.disagreement != nil)
+    }
+}
+
+/// Titles printed on two lines and titles whose 发票 was misread.
+struct TicketTitleTests {
+    static func title(_ lines: [(String, Int, Int)]) -> String? {
+        var reader = FapiaoTextReader(reader: placedLinesReader(lines), page: 1)
+        reader.readAll()
+        return reader.fields[.invoiceTitle]?.value
+    }
+
+    @Test func givenTheCityOnALineAboveTheTitle_whenRead_thenItStartsTheTitle() {
+        let lines = [("内蒙古鄂尔多斯市", 300, 20), ("出租汽车通用机打发票", 280, 60), ("发票代码：115061634040", 250, 180)]
+        #expect(Self.title(lines) == "内蒙古鄂尔多斯市出租汽车通用机打发票")
+    }
+
+    @Test func givenALineAboveThatIsNoPlace_whenRead_thenTheTitleStandsAlone() {
+        let lines = [("发票联", 300, 20), ("出租汽车通用机打发票", 280, 60)]
+        #expect(Self.title(lines) == "出租汽车通用机打发票")
+    }
+
+    @Test func givenATicketEnding_whenOneCharacterOff_thenItIsATitleForm() {
+        #expect(FapiaoTitle.nearForm("出租汽车通用机打宠票") != nil)
+        #expect(FapiaoTitle.nearForm("机打发票手写无效") == nil)
+        #expect(FapiaoTitle.normalized("内蒙古出租汽车通用机打宠票") == "内蒙古出租汽车通用机打发票")
+        #expect(FapiaoTitle.isPlace("内蒙古鄂尔多斯市"))
+        #expect(!FapiaoTitle.isPlace("发票联"))
     }
 }

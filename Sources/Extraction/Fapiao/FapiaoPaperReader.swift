@@ -35,6 +35,7 @@ struct FapiaoPaperReader {
         readCodeAndNumber(above: header)
         readDate(above: header)
         if fields[.issueDate] == nil { readDate(above: pageHeight) }
+        readMachineNumber(above: header)
         let items = line(containingAny: ["货物或应税劳务", "应税劳务", "规格型号", "项目名称", "服务名称"])
         let totals = line(containingAny: ["价税合计", "价税合", "税合计"])
         if let items {
@@ -159,6 +160,44 @@ struct FapiaoPaperReader {
         }
     }
 
+    /// 机器编号 (tax-control forms): the 12 digits after the label, or — printed off its line by the
+    /// tax-control printer — the nearest run of 12 digits below or right of it, within three label
+    /// heights, that is not the invoice code.
+    mutating func readMachineNumber(above bottom: Int) {
+        let labels = lines.indices.compactMap { index -> (line: Int, box: PixelBox, end: Int)? in
+            let text = lines[index].compactText
+            guard lines[index].box.y < bottom,
+                let range = text.range(of: "机器编号") ?? text.range(of: "机器号") ?? text.range(of: "机编号")
+            else { return nil }
+            let start = text.distance(from: text.startIndex, to: range.lowerBound)
+            let end = text.distance(from: text.startIndex, to: range.upperBound)
+            return (index, lines[index].region(of: start..<end) ?? lines[index].box, end)
+        }
+        guard let label = labels.first else { return }
+        let code = fields[.invoiceCode]?.value
+        let runs = lines.indices.flatMap { index in
+            lines[index].runs(gapRatio: 0.9, where: { FieldText.halfWidth($0).isASCIIDigit }).map { range in
+                let part = lines[index].slice(range)
+                return Token(line: index, range: range, text: part, value: FieldText.digits(part.compactText))
+            }
+        }.filter { run in
+            run.value.count == 12 && run.value != code && (run.line != label.line || run.range.lowerBound >= label.end)
+        }
+        let height = max(1, label.box.height)
+        /// How far the run lies from the label's value place, in label heights (`nil`: not beside it).
+        func distance(_ run: Token) -> Int? {
+            let box = run.text.box
+            let below = box.y - label.box.maxY
+            let dy = abs((box.y + box.height / 2) - (label.box.y + label.box.height / 2))
+            guard box.maxX > label.box.x, box.x < label.box.maxX + height * 20,
+                dy < height / 2 || (below >= -height / 2 && below < height * 3)
+            else { return nil }
+            return dy / height
+        }
+        let best = runs.compactMap { run in distance(run).map { (run, $0) } }.min { $0.1 < $1.1 }
+        if let best { fields[.machineNumber] = evidence(.machineNumber, best.0) }
+    }
+
     /// The value printed most often (ties: the tallest print), with how often.
     static func mostPrinted(_ tokens: [Token]) -> (token: Token, count: Int)? {
         let groups = Dictionary(grouping: tokens, by: \.value)
@@ -235,19 +274,26 @@ struct FapiaoPaperReader {
             while start < text.count, "：:;；. ".contains(text[start]) { start += 1 }
             let labelBox = line.glyphs[label].box
             var value = line.slice(start..<Self.valueEnd(in: line, from: start))
+            // Printed off its label's line: the nearest line beside the label, to its right — taken when
+            // nothing follows the label, or only a piece of that line's text (a box that caught the
+            // label and the end of the name printed across it).
+            let beside = block.filter { $0 != index }.map { lines[$0] }.filter { other in
+                other.box.height <= usual * 2
+                    && abs((other.box.y + other.box.height / 2) - (labelBox.y + labelBox.height / 2))
+                    < max(labelBox.height, other.box.height) * 3 / 2
+                    && other.box.maxX > labelBox.maxX
+            }.min { abs($0.box.y - labelBox.y) < abs($1.box.y - labelBox.y) }
+            let right = beside.map {
+                $0.within(PixelBox(left: labelBox.maxX, top: $0.box.y, right: $0.box.maxX, bottom: $0.box.maxY))
+            }
+            let besideValue = right.flatMap { $0.isEmpty ? nil : $0.slice(0..<Self.valueEnd(in: $0, from: 0)) }
             if value.compactText.count < 2 {
-                // Printed off its label's line: the nearest line beside the label, to its right.
-                let beside = block.filter { $0 != index }.map { lines[$0] }.filter { other in
-                    other.box.height <= usual * 2
-                        && abs((other.box.y + other.box.height / 2) - (labelBox.y + labelBox.height / 2))
-                        < max(labelBox.height, other.box.height) * 3 / 2
-                        && other.box.maxX > labelBox.maxX
-                }.min { abs($0.box.y - labelBox.y) < abs($1.box.y - labelBox.y) }
-                guard let beside else { continue }
-                let right = beside.within(
-                    PixelBox(left: labelBox.maxX, top: beside.box.y, right: beside.box.maxX, bottom: beside.box.maxY))
-                guard !right.isEmpty else { continue }
-                value = right.slice(0..<Self.valueEnd(in: right, from: 0))
+                guard let besideValue else { continue }
+                value = besideValue
+            } else if let besideValue, besideValue.compactText.count > value.compactText.count,
+                besideValue.compactText.contains(value.compactText)
+            {
+                value = besideValue
             }
             guard let cleaned = ValueKind.name.clean(value, exact: false), cleaned.count >= 2,
                 !cleaned.contains("纳税人"), !cleaned.contains("识别号")
@@ -292,10 +338,29 @@ struct FapiaoPaperReader {
             for (i, first) in above.enumerated() {
                 for second in above[(i + 1)...] where first.value + second.value == total.value {
                     let (amount, tax) = first.value >= second.value ? (first, second) : (second, first)
-                    guard amount.token.line != total.token.line || amount.token.range != total.token.range else {
-                        continue
-                    }
+                    guard amount.token.line != total.token.line || amount.token.range != total.token.range,
+                        Self.plausibleTax(tax.value, of: amount.value)
+                    else { continue }
                     fields[.totalAmount] = evidence(.totalAmount, total.token)
+                    fields[.amountExcludingTax] = evidence(.amountExcludingTax, amount.token)
+                    fields[.taxAmount] = evidence(.taxAmount, tax.token)
+                    return
+                }
+            }
+        }
+        // The total hidden (under a seal, off the paper): the capitals say it, and two amounts above the
+        // row that add up to it confirm them — two independent readings agreeing.
+        if let words = fields[.totalAmountInWords], let capitals = ChineseAmount.parse(words.value), capitals > 0 {
+            for (i, first) in above.enumerated() {
+                for second in above[(i + 1)...] where first.value + second.value == capitals {
+                    let (amount, tax) = first.value >= second.value ? (first, second) : (second, first)
+                    guard Self.plausibleTax(tax.value, of: amount.value) else { continue }
+                    var total = words
+                    total.value = Money.format(capitals)
+                    total.formatValid = true
+                    total.confirmations = 1
+                    total.inferredFrom = "the capitals (大写), which the amount and tax above add up to"
+                    fields[.totalAmount] = total
                     fields[.amountExcludingTax] = evidence(.amountExcludingTax, amount.token)
                     fields[.taxAmount] = evidence(.taxAmount, tax.token)
                     return
@@ -315,6 +380,12 @@ struct FapiaoPaperReader {
             tax.value = "0.00"
             fields[.taxAmount] = tax
         }
+    }
+
+    /// Whether `tax` can be VAT on `amount`: no VAT rate is above 17 % (a mix of rates lies between
+    /// them), so a larger "tax" is another amount that happens to add up.
+    static func plausibleTax(_ tax: Decimal, of amount: Decimal) -> Bool {
+        abs(tax) <= abs(amount) * Decimal(17) / 100 + Decimal(string: "0.01")!
     }
 
     /// 价税合计（大写）: the longest run of capital numerals on or beside the 价税合计 row.

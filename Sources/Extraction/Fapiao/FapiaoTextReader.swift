@@ -256,13 +256,19 @@ struct FapiaoTextReader {
             for word in Set(line.glyphs.map(\.word)).sorted() {
                 let glyphs = line.glyphs.filter { $0.word == word }
                 let text = String(glyphs.map(\.character)).filter { $0.isCJK || "()（）".contains($0) }
-                guard let title = Self.title(in: text) else { continue }
+                guard let title = Self.title(in: text) ?? (source == .ocr ? FapiaoTitle.nearForm(text) : nil)
+                else { continue }
                 let part = LineText(glyphs: glyphs, box: line.box)
                 let box = part.region ?? line.box
                 if box.height > best?.box.height ?? 0 { best = (title, box, part) }
             }
         }
-        guard let best else { return }
+        guard var best else { return }
+        // Ticket forms print the province or city on a line of its own above the rest of the title.
+        if let above = placeAbove(best.box) {
+            best.text = above.compactText + best.text
+            best.box = best.box.union(above.box)
+        }
         // An OCR'd title one character off a known form (增镇税 for 增值税) is that form, marked repaired.
         let title = source == .ocr ? FapiaoTitle.normalized(best.text) : best.text
         var evidence = FieldEvidence(
@@ -270,6 +276,18 @@ struct FapiaoTextReader {
             readConfidence: source == .ocr ? best.line.minimumConfidence : 1, formatValid: true)
         evidence.repaired = title != best.text
         fields[.invoiceTitle] = evidence
+    }
+
+    /// The line printed just above a title that names only a place (内蒙古, 内蒙古鄂尔多斯市), centred
+    /// over it, when the title does not start with one.
+    func placeAbove(_ title: PixelBox) -> LineText? {
+        lines.first { line in
+            let text = line.compactText
+            let centre = line.box.x + line.box.width / 2
+            return line.box.maxY <= title.y + title.height / 3 && title.y - line.box.maxY < title.height * 2
+                && centre > title.x && centre < title.maxX && (2...10).contains(text.count)
+                && text.allSatisfy(\.isCJK) && FapiaoTitle.isPlace(text)
+        }
     }
 
     /// The invoice title a word starts with: up to the first 发票, with the （…） that may follow it

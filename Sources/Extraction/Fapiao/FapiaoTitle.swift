@@ -6,6 +6,7 @@ enum FapiaoTitle {
     static let endings = [
         "增值税电子普通发票", "增值税电子专用发票", "增值税普通发票", "增值税专用发票",
         "电子发票（普通发票）", "电子发票（增值税专用发票）", "电子发票（铁路电子客票）", "电子发票（航空运输电子客票行程单）",
+        "出租汽车通用机打发票", "通用机打发票", "通用定额发票",
     ]
 
     /// Province and city names that start tax-control titles.
@@ -42,6 +43,21 @@ enum FapiaoTitle {
         }
         guard let best, best.distance <= max(1, best.form.count / 3) else { return text }
         return best.form
+    }
+
+    /// `text` when it ends one character off a known ending of five or more characters (出租汽车通用机打宠票),
+    /// for a title whose 发票 was misread.
+    static func nearForm(_ text: String) -> String? {
+        endings.contains { ending in
+            ending.count >= 5 && !ending.hasPrefix("电子发票") && (bestSuffix(of: text, matching: ending)?.1 ?? 2) <= 1
+        } ? text : nil
+    }
+
+    /// Whether `text` names only a place: a province or city that starts titles, or a name ending in
+    /// 省, 市, 自治区, 州 or 盟.
+    static func isPlace(_ text: String) -> Bool {
+        regions.contains(text) || (regions.contains { text.hasPrefix($0) } && "省市区州盟".contains(text.last ?? " "))
+            || (text.count <= 6 && "省市".contains(text.last ?? " "))
     }
 
     /// Whether `title` is one of the known forms (a region and a tax-control ending, or a 数电 title).

@@ -7,16 +7,12 @@ public struct EvaluationMetrics: Sendable {
         public var flagged: Bool
         /// `nil` when the field was missing from the output.
         public var confidence: Double?
-        /// Whether it was right when letter case is ignored (an auxiliary figure, not in CONTRACT.md §3).
-        public var correctIgnoringCase: Bool
 
-        public init(field: String, correct: Bool, flagged: Bool, confidence: Double?, correctIgnoringCase: Bool? = nil)
-        {
+        public init(field: String, correct: Bool, flagged: Bool, confidence: Double?) {
             self.field = field
             self.correct = correct
             self.flagged = flagged
             self.confidence = confidence
-            self.correctIgnoringCase = correctIgnoringCase ?? correct
         }
     }
 
@@ -49,14 +45,9 @@ public struct EvaluationMetrics: Sendable {
             let output = FieldName(rawValue: field).flatMap { document.fields[$0] }
             let alternatives = label.alternatives[field] ?? []
             let correct = FieldComparison.matches(output?.value, expected, alternatives: alternatives, field: field)
-            let correctIgnoringCase = FieldComparison.matches(
-                output?.value, expected, alternatives: alternatives, field: field, ignoringCase: true)
             // A missing field counts as flagged only if the review reasons name it.
             let flagged = output?.flagged ?? document.review.reasons.contains { $0.hasPrefix(field + ":") }
-            outcomes.append(
-                Outcome(
-                    field: field, correct: correct, flagged: flagged, confidence: output?.confidence,
-                    correctIgnoringCase: correctIgnoringCase))
+            outcomes.append(Outcome(field: field, correct: correct, flagged: flagged, confidence: output?.confidence))
         }
         for (index, item) in label.lineItems.enumerated() {
             let produced = index < document.lineItems.count ? document.lineItems[index] : [:]
@@ -74,11 +65,6 @@ public struct EvaluationMetrics: Sendable {
     /// Fraction right of `outcomes`.
     public static func accuracy(_ outcomes: [Outcome]) -> Double? {
         outcomes.isEmpty ? nil : Double(outcomes.filter(\.correct).count) / Double(outcomes.count)
-    }
-
-    /// Fraction right of `outcomes` when letter case is ignored.
-    public static func accuracyIgnoringCase(_ outcomes: [Outcome]) -> Double? {
-        outcomes.isEmpty ? nil : Double(outcomes.filter(\.correctIgnoringCase).count) / Double(outcomes.count)
     }
 
     /// Fraction wrong (or missing) and not flagged.

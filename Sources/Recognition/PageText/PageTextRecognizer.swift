@@ -65,8 +65,13 @@ public final class PageTextRecognizer: @unchecked Sendable {
         self.recognizer = recognizer
     }
 
-    /// Reads `page`, or returns `nil` when the page is not 8-bit grey or the detector fails.
-    public func read(_ page: PageImage) -> DetectedPage? {
+    /// How many of a page's longest lines are read to tell whether its print is Chinese.
+    static let sampledLines = 12
+
+    /// Reads `page`, or returns `nil` when the page is not 8-bit grey or the detector fails — or, with
+    /// `chineseOnly`, when none of its longest lines holds a Chinese character (a receipt, an English
+    /// invoice: the page is then not read further, which saves most of the work).
+    public func read(_ page: PageImage, chineseOnly: Bool = false) -> DetectedPage? {
         let started = ContinuousClock.now
         guard
             let raster = page.withGreyBytes({ pixels, width, height, stride in
@@ -76,8 +81,17 @@ public final class PageTextRecognizer: @unchecked Sendable {
                 }
                 return GreyRaster(width: width, height: height, pixels: copy)
             }),
-            let boxes = detector.detectAtContentScale(raster)
+            let first = detector.detect(raster)
         else { return nil }
+        if chineseOnly {
+            let sample = sampled(first, in: raster)
+            if WorkerPageReader.tracing {
+                let text = sample.map { String($0.glyphs.map(\.character)) }.joined(separator: " | ")
+                FileHandle.standardError.write(Data("sampled for script: \(text)\n".utf8))
+            }
+            guard Self.holdsChinese(sample) else { return nil }
+        }
+        let boxes = detector.enlarged(first, on: raster)
         let detected = ContinuousClock.now
         let level = boxes.filter { abs($0.angle) <= Self.steepest }
         let upsideDown = classify(level, in: raster)
@@ -95,6 +109,20 @@ public final class PageTextRecognizer: @unchecked Sendable {
         return DetectedPage(
             lines: Self.lines(words), boxCount: boxes.count, upsideDownShare: upsideDown,
             textHeight: heights.count >= 5 ? heights[heights.count / 2] : nil)
+    }
+
+    /// The readings of the longest level boxes among `boxes`.
+    private func sampled(_ boxes: [TextBox], in raster: GreyRaster) -> [LineReading] {
+        boxes.filter { abs($0.angle) <= Self.steepest }.sorted { $0.length > $1.length }.prefix(Self.sampledLines)
+            .compactMap { recognize($0, in: raster) }
+    }
+
+    /// Whether `readings` hold Chinese: at least two ideographs (one may be a misread mark).
+    static func holdsChinese(_ readings: [LineReading]) -> Bool {
+        let ideographs = readings.flatMap(\.glyphs).filter { glyph in
+            glyph.character.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+        }
+        return ideographs.count >= 2
     }
 
     /// The share of the longest boxes the classifier finds upside down with probability over 0.9.

@@ -43,22 +43,8 @@ final class TextDetector: @unchecked Sendable {
         let scaled = raster.resampled(by: factor)
         let width = (scaled.width + 31) / 32 * 32
         let height = (scaled.height + 31) / 32 * 32
-        // Three equal channels; the padding is white, like the paper.
-        let plane = width * height
-        var input = [Float](repeating: 1, count: 3 * plane)
-        for y in 0..<scaled.height {
-            for x in 0..<scaled.width {
-                let value = scaled.values[y * scaled.width + x] / 127.5 - 1
-                let index = y * width + x
-                input[index] = value
-                input[plane + index] = value
-                input[2 * plane + index] = value
-            }
-        }
-        guard let output = model.run(input, shape: [1, 3, height, width]), output.shape.count == 4,
-            output.shape[2] == height, output.shape[3] == width
-        else { return nil }
-        return Self.boxes(probabilities: output.values, width: width, height: height).map { box in
+        guard let map = probabilities(scaled, width: width, height: height) else { return nil }
+        return Self.boxes(probabilities: map, width: width, height: height).map { box in
             var page = box
             page.centreX /= factor
             page.centreY /= factor
@@ -69,10 +55,61 @@ final class TextDetector: @unchecked Sendable {
         }
     }
 
+    /// Most input pixels the model is run on at once: its working memory grows with the input (about
+    /// 120 bytes a pixel), so a tall page is run in horizontal strips.
+    static let pixelsPerRun = 3 << 19
+    /// Rows of context a strip is run with above and below the rows it gives (the model's view reaches
+    /// this far for a line of print).
+    static let stripContext = 96
+
+    /// The model's "text here" map of `scaled`, padded to `width` × `height` (multiples of 32), run in
+    /// strips of at most `pixelsPerRun` pixels, each with `stripContext` rows of context on either side
+    /// that it does not give.
+    func probabilities(_ scaled: (values: [Float], width: Int, height: Int), width: Int, height: Int) -> [Float]? {
+        let context = Self.stripContext
+        let rowsPerRun = max(4 * context, Self.pixelsPerRun / width / 32 * 32)
+        let core = rowsPerRun - 2 * context
+        var map = [Float](repeating: 0, count: width * height)
+        var top = 0
+        while top < height {
+            // The rows this strip gives, and the rows it is run on.
+            let bottom = height - top <= rowsPerRun - (top == 0 ? 0 : context) ? height : top + core
+            let from = max(0, top - context)
+            let to = min(height, bottom + context)
+            let rows = to - from
+            let plane = width * rows
+            // Three equal channels; the padding is white, like the paper.
+            var input = [Float](repeating: 1, count: 3 * plane)
+            for y in from..<min(to, scaled.height) {
+                for x in 0..<scaled.width {
+                    let value = scaled.values[y * scaled.width + x] / 127.5 - 1
+                    let index = (y - from) * width + x
+                    input[index] = value
+                    input[plane + index] = value
+                    input[2 * plane + index] = value
+                }
+            }
+            guard let output = model.run(input, shape: [1, 3, rows, width]), output.shape.count == 4,
+                output.shape[2] == rows, output.shape[3] == width
+            else { return nil }
+            for y in top..<bottom {
+                let source = (y - from) * width
+                map.replaceSubrange(y * width..<(y + 1) * width, with: output.values[source..<source + width])
+            }
+            top = bottom
+        }
+        return map
+    }
+
     /// The boxes on `raster`, detected a second time with the page enlarged when the print was too
     /// small in the first pass (a whole invoice in a 1000-pixel photo): the scale comes from the content.
     func detectAtContentScale(_ raster: GreyRaster) -> [TextBox]? {
-        guard let boxes = detect(raster) else { return nil }
+        detect(raster).map { enlarged($0, on: raster) }
+    }
+
+    /// `boxes` (found at the usual factor) or, when their print was too small, the boxes found again
+    /// on the page enlarged.
+    func enlarged(_ boxes: [TextBox], on raster: GreyRaster) -> [TextBox] {
         let used = factor(width: raster.width, height: raster.height)
         let heights = boxes.filter { $0.length >= 3 * $0.thickness }.map { $0.thickness - 2 * $0.room }.sorted()
         guard heights.count >= 5 else { return boxes }
