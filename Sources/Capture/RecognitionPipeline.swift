@@ -97,8 +97,10 @@ public struct RecognitionPipeline: Sendable {
         }
 
         read = try await pool.withWorker { [carried, pages] worker in
-            PageSteps.run(
+            let output = PageSteps.run(
                 pages: pages, worker: worker, extractor: extractor, scorer: scorer, today: today, carried: carried)
+            HeapTrim.release()
+            return output
         }
         return finish(read, path: path, sha256: loaded.sha256, timings: timings)
     }

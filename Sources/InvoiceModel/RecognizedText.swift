@@ -84,3 +84,22 @@ extension Unicode.Scalar {
         }
     }
 }
+
+extension [RecognizedLine] {
+    /// The lines' words whose centres lie in `region` (all when `nil`), each cut to the characters of
+    /// `whitelist` (dropped when none remain), as lines with their boxes and mean confidences — what a
+    /// reader over an already-read page answers for a region read.
+    public func reading(_ region: PixelBox?, whitelist: String?) -> [RecognizedLine] {
+        compactMap { line in
+            let words = line.words.compactMap { word -> RecognizedWord? in
+                if let region, !region.containsCentre(of: word.box) { return nil }
+                guard let whitelist else { return word }
+                let kept = word.text.filter { whitelist.contains($0) }
+                return kept.isEmpty ? nil : RecognizedWord(text: kept, confidence: word.confidence, box: word.box)
+            }
+            guard let first = words.first else { return nil }
+            let box = words.dropFirst().reduce(first.box) { $0.union($1.box) }
+            return RecognizedLine(words: words, confidence: words.meanConfidence ?? 0, box: box)
+        }
+    }
+}

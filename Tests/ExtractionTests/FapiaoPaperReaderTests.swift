@@ -60,6 +60,25 @@ struct FapiaoPaperReaderTests {
         #expect(Self.read(lines).fields[.sellerName]?.value == "东莞嘉禾汽车服务有限公司")
     }
 
+    @Test func givenTheNamePrintedBelowItsLabelBesideTheCipherArea_whenRead_thenTheNameNotTheCipherIsTaken() {
+        var lines = Self.page
+        lines.removeAll { [420, 400, 470, 480].contains($0.2) }
+        lines += [
+            ("称", 200, 420), ("0>->*0967+24479*+0020*1*4>8", 1300, 445), ("成都正泰酒店管理有限公司", 320, 480),
+            ("纳税人识别号：", 100, 540), ("91510108MAPQTGY20T", 420, 535),
+        ]
+        #expect(Self.read(lines).fields[.buyerName]?.value == "成都正泰酒店管理有限公司")
+    }
+
+    @Test func givenNoNameLabel_whenRead_thenTheLineAboveTheTaxIDIsTheNameForReview() {
+        var lines = Self.page
+        lines.removeAll { $0.0 == "东莞嘉禾汽车服务有限公司" || ($0.0 == "称：" && $0.2 == 1100) }
+        lines.append(("东莞嘉禾汽车服务有限公司", 420, 1100))
+        let name = Self.read(lines).fields[.sellerName]
+        #expect(name?.value == "东莞嘉禾汽车服务有限公司")
+        #expect(name?.inferredFrom != nil)
+    }
+
     @Test func givenACheckCodeInGroupsOfFive_whenRead_thenItIsNotTakenForACode() {
         var lines = Self.page
         lines.append(("59483 38081 17775 39669", 1300, 350))
@@ -205,6 +224,29 @@ struct TicketTitleTests {
         #expect(FapiaoTitle.nearForm("机打发票手写无效") == nil)
         #expect(FapiaoTitle.normalized("内蒙古出租汽车通用机打宠票") == "内蒙古出租汽车通用机打发票")
         #expect(FapiaoTitle.isPlace("内蒙古鄂尔多斯市"))
+        #expect(FapiaoTitle.repairedPlace("内蒙苦鄂尔多斯市") == "内蒙古鄂尔多斯市")
+        #expect(FapiaoTitle.repairedPlace("宁夏银川市") == "宁夏银川市")
         #expect(!FapiaoTitle.isPlace("发票联"))
+    }
+}
+
+/// A name read with a bracket left open was cut short: a person looks, however sure the characters were.
+struct MalformedNameTests {
+    @Test func givenBrackets_whenChecked_thenOnlyClosedPairsBalance() {
+        #expect(FieldText.bracketsBalance("泾源县佳禾中医医院（有限公司）"))
+        #expect(!FieldText.bracketsBalance("国家税务总局深圳市福田区税务局代开一百二十七（代开机关"))
+        #expect(!FieldText.bracketsBalance("有限公司）深圳"))
+    }
+
+    @Test func givenANameWithABracketLeftOpen_whenScored_thenFlaggedWithTheReason() {
+        let name = "国家税务总局深圳市福田区税务局代开一百二十七（代开机关"
+        let evidence = FieldEvidence(
+            value: name, source: .ocr, page: 1, box: nil, readConfidence: 0.999,
+            formatValid: FieldText.isWellFormed(name, for: .sellerName), confirmations: 1)
+        let document = ExtractedDocument(
+            documentType: "fapiao", invoiceKind: nil, fields: [.sellerName: evidence], lineItems: [], qr: nil)
+        let scored = DocumentScorer().score(document, checks: [])
+        #expect(scored.fields[.sellerName]?.flagged == true)
+        #expect(scored.review.reasons.contains { $0.hasPrefix("sellerName: not a whole name") })
     }
 }

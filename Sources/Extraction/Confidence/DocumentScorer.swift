@@ -52,9 +52,11 @@ public struct DocumentScorer: Sendable {
             )
             if evidence.inferredFrom != nil { confidence = min(confidence, Self.inferredCeiling) }
             let threshold = policy.threshold(for: name.rawValue, documentType: document.documentType)
+            // A name cut short (a bracket left open) is not a name, however sure each character was.
+            let malformedName = [.buyerName, .sellerName].contains(name) && !evidence.formatValid
             let flagged =
                 confidence < threshold || !failed.isEmpty || evidence.disagreement != nil
-                || evidence.correctedFrom != nil || evidence.inferredFrom != nil
+                || evidence.correctedFrom != nil || evidence.inferredFrom != nil || malformedName
             if confidence < threshold {
                 reasons.append(
                     "\(name.rawValue): confidence \(Self.format(confidence)) below \(Self.format(threshold))")
@@ -68,6 +70,9 @@ public struct DocumentScorer: Sendable {
             if let read = evidence.correctedFrom {
                 reasons.append(
                     "\(name.rawValue): read as \(read); one look-alike character changed so that the checks hold")
+            }
+            if malformedName {
+                reasons.append("\(name.rawValue): not a whole name (a bracket is not closed)")
             }
             if let source = evidence.inferredFrom {
                 reasons.append("\(name.rawValue): not printed as such; taken from \(source)")

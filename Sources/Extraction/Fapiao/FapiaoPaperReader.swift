@@ -38,8 +38,13 @@ struct FapiaoPaperReader {
         readMachineNumber(above: header)
         let items = line(containingAny: ["货物或应税劳务", "应税劳务", "规格型号", "项目名称", "服务名称"])
         let totals = line(containingAny: ["价税合计", "价税合", "税合计"])
-        if let items {
-            readParty(top: header, bottom: lines[items].box.y, name: .buyerName, taxID: .buyerTaxID)
+        // The buyer's block ends at the items' heading, or — when that was misread — below its bank
+        // account line, or at the 价税合计 row.
+        let buyerBottom =
+            items.map { lines[$0].box.y } ?? line(containingAny: ["开户行及账号", "开户行"]).map { lines[$0].box.maxY }
+            ?? totals.map { lines[$0].box.y }
+        if let buyerBottom {
+            readParty(top: header, bottom: buyerBottom, name: .buyerName, taxID: .buyerTaxID)
         }
         if let totals {
             let bottom = line(containingAny: ["收款人", "开票人", "复核"]).map { lines[$0].box.maxY } ?? pageHeight
@@ -274,19 +279,26 @@ struct FapiaoPaperReader {
             while start < text.count, "：:;；. ".contains(text[start]) { start += 1 }
             let labelBox = line.glyphs[label].box
             var value = line.slice(start..<Self.valueEnd(in: line, from: start))
-            // Printed off its label's line: the nearest line beside the label, to its right — taken when
-            // nothing follows the label, or only a piece of that line's text (a box that caught the
-            // label and the end of the name printed across it).
-            let beside = block.filter { $0 != index }.map { lines[$0] }.filter { other in
+            // Printed off its label's line: the nearest line beside the label, to its right, whose text
+            // there can be a name (Chinese, no form label; not the cipher area) — taken when nothing
+            // follows the label, or only a piece of that line's text (a box that caught the label and
+            // the end of the name printed across it).
+            let besideValue = block.filter { $0 != index }.map { lines[$0] }.filter { other in
                 other.box.height <= usual * 2
                     && abs((other.box.y + other.box.height / 2) - (labelBox.y + labelBox.height / 2))
-                    < max(labelBox.height, other.box.height) * 3 / 2
+                    < max(labelBox.height, other.box.height) * 2
                     && other.box.maxX > labelBox.maxX
-            }.min { abs($0.box.y - labelBox.y) < abs($1.box.y - labelBox.y) }
-            let right = beside.map {
-                $0.within(PixelBox(left: labelBox.maxX, top: $0.box.y, right: $0.box.maxX, bottom: $0.box.maxY))
-            }
-            let besideValue = right.flatMap { $0.isEmpty ? nil : $0.slice(0..<Self.valueEnd(in: $0, from: 0)) }
+            }.sorted { abs($0.box.y - labelBox.y) < abs($1.box.y - labelBox.y) }.lazy.compactMap { other -> LineText? in
+                let right = other.within(
+                    PixelBox(left: labelBox.maxX, top: other.box.y, right: other.box.maxX, bottom: other.box.maxY))
+                guard !right.isEmpty else { return nil }
+                let part = right.slice(0..<Self.valueEnd(in: right, from: 0))
+                let text = part.compactText
+                guard text.filter(\.isCJK).count >= 2,
+                    !["识别号", "地址", "电话", "开户行", "账号", "名称"].contains(where: { text.contains($0) })
+                else { return nil }
+                return part
+            }.first
             if value.compactText.count < 2 {
                 guard let besideValue else { continue }
                 value = besideValue
@@ -301,6 +313,22 @@ struct FapiaoPaperReader {
             fields[name] = evidence(name, Token(line: index, range: 0..<0, text: value, value: cleaned))
             return
         }
+        // No 名称 label read: the line just above the tax ID (the form prints the name there), for review.
+        guard fields[name] == nil, let id = fields[taxID], let idBox = id.box else { return }
+        let above = lines.filter { other in
+            other.box.maxY <= idBox.y + idBox.height / 2 && idBox.y - other.box.maxY < idBox.height * 3
+                && other.box.maxX > idBox.x && other.box.x < idBox.maxX
+        }.max { $0.box.y < $1.box.y }
+        guard let above else { return }
+        let part = above.slice(0..<Self.valueEnd(in: above, from: 0))
+        let text = part.compactText
+        guard text.filter(\.isCJK).count >= 4,
+            !["识别号", "地址", "电话", "开户行", "账号", "名称", "发票"].contains(where: { text.contains($0) }),
+            let cleaned = ValueKind.name.clean(part, exact: false), cleaned.count >= 4
+        else { return }
+        var found = evidence(name, Token(line: 0, range: 0..<0, text: part, value: cleaned))
+        found.inferredFrom = "the line above the tax ID (no 名称 label was read)"
+        fields[name] = found
     }
 
     /// Where a value starting at `start` ends: at the first gap wider than two and a half glyph heights.

@@ -265,8 +265,10 @@ struct FapiaoTextReader {
         }
         guard var best else { return }
         // Ticket forms print the province or city on a line of its own above the rest of the title.
+        var read = best.text
         if let above = placeAbove(best.box) {
-            best.text = above.compactText + best.text
+            read = above.compactText + best.text
+            best.text = (source == .ocr ? FapiaoTitle.repairedPlace(above.compactText) : above.compactText) + best.text
             best.box = best.box.union(above.box)
         }
         // An OCR'd title one character off a known form (增镇税 for 增值税) is that form, marked repaired.
@@ -274,7 +276,7 @@ struct FapiaoTextReader {
         var evidence = FieldEvidence(
             value: title, source: source, page: page, box: best.box,
             readConfidence: source == .ocr ? best.line.minimumConfidence : 1, formatValid: true)
-        evidence.repaired = title != best.text
+        evidence.repaired = title != read
         fields[.invoiceTitle] = evidence
     }
 

@@ -56,8 +56,21 @@ enum FapiaoTitle {
     /// Whether `text` names only a place: a province or city that starts titles, or a name ending in
     /// 省, 市, 自治区, 州 or 盟.
     static func isPlace(_ text: String) -> Bool {
-        regions.contains(text) || (regions.contains { text.hasPrefix($0) } && "省市区州盟".contains(text.last ?? " "))
-            || (text.count <= 6 && "省市".contains(text.last ?? " "))
+        let place = repairedPlace(text)
+        return regions.contains(place) || (regions.contains { place.hasPrefix($0) } && "省市区州盟".contains(place.last ?? " "))
+            || (place.count <= 6 && "省市".contains(place.last ?? " "))
+    }
+
+    /// `text` with a province or city of three or more characters at its start repaired when one
+    /// character off (内蒙苦鄂尔多斯市 → 内蒙古鄂尔多斯市).
+    static func repairedPlace(_ text: String) -> String {
+        guard !regions.contains(where: { text.hasPrefix($0) }),
+            let region = regions.first(where: { region in
+                region.count >= 3 && text.count >= region.count
+                    && EditDistance.between(Array(text.prefix(region.count)), Array(region)) == 1
+            })
+        else { return text }
+        return region + text.dropFirst(region.count)
     }
 
     /// Whether `title` is one of the known forms (a region and a tax-control ending, or a 数电 title).

@@ -154,6 +154,20 @@ enum FieldText {
     }
 
     /// Whether `value` has the shape of `field`.
+    /// Whether every opening bracket in `value` is closed after it and no closing one comes first: a
+    /// name cut short (代开一百二十七（代开机关) or picked up mid-way is not well formed.
+    static func bracketsBalance(_ value: String) -> Bool {
+        var depth = 0
+        for character in value {
+            if "(（".contains(character) { depth += 1 }
+            if ")）".contains(character) {
+                depth -= 1
+                if depth < 0 { return false }
+            }
+        }
+        return depth == 0
+    }
+
     static func isWellFormed(_ value: String, for field: FieldName) -> Bool {
         switch field {
         case .invoiceCode: return value.allSatisfy(\.isASCIIDigit) && [10, 12].contains(value.count)
@@ -168,6 +182,7 @@ enum FieldText {
         case .amountExcludingTax, .taxAmount, .totalAmount: return value.wholeMatch(of: /-?\d+\.\d{2}/) != nil
         case .totalAmountInWords: return ChineseAmount.parse(value) != nil
         case .currency: return value.wholeMatch(of: /[A-Z]{3}/) != nil
+        case .buyerName, .sellerName: return !value.isEmpty && bracketsBalance(value)
         default: return !value.isEmpty
         }
     }

@@ -21,17 +21,7 @@ public struct DetectedPageReader: PageReader {
     public var rules: RuledLines { base.rules }
 
     public func read(_ region: PixelBox?, _ request: ReadRequest) throws -> [RecognizedLine] {
-        page.lines.compactMap { line in
-            let words = line.words.compactMap { word -> RecognizedWord? in
-                if let region, !region.containsCentre(of: word.box) { return nil }
-                guard let whitelist = request.whitelist else { return word }
-                let kept = word.text.filter { whitelist.contains($0) }
-                return kept.isEmpty ? nil : RecognizedWord(text: kept, confidence: word.confidence, box: word.box)
-            }
-            guard let first = words.first else { return nil }
-            let box = words.dropFirst().reduce(first.box) { $0.union($1.box) }
-            return RecognizedLine(words: words, confidence: words.meanConfidence ?? 0, box: box)
-        }
+        page.lines.reading(region, whitelist: request.whitelist)
     }
 
     public func markCount(in region: PixelBox, minimumHeight: Int) -> Int {
