@@ -79,6 +79,22 @@ struct FapiaoPaperReaderTests {
         #expect(name?.inferredFrom != nil)
     }
 
+    @Test func givenTheTotalPrintedRowsAboveItsLabel_whenAmountAndTaxAddUpToIt_thenTheTripleIsTaken() {
+        var lines = Self.page
+        lines.removeAll { $0.0.hasPrefix("（小写）") }
+        lines += [("（小写）", 1500, 1000), ("¥4239.85", 1500, 780)]
+        let fields = Self.read(lines).fields
+        #expect(fields[.totalAmount]?.value == "4239.85")
+        #expect(fields[.amountExcludingTax]?.value == "3769.79")
+        #expect(fields[.taxAmount]?.value == "470.06")
+    }
+
+    @Test func givenTwentyDigitsAfterAPartlyReadCheckCodeLabel_whenRead_thenTheyAreTheCheckCode() {
+        var lines = Self.page
+        lines.append(("验码59483380811777539669", 900, 350))
+        #expect(Self.read(lines).fields[.checkCode]?.value == "59483380811777539669")
+    }
+
     @Test func givenACheckCodeInGroupsOfFive_whenRead_thenItIsNotTakenForACode() {
         var lines = Self.page
         lines.append(("59483 38081 17775 39669", 1300, 350))

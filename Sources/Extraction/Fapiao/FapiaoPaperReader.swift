@@ -152,6 +152,18 @@ struct FapiaoPaperReader {
                 }
             }
         }
+        // 20 digits after a (partly read) 校验码 label, printed without gaps.
+        if fields[.checkCode] == nil {
+            for (index, run) in runs.enumerated() where run.value.count == 20 {
+                let before = lines[run.line].slice(0..<run.range.lowerBound).compactText
+                guard before.hasSuffix("验码") || before.hasSuffix("校验") || before.hasSuffix("验码：")
+                    || before.hasSuffix("验码:")
+                else { continue }
+                fields[.checkCode] = evidence(.checkCode, run)
+                grouped.insert(index)
+                break
+            }
+        }
         runs = runs.enumerated().filter { !grouped.contains($0.offset) }.map(\.element)
         let codes = runs.filter { run in
             (run.value.count == 10 || run.value.count == 12) && InvoiceCode.analyze(run.value)?.provinceName != nil
@@ -362,7 +374,10 @@ struct FapiaoPaperReader {
             abs(candidate.token.text.box.y - totalsLine.box.y) <= rowHeight * 2
         }
         let above = candidates.filter { $0.token.text.box.maxY <= totalsLine.box.y + rowHeight / 2 }
-        for total in near.sorted(by: { $0.value > $1.value }) {
+        // The total on its row first; then — print shifted rows off their labels — any amount that two
+        // others add up to, the largest first.
+        let totals = near.sorted { $0.value > $1.value } + candidates.sorted { $0.value > $1.value }
+        for total in totals {
             for (i, first) in above.enumerated() {
                 for second in above[(i + 1)...] where first.value + second.value == total.value {
                     let (amount, tax) = first.value >= second.value ? (first, second) : (second, first)
