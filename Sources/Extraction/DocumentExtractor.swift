@@ -90,6 +90,15 @@ public struct DocumentExtractor: Sendable {
         if let qr {
             var labelled = LabelValueReader(reader: first.reader, page: first.number)
             labelled.readAll()
+            // A label Tesseract found whose value it could not read (a column's value under its heading
+            // in small print): the second reader's words are read the same way for it.
+            if let detected = first.detected, !labelled.unread.isEmpty {
+                var second = LabelValueReader(reader: detected, page: first.number)
+                second.readAll()
+                for field in labelled.unread {
+                    if let value = second.fields[field] { labelled.fields[field] = value }
+                }
+            }
             var merged = FapiaoMerge(fields: Self.withDetected(labelled.fields, first), lineItems: [])
             merged.apply(qr.payload, page: qr.page)
             merged.completeDerived()

@@ -266,3 +266,24 @@ struct MalformedNameTests {
         #expect(scored.review.reasons.contains { $0.hasPrefix("sellerName: not a whole name") })
     }
 }
+
+/// A ticket's label Tesseract found without its value: the second reader's words give it.
+struct SecondReaderLabelTests {
+    @Test func givenAColumnValueTesseractCouldNotRead_whenTheSecondReaderHasIt_thenItFillsTheGap() {
+        let title = ("电子发票（航空运输电子客票行程单）", 300, 40)
+        let heading = ("票价燃油附加费增值税税率增值税税额合计", 100, 600)
+        let qr = PageQRCode(
+            text: "01,61,,9223372036854775807,620,20210728,,7890", box: PixelBox(x: 2000, y: 40, width: 200, height: 200))
+        func extract(detected: [(String, Int, Int)]?) -> ExtractedDocument {
+            DocumentExtractor().extract([
+                PageInput(
+                    number: 1, reader: placedLinesReader([title, heading, ("CNY", 100, 660)]), qrCodes: [qr],
+                    detected: detected.map(placedLinesReader))
+            ])
+        }
+        #expect(extract(detected: nil).fields[.taxAmount] == nil)
+        let filled = extract(detected: [title, heading, ("CNY47.07", 540, 660)])
+        #expect(filled.fields[.taxAmount]?.value == "47.07")
+        #expect(filled.fields[.totalAmount]?.value == "620.00")
+    }
+}
