@@ -375,14 +375,21 @@ struct FapiaoPaperReader {
         }
         let above = candidates.filter { $0.token.text.box.maxY <= totalsLine.box.y + rowHeight / 2 }
         // The total on its row first; then — print shifted rows off their labels — any amount that two
-        // others add up to, the largest first.
-        let totals = near.sorted { $0.value > $1.value } + candidates.sorted { $0.value > $1.value }
-        for total in totals {
+        // others printed side by side (the 合计 row's amount and tax, not two item lines) add up to,
+        // the largest first.
+        let totals =
+            near.sorted { $0.value > $1.value }.map { ($0, false) }
+            + candidates.sorted { $0.value > $1.value }.map { ($0, true) }
+        for (total, shifted) in totals {
             for (i, first) in above.enumerated() {
                 for second in above[(i + 1)...] where first.value + second.value == total.value {
                     let (amount, tax) = first.value >= second.value ? (first, second) : (second, first)
+                    let a = amount.token.text.box
+                    let t = tax.token.text.box
+                    let sideBySide =
+                        abs((a.y + a.height / 2) - (t.y + t.height / 2)) < max(a.height, t.height) && t.x > a.maxX
                     guard amount.token.line != total.token.line || amount.token.range != total.token.range,
-                        Self.plausibleTax(tax.value, of: amount.value)
+                        Self.plausibleTax(tax.value, of: amount.value), !shifted || sideBySide
                     else { continue }
                     fields[.totalAmount] = evidence(.totalAmount, total.token)
                     fields[.amountExcludingTax] = evidence(.amountExcludingTax, amount.token)
