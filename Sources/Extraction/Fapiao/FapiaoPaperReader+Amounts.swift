@@ -1,0 +1,133 @@
+import Foundation
+import InvoiceModel
+
+/// The amounts of a paper form: the 价税合计 triple, the capitals, a ticket's labelled total.
+extension FapiaoPaperReader {
+    /// A ticket's total (出租汽车 and 通用机打 forms print no 价税合计): the amount after 金额, 合计,
+    /// 实收 or 总计, on the label's line or the nearest line beside it.
+    mutating func readLabelledTotal() {
+        for label in ["合计", "实收", "总计", "金额"] {
+            for (index, line) in lines.enumerated() {
+                guard let range = line.compactText.range(of: label) else { continue }
+                let start = line.compactText.distance(from: line.compactText.startIndex, to: range.upperBound)
+                let labelBox = line.region(of: (start - label.count)..<start) ?? line.box
+                let sameLine = FapiaoReader.amounts(in: line.suffix(from: start)).first
+                let beside = lines.enumerated().filter { $0.offset != index }.lazy.compactMap { other -> Token? in
+                    let dy = abs((other.element.box.y + other.element.box.height / 2) - (labelBox.y + labelBox.height / 2))
+                    guard dy < labelBox.height * 3 / 2, other.element.box.x >= labelBox.maxX,
+                        let amount = FapiaoReader.amounts(in: other.element).first
+                    else { return nil }
+                    return Token(line: other.offset, range: amount.range, text: amount.text, value: amount.value)
+                }.first
+                let found =
+                    sameLine.map { Token(line: index, range: $0.range, text: $0.text, value: $0.value) } ?? beside
+                if let found {
+                    // Nothing checks a ticket's total (no tax to add up, no capitals read): a person does.
+                    var total = evidence(.totalAmount, found)
+                    total.inferredFrom = "the amount printed after \(label)"
+                    fields[.totalAmount] = total
+                    return
+                }
+            }
+        }
+    }
+
+    /// 价税合计 (小写) and the 合计 amounts above it: the total is the ¥ amount on or beside the 价税合计
+    /// row; the amount before tax and the tax are the two amounts above it (below the items' heading)
+    /// that add up to it. Only a triple that adds up is taken.
+    mutating func readAmounts(totals: Int, itemsTop: Int) {
+        let totalsLine = lines[totals]
+        let rowHeight = max(1, totalsLine.box.height)
+        readCapitals(near: totalsLine)
+        var candidates: [(value: Decimal, token: Token)] = []
+        for (index, line) in lines.enumerated() where line.box.maxY > itemsTop {
+            for amount in FapiaoReader.amounts(in: line) {
+                guard let value = Decimal(string: amount.value) else { continue }
+                candidates.append(
+                    (value, Token(line: index, range: amount.range, text: amount.text, value: amount.value)))
+            }
+        }
+        let near = candidates.filter { candidate in
+            abs(candidate.token.text.box.y - totalsLine.box.y) <= rowHeight * 2
+        }
+        let above = candidates.filter { $0.token.text.box.maxY <= totalsLine.box.y + rowHeight / 2 }
+        // The total on its row first; then — print shifted rows off their labels — any amount that two
+        // others printed side by side (the 合计 row's amount and tax, not two item lines) add up to,
+        // the largest first.
+        let totals =
+            near.sorted { $0.value > $1.value }.map { ($0, false) }
+            + candidates.sorted { $0.value > $1.value }.map { ($0, true) }
+        for (total, shifted) in totals {
+            for (i, first) in above.enumerated() {
+                for second in above[(i + 1)...] where first.value + second.value == total.value {
+                    let (amount, tax) = first.value >= second.value ? (first, second) : (second, first)
+                    let a = amount.token.text.box
+                    let t = tax.token.text.box
+                    let sideBySide =
+                        abs((a.y + a.height / 2) - (t.y + t.height / 2)) < max(a.height, t.height) && t.x > a.maxX
+                    guard amount.token.line != total.token.line || amount.token.range != total.token.range,
+                        Self.plausibleTax(tax.value, of: amount.value), !shifted || sideBySide
+                    else { continue }
+                    fields[.totalAmount] = evidence(.totalAmount, total.token)
+                    fields[.amountExcludingTax] = evidence(.amountExcludingTax, amount.token)
+                    fields[.taxAmount] = evidence(.taxAmount, tax.token)
+                    return
+                }
+            }
+        }
+        // The total hidden (under a seal, off the paper): the capitals say it, and two amounts above the
+        // row that add up to it confirm them — two independent readings agreeing.
+        if let words = fields[.totalAmountInWords], let capitals = ChineseAmount.parse(words.value), capitals > 0 {
+            for (i, first) in above.enumerated() {
+                for second in above[(i + 1)...] where first.value + second.value == capitals {
+                    let (amount, tax) = first.value >= second.value ? (first, second) : (second, first)
+                    guard Self.plausibleTax(tax.value, of: amount.value) else { continue }
+                    var total = words
+                    total.value = Money.format(capitals)
+                    total.formatValid = true
+                    total.confirmations = 1
+                    total.inferredFrom = "the capitals (大写), which the amount and tax above add up to"
+                    fields[.totalAmount] = total
+                    fields[.amountExcludingTax] = evidence(.amountExcludingTax, amount.token)
+                    fields[.taxAmount] = evidence(.taxAmount, tax.token)
+                    return
+                }
+            }
+        }
+        // No sum found: the largest ¥ amount on the 价税合计 row is the total.
+        guard let total = near.max(by: { $0.value < $1.value }) else { return }
+        fields[.totalAmount] = evidence(.totalAmount, total.token)
+        // A tax-exempt invoice (*** in the tax column): the amount before tax equals the total.
+        let exempt = lines.contains { line in
+            line.box.maxY > itemsTop && line.box.y < totalsLine.box.y && FapiaoReader.isExemptMark(line.compactText)
+        }
+        if exempt, let amount = above.last(where: { $0.value == total.value && $0.token.line != total.token.line }) {
+            fields[.amountExcludingTax] = evidence(.amountExcludingTax, amount.token)
+            var tax = evidence(.taxAmount, amount.token)
+            tax.value = "0.00"
+            fields[.taxAmount] = tax
+        }
+    }
+
+    /// Whether `tax` can be VAT on `amount`: no VAT rate is above 17 % (a mix of rates lies between
+    /// them), so a larger "tax" is another amount that happens to add up.
+    static func plausibleTax(_ tax: Decimal, of amount: Decimal) -> Bool {
+        abs(tax) <= abs(amount) * Decimal(17) / 100 + Decimal(string: "0.01")!
+    }
+
+    /// 价税合计（大写）: the longest run of capital numerals on or beside the 价税合计 row.
+    mutating func readCapitals(near totalsLine: LineText) {
+        let numerals = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正园"
+        var best: Token?
+        for (index, line) in lines.enumerated()
+        where abs(line.box.y - totalsLine.box.y) <= max(1, totalsLine.box.height) * 2 {
+            for range in line.runs(gapRatio: 1.5, where: { numerals.contains($0) }) where range.count >= 3 {
+                let part = line.slice(range)
+                guard let value = ValueKind.capitals.clean(part, exact: false), value.count > best?.value.count ?? 0
+                else { continue }
+                best = Token(line: index, range: range, text: part, value: value)
+            }
+        }
+        if let best { fields[.totalAmountInWords] = evidence(.totalAmountInWords, best) }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import InvoiceModel
+
+/// A party's name and tax ID on a paper form.
+extension FapiaoPaperReader {
+    /// A party's name and tax ID between `top` and `bottom`: the ID is the run of 15–20 capitals and
+    /// digits (a valid USCC preferred); the name is what follows the 名称 label, on its line or on the
+    /// line printed just beside it.
+    mutating func readParty(top: Int, bottom: Int, name: FieldName, taxID: FieldName) {
+        let block = lines.indices.filter { lines[$0].box.maxY > top && lines[$0].box.y < bottom }
+        var ids: [(token: Token, valid: Bool)] = []
+        for index in block {
+            let line = lines[index]
+            for range in line.runs(gapRatio: 0.9, where: { FieldText.halfWidth($0).isASCIIDigit || ("A"..."Z").contains(FieldText.halfWidth($0)) }) {
+                let part = line.slice(range)
+                let id = FieldText.taxID(part.compactText)
+                guard (15...20).contains(id.count), id.filter({ $0.isASCIIDigit }).count >= 6 else { continue }
+                ids.append((Token(line: index, range: range, text: part, value: id), TaxID.check(id) == .validUSCC))
+            }
+        }
+        // The ID printed after or just beside the 识别号 label wins (a 代开 invoice also prints the
+        // issuing firm's ID in its name line); then a valid USCC; then 18 characters.
+        let labels = block.compactMap { index -> PixelBox? in
+            let line = lines[index]
+            guard let range = line.compactText.range(of: "识别号") else { return nil }
+            let start = line.compactText.distance(from: line.compactText.startIndex, to: range.lowerBound)
+            return line.region(of: start..<(start + 3))
+        }
+        /// How many label heights the token lies above or below a label it is right of (0: on its line);
+        /// 9 when it is beside none.
+        func offLabel(_ token: Token) -> Int {
+            labels.compactMap { label -> Int? in
+                let box = token.text.box
+                let dy = abs((box.y + box.height / 2) - (label.y + label.height / 2))
+                return box.x >= label.x && dy < label.height * 2 ? dy * 2 / max(1, label.height) : nil
+            }.min() ?? 9
+        }
+        if let best = ids.max(by: { a, b in
+            (-offLabel(a.token), a.valid ? 1 : 0, a.token.value.count == 18 ? 1 : 0)
+                < (-offLabel(b.token), b.valid ? 1 : 0, b.token.value.count == 18 ? 1 : 0)
+        }) {
+            fields[taxID] = evidence(taxID, best.token)
+        }
+        // Seals (tall, curved print) are not where a name is printed.
+        let heights = lines.map(\.box.height).sorted()
+        let usual = heights.isEmpty ? 0 : heights[heights.count / 2]
+        for index in block {
+            let line = lines[index]
+            let text = line.glyphs.map(\.character)
+            guard let label = text.indices.first(where: { text[$0] == "称" && ($0 == 0 || text[$0 - 1] == "名" || text[$0 - 1] == " " || $0 <= 2) })
+            else { continue }
+            var start = label + 1
+            while start < text.count, "：:;；. ".contains(text[start]) { start += 1 }
+            let labelBox = line.glyphs[label].box
+            var value = line.slice(start..<Self.valueEnd(in: line, from: start))
+            // Printed off its label's line: the nearest line beside the label, to its right, whose text
+            // there can be a name (Chinese, no form label; not the cipher area) — taken when nothing
+            // follows the label, or only a piece of that line's text (a box that caught the label and
+            // the end of the name printed across it).
+            let besideValue = block.filter { $0 != index }.map { lines[$0] }.filter { other in
+                other.box.height <= usual * 2
+                    && abs((other.box.y + other.box.height / 2) - (labelBox.y + labelBox.height / 2))
+                    < max(labelBox.height, other.box.height) * 2
+                    && other.box.maxX > labelBox.maxX
+            }.sorted { abs($0.box.y - labelBox.y) < abs($1.box.y - labelBox.y) }.lazy.compactMap { other -> LineText? in
+                let right = other.within(
+                    PixelBox(left: labelBox.maxX, top: other.box.y, right: other.box.maxX, bottom: other.box.maxY))
+                guard !right.isEmpty else { return nil }
+                let part = right.slice(0..<Self.valueEnd(in: right, from: 0))
+                let text = part.compactText
+                guard text.filter(\.isCJK).count >= 2,
+                    !["识别号", "地址", "电话", "开户行", "账号", "名称"].contains(where: { text.contains($0) })
+                else { return nil }
+                return part
+            }.first
+            if value.compactText.count < 2 {
+                guard let besideValue else { continue }
+                value = besideValue
+            } else if let besideValue, besideValue.compactText.count > value.compactText.count,
+                besideValue.compactText.contains(value.compactText)
+            {
+                value = besideValue
+            }
+            guard let cleaned = ValueKind.name.clean(value, exact: false), cleaned.count >= 2,
+                !cleaned.contains("纳税人"), !cleaned.contains("识别号")
+            else { continue }
+            fields[name] = evidence(name, Token(line: index, range: 0..<0, text: value, value: cleaned))
+            return
+        }
+        // No 名称 label read: the line just above the tax ID (the form prints the name there), for review.
+        guard fields[name] == nil, let id = fields[taxID], let idBox = id.box else { return }
+        let above = lines.filter { other in
+            other.box.maxY <= idBox.y + idBox.height / 2 && idBox.y - other.box.maxY < idBox.height * 3
+                && other.box.maxX > idBox.x && other.box.x < idBox.maxX
+        }.max { $0.box.y < $1.box.y }
+        guard let above else { return }
+        let part = above.slice(0..<Self.valueEnd(in: above, from: 0))
+        let text = part.compactText
+        guard text.filter(\.isCJK).count >= 4,
+            !["识别号", "地址", "电话", "开户行", "账号", "名称", "发票"].contains(where: { text.contains($0) }),
+            let cleaned = ValueKind.name.clean(part, exact: false), cleaned.count >= 4
+        else { return }
+        var found = evidence(name, Token(line: 0, range: 0..<0, text: part, value: cleaned))
+        found.inferredFrom = "the line above the tax ID (no 名称 label was read)"
+        fields[name] = found
+    }
+
+    /// Where a value starting at `start` ends: at the first gap wider than two and a half glyph heights.
+    static func valueEnd(in line: LineText, from start: Int) -> Int {
+        guard start < line.glyphs.count else { return start }
+        let height = max(1, line.glyphs[start].box.height)
+        var stop = start + 1
+        while stop < line.glyphs.count {
+            if line.glyphs[stop].box.x - line.glyphs[stop - 1].box.maxX > height * 5 / 2 { break }
+            stop += 1
+        }
+        return stop
+    }
+}
