@@ -83,21 +83,23 @@ public final class PageTextRecognizer: @unchecked Sendable {
             }),
             let first = detector.detect(raster)
         else { return nil }
+        var sample: [(box: TextBox, reading: LineReading)] = []
         if chineseOnly {
-            let sample = sampled(first, in: raster)
+            sample = sampled(first, in: raster)
             if WorkerPageReader.tracing {
-                let text = sample.map { String($0.glyphs.map(\.character)) }.joined(separator: " | ")
+                let text = sample.map { String($0.reading.glyphs.map(\.character)) }.joined(separator: " | ")
                 FileHandle.standardError.write(Data("sampled for script: \(text)\n".utf8))
             }
-            guard Self.holdsChinese(sample) else { return nil }
+            guard Self.holdsChinese(sample.map(\.reading)) else { return nil }
         }
         let boxes = detector.enlarged(first, on: raster)
         let detected = ContinuousClock.now
         let level = boxes.filter { abs($0.angle) <= Self.steepest }
         let upsideDown = classify(level, in: raster)
+        // A line the sample already read (found again in the same place) is not read twice.
         let words = level.flatMap { box in
-            recognize(box, in: raster).map { Self.words(of: $0, in: box, width: raster.width, height: raster.height) }
-                ?? []
+            let reading = sample.first { $0.box.isSameLine(as: box) }?.reading ?? recognize(box, in: raster)
+            return reading.map { Self.words(of: $0, in: box, width: raster.width, height: raster.height) } ?? []
         }
         let heights = level.filter { $0.length >= 3 * $0.thickness }.map { $0.thickness - 2 * $0.room }.sorted()
         if WorkerPageReader.tracing {
@@ -111,10 +113,10 @@ public final class PageTextRecognizer: @unchecked Sendable {
             textHeight: heights.count >= 5 ? heights[heights.count / 2] : nil)
     }
 
-    /// The readings of the longest level boxes among `boxes`.
-    private func sampled(_ boxes: [TextBox], in raster: GreyRaster) -> [LineReading] {
+    /// The longest level boxes among `boxes` with their readings.
+    private func sampled(_ boxes: [TextBox], in raster: GreyRaster) -> [(box: TextBox, reading: LineReading)] {
         boxes.filter { abs($0.angle) <= Self.steepest }.sorted { $0.length > $1.length }.prefix(Self.sampledLines)
-            .compactMap { recognize($0, in: raster) }
+            .compactMap { box in recognize(box, in: raster).map { (box, $0) } }
     }
 
     /// Whether `readings` hold Chinese: at least two ideographs (one may be a misread mark).

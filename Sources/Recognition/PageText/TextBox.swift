@@ -67,4 +67,15 @@ public struct TextBox: Sendable, Hashable {
         part.thickness = max(1, thickness - 2 * room)
         return part.bounds(width: width, height: height)
     }
+
+    /// Whether `other` is this box found again (by a second detection at another scale): the same line
+    /// in the same place, so that its crop, and the recognizer's reading of it, are all but identical.
+    /// Centres within a tenth of the line's thickness, length within 2 %, thickness within 10 %,
+    /// angle within 0.01 rad.
+    func isSameLine(as other: TextBox) -> Bool {
+        let thick = max(thickness, other.thickness)
+        return abs(centreX - other.centreX) <= 0.1 * thick && abs(centreY - other.centreY) <= 0.1 * thick
+            && abs(length - other.length) <= 0.02 * max(length, other.length)
+            && abs(thickness - other.thickness) <= 0.1 * thick && abs(angle - other.angle) <= 0.01
+    }
 }
