@@ -113,14 +113,50 @@ struct FapiaoPaperReaderTests {
         #expect(fields[.invoiceCode]?.value == "050002000105")
     }
 
-    @Test func givenAmountsThatDoNotAddUp_whenRead_thenOnlyTheTotalIsTaken() {
+    @Test func givenAmountsThatDoNotAddUpAndNoCapitals_whenRead_thenOnlyTheTotalIsTaken() {
         var lines = Self.page
-        lines.removeAll { $0.0 == "¥470.06" }
+        lines.removeAll { $0.0 == "¥470.06" || $0.0.hasPrefix("肆仟") }
         lines.append(("¥471.06", 1800, 900))
         let fields = Self.read(lines).fields
         #expect(fields[.totalAmount]?.value == "4239.85")
         #expect(fields[.amountExcludingTax] == nil)
         #expect(fields[.taxAmount] == nil)
+    }
+
+    @Test func givenAMisreadTax_whenTheCapitalsConfirmTheTotal_thenAmountAndTaxAreInferredForReview() {
+        var lines = Self.page
+        lines.removeAll { $0.0 == "¥470.06" }
+        lines.append(("¥471.0", 1800, 900))
+        let fields = Self.read(lines).fields
+        #expect(fields[.totalAmount]?.value == "4239.85")
+        #expect(fields[.totalAmount]?.inferredFrom == nil)
+        #expect(fields[.totalAmount]?.confirmations == 1)
+        #expect(fields[.amountExcludingTax]?.value == "3769.79")
+        #expect(fields[.amountExcludingTax]?.inferredFrom != nil)
+        #expect(fields[.taxAmount]?.value == "470.06")
+        #expect(fields[.taxAmount]?.inferredFrom != nil)
+    }
+
+    /// A taxi ticket: labels down the left, the meter's values printed half a line below them.
+    static let ticket: [(String, Int, Int)] = [
+        ("宁波通用机打发票", 400, 40), ("发票代码133021835001", 280, 280), ("发票号码24968574", 280, 340),
+        ("日期2019-11-25", 350, 650), ("单价", 350, 820), ("3.45元", 600, 840),
+        ("预约电召费", 340, 1000), ("0.00元", 600, 1025), ("金额（fare)", 340, 1060), ("95.00元", 560, 1090),
+    ]
+
+    @Test func givenATicketsValuesPrintedOffTheirLabels_whenRead_thenTheTotalIsTheValueNearestItsLabel() {
+        let fields = Self.read(Self.ticket).fields
+        #expect(fields[.totalAmount]?.value == "95.00")
+        #expect(fields[.totalAmount]?.inferredFrom != nil)
+    }
+
+    @Test func givenATicketWhoseTotalLabelWasNotRead_whenAnAmountFollowsTheYuanSign_thenItIsTheTotalForReview() {
+        var lines = Self.ticket
+        lines.removeAll { $0.0.hasPrefix("金额") || $0.0 == "95.00元" }
+        lines.append(("￥113.00", 530, 960))
+        let fields = Self.read(lines).fields
+        #expect(fields[.totalAmount]?.value == "113.00")
+        #expect(fields[.totalAmount]?.inferredFrom != nil)
     }
 
     @Test func givenATaxAboveAnyVATRate_whenRead_thenTheAmountsAreNotTakenAsAmountAndTax() {

@@ -4,21 +4,29 @@ import InvoiceModel
 /// The amounts of a paper form: the 价税合计 triple, the capitals, a ticket's labelled total.
 extension FapiaoPaperReader {
     /// A ticket's total (出租汽车 and 通用机打 forms print no 价税合计): the amount after 金额, 合计,
-    /// 实收 or 总计, on the label's line or the nearest line beside it.
+    /// 实收 or 总计, on the label's line or on the line beside it nearest to the label's height (a meter
+    /// prints its values half a line off their labels); with no such label read, the largest amount
+    /// printed after ¥.
     mutating func readLabelledTotal() {
+        readTotalAfterLabel()
+        if fields[.totalAmount] == nil { readTotalAfterYuanSign() }
+    }
+
+    private mutating func readTotalAfterLabel() {
         for label in ["合计", "实收", "总计", "金额"] {
             for (index, line) in lines.enumerated() {
                 guard let range = line.compactText.range(of: label) else { continue }
                 let start = line.compactText.distance(from: line.compactText.startIndex, to: range.upperBound)
                 let labelBox = line.region(of: (start - label.count)..<start) ?? line.box
                 let sameLine = FapiaoReader.amounts(in: line.suffix(from: start)).first
-                let beside = lines.enumerated().filter { $0.offset != index }.lazy.compactMap { other -> Token? in
+                let beside = lines.enumerated().filter { $0.offset != index }.compactMap {
+                    other -> (token: Token, distance: Int)? in
                     let dy = abs((other.element.box.y + other.element.box.height / 2) - (labelBox.y + labelBox.height / 2))
                     guard dy < labelBox.height * 3 / 2, other.element.box.x >= labelBox.maxX,
                         let amount = FapiaoReader.amounts(in: other.element).first
                     else { return nil }
-                    return Token(line: other.offset, range: amount.range, text: amount.text, value: amount.value)
-                }.first
+                    return (Token(line: other.offset, range: amount.range, text: amount.text, value: amount.value), dy)
+                }.min { $0.distance < $1.distance }?.token
                 let found =
                     sameLine.map { Token(line: index, range: $0.range, text: $0.text, value: $0.value) } ?? beside
                 if let found {
@@ -30,6 +38,25 @@ extension FapiaoPaperReader {
                 }
             }
         }
+    }
+
+    /// The largest amount printed right after ¥ (a taxi meter prints its fare so; a form's ¥ amounts are
+    /// the amount, the tax and the total), for review.
+    private mutating func readTotalAfterYuanSign() {
+        var best: (value: Decimal, token: Token)?
+        for (index, line) in lines.enumerated() {
+            for amount in FapiaoReader.amounts(in: line) where amount.range.lowerBound > 0 {
+                let sign = line.glyphs[amount.range.lowerBound - 1].character
+                guard sign == "¥" || sign == "￥", let value = Decimal(string: amount.value), value > 0,
+                    value > best?.value ?? 0
+                else { continue }
+                best = (value, Token(line: index, range: amount.range, text: amount.text, value: amount.value))
+            }
+        }
+        guard let best else { return }
+        var total = evidence(.totalAmount, best.token)
+        total.inferredFrom = "the largest amount printed after ¥"
+        fields[.totalAmount] = total
     }
 
     /// 价税合计 (小写) and the 合计 amounts above it: the total is the ¥ amount on or beside the 价税合计
@@ -93,6 +120,31 @@ extension FapiaoPaperReader {
                     return
                 }
             }
+        }
+        // The total the capitals say, printed as a ¥ amount too (the amount and tax above misread): two
+        // independent readings agree on the total. The amount before tax is then the largest amount
+        // above that leaves a plausible tax, and the tax what it leaves; both for review.
+        if let words = fields[.totalAmountInWords], let capitals = ChineseAmount.parse(words.value), capitals > 0,
+            let total = candidates.filter({ $0.value == capitals }).min(by: {
+                abs($0.token.text.box.y - totalsLine.box.y) < abs($1.token.text.box.y - totalsLine.box.y)
+            })
+        {
+            fields[.totalAmount] = evidence(.totalAmount, total.token, confirmations: 1)
+            let amounts = above.filter { candidate in
+                candidate.value > 0 && candidate.value < capitals
+                    && Self.plausibleTax(capitals - candidate.value, of: candidate.value)
+            }
+            if let amount = amounts.max(by: { $0.value < $1.value }) {
+                var before = evidence(.amountExcludingTax, amount.token)
+                before.inferredFrom = "the largest amount above the total that leaves a plausible tax"
+                fields[.amountExcludingTax] = before
+                var tax = evidence(.taxAmount, amount.token)
+                tax.value = Money.format(capitals - amount.value)
+                tax.box = nil
+                tax.inferredFrom = "the total less the amount before tax"
+                fields[.taxAmount] = tax
+            }
+            return
         }
         // No sum found: the largest ¥ amount on the 价税合计 row is the total.
         guard let total = near.max(by: { $0.value < $1.value }) else { return }
