@@ -145,6 +145,14 @@ public struct DocumentExtractor: Sendable {
         }
         if payload?.kind == .shenzhenBlockchain { return "shenzhen-blockchain" }
         guard let title else { return layout == .digital ? "digital" : nil }
+        // Forms known by their printed titles alone: roll tickets, the vehicle and freight forms,
+        // and the machine-printed and fixed-amount tickets.
+        let titled: [(String, String)] = [
+            ("卷票", "vat-roll"), ("货物运输业", "freight-vat-special"), ("机动车销售统一发票", "motor-vehicle-sales"),
+            ("二手车销售统一发票", "used-vehicle-sales"), ("出租汽车", "taxi-ticket"),
+            ("通用机打发票", "general-machine-printed"), ("定额发票", "fixed-amount"),
+        ]
+        if let kind = titled.first(where: { title.contains($0.0) })?.1 { return kind }
         if title.contains("专用") { return layout == .digital ? "digital-special" : "vat-special" }
         if title.contains("电子普通") { return "vat-electronic-ordinary" }
         if title.contains("普通发票") { return layout == .digital ? "digital-ordinary" : "vat-ordinary" }

@@ -11,6 +11,11 @@ import Testing
         ("福建增值税电子普通发票", "福建增值税电子普通发票"),
         ("四川增值税普通发票", "四川增值税普通发票"),
         ("陕西增值税专用发票", "陕西增值税专用发票"),
+        ("四川增值税普通发票(卷票)", "四川增值税普通发票（卷票）"),
+        ("北京货物运输业增值税专用发栗", "北京货物运输业增值税专用发票"),
+        ("机动车销售统一发票", "机动车销售统一发票"),
+        ("机动车销售统一发要", "机动车销售统一发票"),
+        ("二手车销售统一发票", "二手车销售统一发票"),
     ])
     func givenOCRTitle_whenNormalized_thenTheKnownTitleForm(read: String, expected: String) {
         #expect(FapiaoTitle.normalized(read) == expected)

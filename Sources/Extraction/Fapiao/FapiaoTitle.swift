@@ -4,10 +4,17 @@ import Foundation
 enum FapiaoTitle {
     /// Known endings of titles, longest first; an OCR'd title ending in a near miss is completed.
     static let endings = [
-        "增值税电子普通发票", "增值税电子专用发票", "增值税普通发票", "增值税专用发票",
+        "增值税电子普通发票", "增值税电子专用发票", "增值税普通发票（卷票）", "增值税普通发票", "增值税专用发票",
+        "货物运输业增值税专用发票",
         "电子发票（普通发票）", "电子发票（增值税专用发票）", "电子发票（铁路电子客票）", "电子发票（航空运输电子客票行程单）",
+        "机动车销售统一发票", "二手车销售统一发票",
         "出租汽车通用机打发票", "通用机打发票", "通用定额发票",
     ]
+
+    /// Titles printed the same all over the country, with no province or city in front.
+    static func isNational(_ ending: String) -> Bool {
+        ending.hasPrefix("电子发票") || ending.hasSuffix("销售统一发票")
+    }
 
     /// Province and city names that start tax-control titles.
     static let regions = [
@@ -23,7 +30,7 @@ enum FapiaoTitle {
         var best: (form: String, distance: Int)?
         for ending in endings {
             let form: String
-            if ending.hasPrefix("电子发票") {
+            if isNational(ending) {
                 form = ending
             } else {
                 // Tax-control titles: the region printed before the ending, repaired when one character off.
@@ -49,7 +56,7 @@ enum FapiaoTitle {
     /// for a title whose 发票 was misread.
     static func nearForm(_ text: String) -> String? {
         endings.contains { ending in
-            ending.count >= 5 && !ending.hasPrefix("电子发票") && (bestSuffix(of: text, matching: ending)?.1 ?? 2) <= 1
+            ending.count >= 5 && !isNational(ending) && (bestSuffix(of: text, matching: ending)?.1 ?? 2) <= 1
         } ? text : nil
     }
 
@@ -76,7 +83,7 @@ enum FapiaoTitle {
     /// Whether `title` is one of the known forms (a region and a tax-control ending, or a 数电 title).
     static func isKnownForm(_ title: String) -> Bool {
         endings.contains { ending in
-            ending.hasPrefix("电子发票")
+            isNational(ending)
                 ? title == ending : (title.hasSuffix(ending) && regions.contains(String(title.dropLast(ending.count))))
         }
     }
