@@ -137,6 +137,23 @@ struct FapiaoPaperReaderTests {
         #expect(fields[.taxAmount]?.inferredFrom != nil)
     }
 
+    @Test func givenCapitalsPrintedRowsAboveTheirLabelWithANumeralMisread_whenRead_thenTheyAreTaken() {
+        var lines = Self.page
+        lines.removeAll { $0.0.hasPrefix("肆仟") }
+        lines.append(("肆仟贰佰叁拾玖圆捌角伍分", 500, 780))
+        #expect(Self.read(lines).fields[.totalAmountInWords]?.value == "肆仟贰佰叁拾玖圆捌角伍分")
+        lines.removeLast()
+        lines.append(("肆仟贰佰叁拾染圆捌角伍分", 500, 780))
+        #expect(Self.read(lines).fields[.totalAmountInWords]?.value == "肆仟贰佰叁拾柒圆捌角伍分")
+    }
+
+    @Test func givenARunOfCapitalsThatIsNoAmount_whenFarFromTheTotalsRow_thenItIsNotTheCapitals() {
+        var lines = Self.page
+        lines.removeAll { $0.0.hasPrefix("肆仟") }
+        lines.append(("壹贰叁肆", 500, 780))
+        #expect(Self.read(lines).fields[.totalAmountInWords] == nil)
+    }
+
     /// A taxi ticket: labels down the left, the meter's values printed half a line below them.
     static let ticket: [(String, Int, Int)] = [
         ("宁波通用机打发票", 400, 40), ("发票代码133021835001", 280, 280), ("发票号码24968574", 280, 340),

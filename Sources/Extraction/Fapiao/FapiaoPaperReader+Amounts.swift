@@ -167,19 +167,30 @@ extension FapiaoPaperReader {
         abs(tax) <= abs(amount) * Decimal(17) / 100 + Decimal(string: "0.01")!
     }
 
-    /// 价税合计（大写）: the longest run of capital numerals on or beside the 价税合计 row.
+    /// 价税合计（大写）: the longest run of capital numerals on or beside the 价税合计 row; when none is
+    /// there (print shifted rows off the form), the longest run elsewhere on the page that reads as an
+    /// amount in yuan — nothing else on a fapiao is written so.
     mutating func readCapitals(near totalsLine: LineText) {
-        let numerals = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正园"
-        var best: Token?
-        for (index, line) in lines.enumerated()
-        where abs(line.box.y - totalsLine.box.y) <= max(1, totalsLine.box.height) * 2 {
-            for range in line.runs(gapRatio: 1.5, where: { numerals.contains($0) }) where range.count >= 3 {
+        func isNumeral(_ character: Character) -> Bool {
+            "零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正".contains(character) || ValueKind.capitalLookalikes[character] != nil
+        }
+        var near: Token?
+        var elsewhere: Token?
+        for (index, line) in lines.enumerated() {
+            let beside = abs(line.box.y - totalsLine.box.y) <= max(1, totalsLine.box.height) * 2
+            for range in line.runs(gapRatio: 1.5, where: isNumeral) where range.count >= 3 {
                 let part = line.slice(range)
-                guard let value = ValueKind.capitals.clean(part, exact: false), value.count > best?.value.count ?? 0
-                else { continue }
-                best = Token(line: index, range: range, text: part, value: value)
+                guard let value = ValueKind.capitals.clean(part, exact: false) else { continue }
+                let token = Token(line: index, range: range, text: part, value: value)
+                if beside {
+                    if value.count > near?.value.count ?? 0 { near = token }
+                } else if value.count >= 4, value.contains(where: { "圆元".contains($0) }),
+                    ChineseAmount.parse(value) != nil, value.count > elsewhere?.value.count ?? 0
+                {
+                    elsewhere = token
+                }
             }
         }
-        if let best { fields[.totalAmountInWords] = evidence(.totalAmountInWords, best) }
+        if let best = near ?? elsewhere { fields[.totalAmountInWords] = evidence(.totalAmountInWords, best) }
     }
 }

@@ -64,10 +64,20 @@ enum ValueKind {
             if !exact { value = value.trimmingCharacters(in: CharacterSet(charactersIn: "·•・")) }
             return value.isEmpty ? nil : value
         case .capitals:
-            // 园 is never printed in capitals: it is 圆 misread.
-            let capitals = String(compact.map { $0 == "园" && !exact ? "圆" : $0 })
-                .filter { "零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正负".contains($0) }
+            // Characters never printed in capitals are the numerals they look like, misread (园 for 圆,
+            // 染 for 柒).
+            let capitals = String(compact.map { exact ? $0 : (Self.capitalLookalikes[$0] ?? $0) })
+                .filter { Self.capitalNumerals.contains($0) }
             return capitals.count >= 2 ? capitals : nil
         }
     }
+
+    /// What an amount in capitals (大写) is written with.
+    static let capitalNumerals = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正负"
+
+    /// Characters OCR reads for a capital numeral they resemble, with the numeral.
+    static let capitalLookalikes: [Character: Character] = [
+        "园": "圆", "圓": "圆", "染": "柒", "柴": "柒", "漆": "柒", "玫": "玖", "玟": "玖", "武": "贰", "貳": "贰",
+        "参": "叁", "叄": "叁", "陸": "陆", "萬": "万", "億": "亿", "仠": "仟", "伯": "佰",
+    ]
 }
