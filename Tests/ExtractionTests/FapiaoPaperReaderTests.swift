@@ -79,6 +79,31 @@ struct FapiaoPaperReaderTests {
         #expect(name?.inferredFrom != nil)
     }
 
+    @Test func givenANameFarAboveItsLabel_whenRead_thenTheTextAboveTheTaxIDInItsColumnIsTakenForReview() {
+        var lines = Self.page
+        lines.removeAll { $0.0 == "成都正泰酒店管理有限公司" }
+        // The name printed two rows up, beside a line of other print further left that is nearer the ID.
+        lines += [("成都正泰酒店管理有限公司", 420, 360), ("某某某某 2020年05月22日", 100, 380)]
+        let name = Self.read(lines).fields[.buyerName]
+        #expect(name?.value == "成都正泰酒店管理有限公司")
+        #expect(name?.inferredFrom != nil)
+    }
+
+    @Test func givenAnAddressAfterTheNameLabel_whenRead_thenItIsNotTheName() {
+        var lines = Self.page
+        lines.removeAll { $0.0 == "东莞嘉禾汽车服务有限公司" || ($0.0 == "称：" && $0.2 == 1100) }
+        lines += [("称：东莞市东城区莞樟路12号3楼5室", 100, 1100), ("合计（大写", 420, 1050)]
+        #expect(Self.read(lines).fields[.sellerName] == nil)
+    }
+
+    @Test func givenAnAddress_whenCheckedAsAName_thenItIsNotWellFormed() {
+        #expect(FieldText.looksLikeAddress("重庆市南岸区花园路街道南坪金山支路6号1楼4号"))
+        #expect(!FieldText.isWellFormed("重庆市南岸区花园路街道南坪金山支路6号1楼4号", for: .sellerName))
+        #expect(!FieldText.looksLikeAddress("重庆青山隐医药有限公司"))
+        #expect(!FieldText.looksLikeAddress("1号店电子商务有限公司"))
+        #expect(FieldText.isWellFormed("中康（凉山）康复医院有限公司", for: .buyerName))
+    }
+
     @Test func givenTheTotalPrintedRowsAboveItsLabel_whenAmountAndTaxAddUpToIt_thenTheTripleIsTaken() {
         var lines = Self.page
         lines.removeAll { $0.0.hasPrefix("（小写）") }

@@ -52,7 +52,8 @@ public struct DocumentScorer: Sendable {
             )
             if evidence.inferredFrom != nil { confidence = min(confidence, Self.inferredCeiling) }
             let threshold = policy.threshold(for: name.rawValue, documentType: document.documentType)
-            // A name cut short (a bracket left open) is not a name, however sure each character was.
+            // A name cut short (a bracket left open) or an address taken for one is not a name, however
+            // sure each character was.
             let malformedName = [.buyerName, .sellerName].contains(name) && !evidence.formatValid
             let flagged =
                 confidence < threshold || !failed.isEmpty || evidence.disagreement != nil
@@ -72,7 +73,10 @@ public struct DocumentScorer: Sendable {
                     "\(name.rawValue): read as \(read); one look-alike character changed so that the checks hold")
             }
             if malformedName {
-                reasons.append("\(name.rawValue): not a whole name (a bracket is not closed)")
+                reasons.append(
+                    FieldText.bracketsBalance(evidence.value)
+                        ? "\(name.rawValue): not a name (it reads as an address)"
+                        : "\(name.rawValue): not a whole name (a bracket is not closed)")
             }
             if let source = evidence.inferredFrom {
                 reasons.append("\(name.rawValue): not printed as such; taken from \(source)")

@@ -35,11 +35,14 @@ extension FapiaoPaperReader {
                 return box.x >= label.x && dy < label.height * 2 ? dy * 2 / max(1, label.height) : nil
             }.min() ?? 9
         }
+        // Where the ID's first character is printed: the form's value column.
+        var idStart: Int?
         if let best = ids.max(by: { a, b in
             (-offLabel(a.token), a.valid ? 1 : 0, a.token.value.count == 18 ? 1 : 0)
                 < (-offLabel(b.token), b.valid ? 1 : 0, b.token.value.count == 18 ? 1 : 0)
         }) {
             fields[taxID] = evidence(taxID, best.token)
+            idStart = best.token.text.glyphs.first?.box.x
         }
         // Seals (tall, curved print) are not where a name is printed.
         let heights = lines.map(\.box.height).sorted()
@@ -82,27 +85,40 @@ extension FapiaoPaperReader {
                 value = besideValue
             }
             guard let cleaned = ValueKind.name.clean(value, exact: false), cleaned.count >= 2,
-                !cleaned.contains("纳税人"), !cleaned.contains("识别号")
+                !cleaned.contains("纳税人"), !cleaned.contains("识别号"), !FieldText.looksLikeAddress(cleaned)
             else { continue }
             fields[name] = evidence(name, Token(line: index, range: 0..<0, text: value, value: cleaned))
             return
         }
-        // No 名称 label read: the line just above the tax ID (the form prints the name there), for review.
+        // No name beside a 名称 label: the text just above the tax ID that starts where the ID starts (the
+        // form prints both in its value column), the nearest first, for review.
         guard fields[name] == nil, let id = fields[taxID], let idBox = id.box else { return }
-        let above = lines.filter { other in
+        let reach = max(1, idBox.height) * 4
+        let column = idStart ?? idBox.x
+        // A form label read into the same box (价税合计（小写）beside a name printed over it) ends the name.
+        let labelWords = ["价税合计", "合计", "小写", "大写", "识别号", "地址", "电话", "开户行", "账号", "名称", "发票"]
+        let candidates = lines.filter { other in
             other.box.maxY <= idBox.y + idBox.height / 2 && idBox.y - other.box.maxY < idBox.height * 3
                 && other.box.maxX > idBox.x && other.box.x < idBox.maxX
-        }.max { $0.box.y < $1.box.y }
-        guard let above else { return }
-        let part = above.slice(0..<Self.valueEnd(in: above, from: 0))
-        let text = part.compactText
-        guard text.filter(\.isCJK).count >= 4,
-            !["识别号", "地址", "电话", "开户行", "账号", "名称", "发票"].contains(where: { text.contains($0) }),
-            let cleaned = ValueKind.name.clean(part, exact: false), cleaned.count >= 4
-        else { return }
-        var found = evidence(name, Token(line: 0, range: 0..<0, text: part, value: cleaned))
-        found.inferredFrom = "the line above the tax ID (no 名称 label was read)"
-        fields[name] = found
+        }.sorted { $0.box.y > $1.box.y }
+        for other in candidates {
+            let inColumn = other.within(
+                PixelBox(left: column - reach, top: other.box.y, right: other.box.maxX, bottom: other.box.maxY))
+            guard let first = inColumn.glyphs.first, abs(first.box.x - column) <= reach else { continue }
+            var part = inColumn.slice(0..<Self.valueEnd(in: inColumn, from: 0))
+            let compact = part.compactText
+            if let cut = labelWords.compactMap({ compact.range(of: $0)?.lowerBound }).min() {
+                part = part.slice(0..<compact.distance(from: compact.startIndex, to: cut))
+            }
+            guard part.compactText.filter(\.isCJK).count >= 4,
+                let cleaned = ValueKind.name.clean(part, exact: false), cleaned.count >= 4,
+                !FieldText.looksLikeAddress(cleaned)
+            else { continue }
+            var found = evidence(name, Token(line: 0, range: 0..<0, text: part, value: cleaned))
+            found.inferredFrom = "the line above the tax ID (no name was read beside a 名称 label)"
+            fields[name] = found
+            return
+        }
     }
 
     /// Where a value starting at `start` ends: at the first gap wider than two and a half glyph heights.

@@ -168,6 +168,13 @@ enum FieldText {
         return depth == 0
     }
 
+    /// Whether `value` reads as a street address (a street and a house, floor or room number:
+    /// 金山支路6号1楼4号), which a party's name never is.
+    static func looksLikeAddress(_ value: String) -> Bool {
+        ["路", "街", "巷", "大道", "胡同"].contains { value.contains($0) }
+            && value.contains(/[0-9０-９]+\s*(号|楼|室|栋|幢|层|弄)/)
+    }
+
     static func isWellFormed(_ value: String, for field: FieldName) -> Bool {
         switch field {
         case .invoiceCode: return value.allSatisfy(\.isASCIIDigit) && [10, 12].contains(value.count)
@@ -182,7 +189,7 @@ enum FieldText {
         case .amountExcludingTax, .taxAmount, .totalAmount: return value.wholeMatch(of: /-?\d+\.\d{2}/) != nil
         case .totalAmountInWords: return ChineseAmount.parse(value) != nil
         case .currency: return value.wholeMatch(of: /[A-Z]{3}/) != nil
-        case .buyerName, .sellerName: return !value.isEmpty && bracketsBalance(value)
+        case .buyerName, .sellerName: return !value.isEmpty && bracketsBalance(value) && !looksLikeAddress(value)
         default: return !value.isEmpty
         }
     }
