@@ -81,6 +81,10 @@ extension DocumentExtractor {
             ? ReaderAgreement.combine(lead: fields, other: labelled.fields)
             : ReaderAgreement.combine(lead: labelled.fields, other: fields)
         ReaderAgreement.settleTitle(&fields)
+        if fields[.invoiceTitle] == nil, let code = fields[.invoiceCode]?.value {
+            let lines = (try? detected.read(nil, ReadRequest(.page, .chinese))) ?? []
+            fields[.invoiceTitle] = Self.titleNearCode(code, on: lines, page: page.number)
+        }
         var merged = FapiaoMerge(fields: fields, lineItems: reader.lineItems)
         merged.completeDerived()
         let number = merged.fields[.invoiceNumber]?.value ?? ""
@@ -99,5 +103,21 @@ extension DocumentExtractor {
             expectedFields: expected)
         document.unlocatedFields = FapiaoLayout.mayBeEmpty
         return document
+    }
+
+    /// A title no reading gave whole, from a line in the top fifth of the page that is near the form
+    /// the invoice code's region prints (`FapiaoTitle.nearTitle`), for review.
+    static func titleNearCode(_ code: String, on lines: [RecognizedLine], page: Int) -> FieldEvidence? {
+        let bottom = (lines.map(\.box.maxY).max() ?? 0) / 5
+        let top = lines.filter { $0.box.y <= bottom }
+        guard let title = FapiaoTitle.nearTitle(code: code, texts: top.map(\.text)) else { return nil }
+        let line = top.min { a, b in
+            EditDistance.between(Array(a.text), Array(title)) < EditDistance.between(Array(b.text), Array(title))
+        }
+        var evidence = FieldEvidence(
+            value: title, source: .ocr, page: page, box: line?.box, readConfidence: line?.confidence ?? 0,
+            formatValid: true)
+        evidence.inferredFrom = "the form the invoice code's region prints, nearest to the title as read"
+        return evidence
     }
 }

@@ -23,4 +23,14 @@ import Testing
     @Test func givenAnUnknownTitle_whenNoQRCodeSaysTheType_thenNoKind() {
         #expect(DocumentExtractor.kind(nil, layout: .taxControl, title: "某某公司收据") == nil)
     }
+
+    @Test func givenATitleMisreadUnderASeal_whenTheCodeNamesItsCity_thenThatCitysNearestFormIsTheTitle() {
+        #expect(FapiaoTitle.nearTitle(code: "133021835001", texts: ["发票联", "波通用机报发"]) == "宁波通用机打发票")
+        #expect(FapiaoTitle.nearTitle(code: "050002000105", texts: ["重庆增镇税普通发"]) == "重庆增值税普通发票")
+    }
+
+    @Test func givenNothingNearAForm_whenTheCodeNamesItsCity_thenNoTitle() {
+        #expect(FapiaoTitle.nearTitle(code: "133021835001", texts: ["发票联", "服务监督电话12328"]) == nil)
+        #expect(FapiaoTitle.nearTitle(code: "999999999999", texts: ["波通用机报发"]) == nil)
+    }
 }

@@ -36,4 +36,23 @@ extension FapiaoTitle {
         guard let info = InvoiceCode.analyze(code), info.length == 10 || code.hasPrefix("0") else { return nil }
         return info.provinceName
     }
+
+    /// The title of a page whose title no reading gave: the form for the invoice code's province or city
+    /// (the code is an independent witness of where the form was printed) whose ending is nearest to a
+    /// line read in `texts` (the top of the page), within two characters in five (a seal over the title:
+    /// 波通用机报发 → 宁波通用机打发票). `nil` when the code names no region or nothing is that near.
+    static func nearTitle(code: String, texts: [String]) -> String? {
+        guard let region = InvoiceCode.analyze(code)?.provinceName else { return nil }
+        var best: (form: String, distance: Int)?
+        for text in texts where text.count >= 4 {
+            let compact = Array(text.filter { !$0.isWhitespace })
+            for ending in endings where !isNational(ending) {
+                let form = region + ending
+                let distance = EditDistance.between(compact, Array(form))
+                guard distance <= form.count * 2 / 5, distance < best?.distance ?? Int.max else { continue }
+                best = (form, distance)
+            }
+        }
+        return best?.form
+    }
 }
