@@ -192,6 +192,25 @@ struct FapiaoPaperReaderTests {
         #expect(fields[.totalAmount]?.inferredFrom != nil)
     }
 
+    @Test func givenATicketWithoutASellerBlock_whenRead_thenTheFirmsNameAndItsSealsTaxIDAreTheSellerForReview() {
+        var lines = Self.ticket
+        lines += [
+            ("顾客名称：东莞嘉禾汽车服务有限公司", 280, 400), ("成都正泰酒店管理有限公司", 300, 450),
+            ("（D:2166558123） 91441900MAPQ8YJDXD", 300, 1200),
+        ]
+        let fields = Self.read(lines).fields
+        #expect(fields[.sellerName]?.value == "成都正泰酒店管理有限公司")
+        #expect(fields[.sellerName]?.inferredFrom != nil)
+        #expect(fields[.sellerTaxID]?.value == "91441900MAPQ8YJDXD")
+        #expect(fields[.sellerTaxID]?.inferredFrom != nil)
+    }
+
+    @Test func givenATicketWithTwoValidTaxIDs_whenRead_thenNeitherIsTakenForTheSeller() {
+        var lines = Self.ticket
+        lines += [("91441900MAPQ8YJDXD", 300, 1200), ("91510108MAPQTGY20T", 300, 1260)]
+        #expect(Self.read(lines).fields[.sellerTaxID] == nil)
+    }
+
     @Test func givenATicketWhoseTotalLabelWasNotRead_whenAnAmountFollowsTheYuanSign_thenItIsTheTotalForReview() {
         var lines = Self.ticket
         lines.removeAll { $0.0.hasPrefix("金额") || $0.0 == "95.00元" }

@@ -133,3 +133,44 @@ extension FapiaoPaperReader {
         return stop
     }
 }
+
+/// The issuer of a ticket (通用机打发票 and the like print no 销售方 block).
+extension FapiaoPaperReader {
+    /// Endings of the names of firms that issue tickets.
+    static let firmEndings = ["有限责任公司", "有限公司", "公司", "商行", "商店", "酒店", "饭店", "超市", "医院", "药房", "加油站"]
+    /// Labels after which a name is the customer's, not the issuer's.
+    static let customerLabels = ["顾客", "付款", "购买方", "购货", "客户", "名称"]
+
+    /// The ticket's issuer: the only valid USCC on the page (printed in the issuer's seal, or beside its
+    /// name) and the first line, from the top, that is a firm's name on its own; both for review.
+    mutating func readTicketSeller() {
+        var ids: Set<String> = []
+        var first: Token?
+        for (index, line) in lines.enumerated() {
+            for range in line.runs(gapRatio: 0.9, where: { FieldText.halfWidth($0).isASCIIDigit || ("A"..."Z").contains(FieldText.halfWidth($0)) }) {
+                let part = line.slice(range)
+                let id = FieldText.taxID(part.compactText)
+                guard id.count == 18, TaxID.check(id) == .validUSCC else { continue }
+                if ids.insert(id).inserted, first == nil { first = Token(line: index, range: range, text: part, value: id) }
+            }
+        }
+        if fields[.sellerTaxID] == nil, ids.count == 1, let first {
+            var found = evidence(.sellerTaxID, first)
+            found.inferredFrom = "the only valid tax ID on the ticket (its issuer's)"
+            fields[.sellerTaxID] = found
+        }
+        guard fields[.sellerName] == nil else { return }
+        for line in lines {
+            let text = line.compactText
+            guard !Self.customerLabels.contains(where: { text.contains($0) }), !text.contains("："), !text.contains(":"),
+                Self.firmEndings.contains(where: { text.hasSuffix($0) }), text.filter(\.isCJK).count >= 6,
+                let cleaned = ValueKind.name.clean(line, exact: false), cleaned.count >= 6,
+                !FieldText.looksLikeAddress(cleaned)
+            else { continue }
+            var found = evidence(.sellerName, Token(line: 0, range: 0..<line.glyphs.count, text: line, value: cleaned))
+            found.inferredFrom = "the firm's name printed on the ticket (no 销售方 block)"
+            fields[.sellerName] = found
+            return
+        }
+    }
+}

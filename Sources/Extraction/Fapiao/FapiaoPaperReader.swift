@@ -53,6 +53,7 @@ struct FapiaoPaperReader {
             readAmounts(totals: totals, itemsTop: items.map { lines[$0].box.maxY } ?? 0)
         } else {
             readLabelledTotal()
+            readTicketSeller()
         }
     }
 
