@@ -3,6 +3,11 @@ import Testing
 @testable import Extraction
 
 @Suite struct CapitalsMatchTests {
+    @Test func givenLookAlikesOfNumerals_whenCleaned_thenBothReadersGiveTheSameCapitals() {
+        #expect(CapitalsMatch.cleaned("ⓧ参仟捌佰壹拾玖圆整") == "叁仟捌佰壹拾玖圆整")
+        #expect(CapitalsMatch.cleaned("类万柒仟伍佰陆拾柒圆壹角") == "柒万柒仟伍佰陆拾柒圆壹角")
+    }
+
     @Test(arguments: [
         ("吉拾参万参什喜佰制拾沫圆喜角", "壹拾叁万叁仟壹佰捌拾柒圆壹角"),
         ("妻万贰什染佰染拾伍圆人参角迷分", "壹万贰仟柒佰柒拾伍圆叁角柒分"),

@@ -10,9 +10,10 @@ enum CapitalsMatch {
     static let numerals: Set<Character> = Set("壹贰叁肆伍陆柒捌玖")
 
     /// The capitals as read, cut from the text between the 大写 label and the 小写 label, without the ⓧ
-    /// glyph and other non-CJK noise before them.
+    /// glyph and other non-CJK noise before them; characters never printed in capitals read as the
+    /// numeral they look like (参 → 叁: `ValueKind.capitalLookalikes`), as the second reader's are.
     static func cleaned(_ text: String) -> String {
-        String(text.filter { $0.isCJK && !"（）()〈〉《》".contains($0) })
+        String(text.filter { $0.isCJK && !"（）()〈〉《》".contains($0) }.map { ValueKind.capitalLookalikes[$0] ?? $0 })
     }
 
     /// Aligns the reading with the expected capitals (edit distance): a character read as a different

@@ -78,6 +78,6 @@ enum ValueKind {
     /// Characters OCR reads for a capital numeral they resemble, with the numeral.
     static let capitalLookalikes: [Character: Character] = [
         "园": "圆", "圓": "圆", "染": "柒", "柴": "柒", "漆": "柒", "玫": "玖", "玟": "玖", "武": "贰", "貳": "贰",
-        "参": "叁", "叄": "叁", "陸": "陆", "萬": "万", "億": "亿", "仠": "仟", "伯": "佰",
+        "参": "叁", "叄": "叁", "类": "柒", "制": "捌", "陸": "陆", "萬": "万", "億": "亿", "仠": "仟", "伯": "佰",
     ]
 }
