@@ -10,12 +10,10 @@ extension FapiaoPaperReader {
         let block = lines.indices.filter { lines[$0].box.maxY > top && lines[$0].box.y < bottom }
         var ids: [(token: Token, valid: Bool)] = []
         for index in block {
-            let line = lines[index]
-            for range in line.runs(gapRatio: 0.9, where: { FieldText.halfWidth($0).isASCIIDigit || ("A"..."Z").contains(FieldText.halfWidth($0)) }) {
-                let part = line.slice(range)
-                let id = FieldText.taxID(part.compactText)
+            for token in taxIDRuns(onLine: index) {
+                let id = token.value
                 guard (15...20).contains(id.count), id.filter({ $0.isASCIIDigit }).count >= 6 else { continue }
-                ids.append((Token(line: index, range: range, text: part, value: id), TaxID.check(id) == .validUSCC))
+                ids.append((token, TaxID.check(id) == .validUSCC))
             }
         }
         // The ID printed after or just beside the 识别号 label wins (a 代开 invoice also prints the
@@ -121,6 +119,16 @@ extension FapiaoPaperReader {
         }
     }
 
+    /// The runs of digits and capital letters on line `index`, each with the tax ID it reads as.
+    func taxIDRuns(onLine index: Int) -> [Token] {
+        let line = lines[index]
+        return line.runs(gapRatio: 0.9, where: { FieldText.halfWidth($0).isASCIIDigit || ("A"..."Z").contains(FieldText.halfWidth($0)) })
+            .map { range in
+                let part = line.slice(range)
+                return Token(line: index, range: range, text: part, value: FieldText.taxID(part.compactText))
+            }
+    }
+
     /// Where a value starting at `start` ends: at the first gap wider than two and a half glyph heights.
     static func valueEnd(in line: LineText, from start: Int) -> Int {
         guard start < line.glyphs.count else { return start }
@@ -146,12 +154,9 @@ extension FapiaoPaperReader {
     mutating func readTicketSeller() {
         var ids: Set<String> = []
         var first: Token?
-        for (index, line) in lines.enumerated() {
-            for range in line.runs(gapRatio: 0.9, where: { FieldText.halfWidth($0).isASCIIDigit || ("A"..."Z").contains(FieldText.halfWidth($0)) }) {
-                let part = line.slice(range)
-                let id = FieldText.taxID(part.compactText)
-                guard id.count == 18, TaxID.check(id) == .validUSCC else { continue }
-                if ids.insert(id).inserted, first == nil { first = Token(line: index, range: range, text: part, value: id) }
+        for index in lines.indices {
+            for token in taxIDRuns(onLine: index) where token.value.count == 18 && TaxID.check(token.value) == .validUSCC {
+                if ids.insert(token.value).inserted, first == nil { first = token }
             }
         }
         if fields[.sellerTaxID] == nil, ids.count == 1, let first {
