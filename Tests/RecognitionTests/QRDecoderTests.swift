@@ -40,4 +40,23 @@ import Testing
         #expect(viaZBar.uprightCorrection == (4 - quarterTurns) % 4 * 90)
         #expect(viaZXing.uprightCorrection == viaZBar.uprightCorrection)
     }
+
+    /// A code found on a scaled copy of a large page is reported in the page's own pixels.
+    @Test(arguments: [0.5, 0.7])
+    func givenLargePage_whenDecodedAtASmallerScale_thenTheBoxIsInThePagesPixels(scale: Double) throws {
+        let original = try #require(
+            try DocumentLoader().load(path: Paths.testdata("fapiao/clean/tc-001.png")).pages.first?.image)
+        let page = try #require(original.scaled(by: 2))
+        let full = try #require(QRDecoder.decode(page, at: 1, with: QRDecoder.zbar).first)
+        for decoder in [QRDecoder.zbar, QRDecoder.zxing] as [QRDecoder.Decoder] {
+            let code = try #require(QRDecoder.decode(page, at: scale, with: decoder).first)
+            #expect(code.text == full.text)
+            for (found, wanted) in [
+                (code.box.x, full.box.x), (code.box.y, full.box.y), (code.box.maxX, full.box.maxX),
+                (code.box.maxY, full.box.maxY),
+            ] {
+                #expect(abs(found - wanted) <= 12, "box \(code.box) at \(scale), \(full.box) at full size")
+            }
+        }
+    }
 }
