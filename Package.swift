@@ -1,5 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
+import Foundation
+
+/// zxing-cpp 3, built into `.deps/zxing` by `scripts/fetch-zxing` (Debian 12 ships 1.4).
+let zxing = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(".deps/zxing").path
 
 /// One set of strict settings shared by every Swift target.
 let swiftSettings: [SwiftSetting] = [
@@ -42,8 +46,11 @@ let package = Package(
             name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
 
         .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
-        // zxing-cpp has no C API: a one-function C++ shim.
-        .target(name: "CZXingShim", linkerSettings: [.linkedLibrary("ZXing")]),
+        // zxing-cpp through a one-function C++ shim, linked statically from `.deps/zxing`.
+        .target(
+            name: "CZXingShim",
+            cxxSettings: [.unsafeFlags(["-I\(zxing)/include", "-std=c++20"])],
+            linkerSettings: [.unsafeFlags(["-L\(zxing)/lib", "-l:libZXing.a"])]),
         // ONNX Runtime, loaded at run time (dlopen) for the Chinese line recognizer: a small C shim.
         .target(name: "COnnxLineModel", linkerSettings: [.linkedLibrary("dl")]),
 

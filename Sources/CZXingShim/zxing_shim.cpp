@@ -13,11 +13,13 @@ extern "C" int ics_qr_decode(const uint8_t *pixels, int width, int height, int s
     if (pixels == nullptr || width <= 0 || height <= 0 || results == nullptr || capacity <= 0) return -1;
     try {
         ZXing::ImageView image(pixels, width, height, ZXing::ImageFormat::Lum, stride);
-        ZXing::DecodeHints hints;
-        hints.setFormats(ZXing::BarcodeFormat::QRCode);
-        hints.setTryHarder(true);
-        hints.setTryRotate(true);
-        auto found = ZXing::ReadBarcodes(image, hints);
+        ZXing::ReaderOptions options;
+        options.setFormats(ZXing::BarcodeFormat::QRCode);
+        options.setTryHarder(true);
+        options.setTryRotate(true);
+        options.setTryDownscale(true);
+        options.setTryInvert(false);
+        auto found = ZXing::ReadBarcodes(image, options);
         int count = 0;
         for (const auto &result : found) {
             if (count >= capacity) break;

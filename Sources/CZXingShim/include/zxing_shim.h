@@ -1,5 +1,5 @@
 // A C interface to the one zxing-cpp call InvoiceCapture needs: read the QR codes of a grey image.
-// zxing-cpp has only a C++ API in Debian 12 (libzxing-dev 1.4); Swift calls this instead.
+// zxing-cpp 3 (built by scripts/fetch-zxing) has a C++ API; Swift calls this instead.
 #ifndef INVOICECAPTURE_ZXING_SHIM_H
 #define INVOICECAPTURE_ZXING_SHIM_H
 
