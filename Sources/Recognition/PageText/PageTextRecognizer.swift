@@ -113,10 +113,17 @@ public final class PageTextRecognizer: @unchecked Sendable {
             textHeight: heights.count >= 5 ? heights[heights.count / 2] : nil)
     }
 
-    /// The longest level boxes among `boxes` with their readings.
+    /// The longest level boxes among `boxes` with their readings, longest first, up to `sampledLines` of
+    /// them: reading stops as soon as the lines read hold Chinese (on a fapiao, after one or two).
     private func sampled(_ boxes: [TextBox], in raster: GreyRaster) -> [(box: TextBox, reading: LineReading)] {
-        boxes.filter { abs($0.angle) <= Self.steepest }.sorted { $0.length > $1.length }.prefix(Self.sampledLines)
-            .compactMap { box in recognize(box, in: raster).map { (box, $0) } }
+        var sample: [(box: TextBox, reading: LineReading)] = []
+        let longest = boxes.filter { abs($0.angle) <= Self.steepest }.sorted { $0.length > $1.length }
+        for box in longest.prefix(Self.sampledLines) {
+            guard let reading = recognize(box, in: raster) else { continue }
+            sample.append((box, reading))
+            if Self.holdsChinese(sample.map(\.reading)) { break }
+        }
+        return sample
     }
 
     /// Whether `readings` hold Chinese: at least two ideographs (one may be a misread mark).
