@@ -40,6 +40,29 @@ import Testing
         #expect(reading.upsideDownShare > 0.6)
     }
 
+    /// A page in a wide white margin (a photo's desk): the second, enlarged detection runs on the text's
+    /// region only, and its boxes are still placed in the whole page's pixels.
+    @Test func givenAPageInAWideMargin_whenReadWhole_thenItsWordsAreWhereThePrintIs() throws {
+        let page = try EngineFixtures.page("fapiao/clean/tc-009.png")
+        let margin = 1500
+        let padded = try #require(page.padded(by: margin))
+        let label = try Label.of(document: Paths.testdata("fapiao/clean/tc-009.png"))
+        let number = try #require(label.fields["invoiceNumber"])
+        let recognizer = try Self.recognizer()
+        func numberBox(_ reading: DetectedPage) -> PixelBox? {
+            reading.lines.flatMap(\.words).first { $0.text.contains(number) }?.box
+        }
+        let unpadded = try #require(recognizer.read(page))
+        let plain = try #require(numberBox(unpadded), "\(number) not read")
+        let reading = try #require(recognizer.read(padded))
+        let found = try #require(numberBox(reading), "\(number) not read in:\n\(reading.text)")
+        #expect(abs(found.x - (plain.x + margin)) <= 12 && abs(found.y - (plain.y + margin)) <= 12, "\(found) \(plain)")
+        let raster = try #require(GreyRaster(page: padded))
+        let boxes = try #require(recognizer.detector.detect(raster))
+        let region = TextDetector.textRegion(boxes, width: padded.width, height: padded.height)
+        #expect(region.x >= margin - 200 && region.maxX <= margin + page.width + 200, "\(region)")
+    }
+
     @Test func givenAPaperPhoto_whenReadWhole_thenThePrintedNumberIsRead() throws {
         let page = try EngineFixtures.page("fapiao/paper/paper-004.jpg")
         let label = try Label.of(document: Paths.testdata("fapiao/paper/paper-004.jpg"))
@@ -100,5 +123,26 @@ struct TextDetectorTests {
     @Test func givenAFaintRegion_whenPostProcessed_thenItIsDropped() {
         let values = Self.map(width: 100, height: 50, [(10, 10, 60, 10, 0.35)])
         #expect(TextDetector.boxes(probabilities: values, width: 100, height: 50).isEmpty)
+    }
+}
+
+/// The region the second detection pass is limited to.
+struct TextRegionTests {
+    @Test func givenBoxes_whenTheirRegionIsTaken_thenItHoldsThemWithRoomAndStaysOnThePage() {
+        let boxes = [
+            TextBox(centreX: 300, centreY: 200, length: 200, thickness: 20, angle: 0, score: 0.9),
+            TextBox(centreX: 700, centreY: 600, length: 100, thickness: 20, angle: 0, score: 0.9),
+            TextBox(centreX: 60, centreY: 990, length: 100, thickness: 20, angle: 0, score: 0.9),
+        ]
+        let region = TextDetector.textRegion(Array(boxes.prefix(2)), width: 2000, height: 1000)
+        #expect(region == PixelBox(left: 200 - 80, top: 190 - 80, right: 750 + 80, bottom: 610 + 80))
+        let clipped = TextDetector.textRegion(boxes, width: 2000, height: 1000)
+        #expect(clipped.x == 0 && clipped.maxY == 1000)
+    }
+
+    @Test func givenARaster_whenCropped_thenTheRowsAndColumnsInsideAreKept() {
+        let raster = GreyRaster(width: 4, height: 3, pixels: (0..<12).map(UInt8.init))
+        let crop = raster.cropped(to: PixelBox(x: 1, y: 1, width: 5, height: 1))
+        #expect(crop.width == 3 && crop.height == 1 && crop.pixels == [5, 6, 7])
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import Ingest
+import InvoiceModel
 
 /// A page's grey pixels in one contiguous buffer (row-major, one byte a pixel), with the sampling the
 /// PP-OCR models' inputs are made with.
@@ -11,6 +13,33 @@ struct GreyRaster: Sendable {
         self.width = width
         self.height = height
         self.pixels = pixels
+    }
+
+    /// A copy of `page`'s pixels, or `nil` when it is not 8-bit grey.
+    init?(page: PageImage) {
+        guard
+            let copy = page.withGreyBytes({ pixels, width, height, stride in
+                var copy = [UInt8](repeating: 0, count: width * height)
+                for y in 0..<height {
+                    for x in 0..<width { copy[y * width + x] = pixels[y * stride + x] }
+                }
+                return GreyRaster(width: width, height: height, pixels: copy)
+            })
+        else { return nil }
+        self = copy
+    }
+
+    /// The pixels inside `box` (clipped to the page), as a raster of their own.
+    func cropped(to box: PixelBox) -> GreyRaster {
+        let left = max(0, box.x)
+        let top = max(0, box.y)
+        let right = min(width, box.maxX)
+        let bottom = min(height, box.maxY)
+        guard right > left, bottom > top else { return GreyRaster(width: 0, height: 0, pixels: []) }
+        var copy = [UInt8]()
+        copy.reserveCapacity((right - left) * (bottom - top))
+        for y in top..<bottom { copy += pixels[y * width + left..<y * width + right] }
+        return GreyRaster(width: right - left, height: bottom - top, pixels: copy)
     }
 
     /// The page shrunk (area average) or enlarged (bilinear) by `factor`, as floats in [0, 255].

@@ -47,7 +47,7 @@ public struct DetectedPage: Sendable, Hashable {
 ///
 /// - Important: Owns its three models (one ONNX Runtime session each, one thread); one worker uses it.
 public final class PageTextRecognizer: @unchecked Sendable {
-    private let detector: TextDetector
+    let detector: TextDetector
     private let classifier: DirectionClassifier?
     private let recognizer: LineRecognizer
     /// How many of the longest lines the direction classifier looks at.
@@ -73,16 +73,7 @@ public final class PageTextRecognizer: @unchecked Sendable {
     /// invoice: the page is then not read further, which saves most of the work).
     public func read(_ page: PageImage, chineseOnly: Bool = false) -> DetectedPage? {
         let started = ContinuousClock.now
-        guard
-            let raster = page.withGreyBytes({ pixels, width, height, stride in
-                var copy = [UInt8](repeating: 0, count: width * height)
-                for y in 0..<height {
-                    for x in 0..<width { copy[y * width + x] = pixels[y * stride + x] }
-                }
-                return GreyRaster(width: width, height: height, pixels: copy)
-            }),
-            let first = detector.detect(raster)
-        else { return nil }
+        guard let raster = GreyRaster(page: page), let first = detector.detect(raster) else { return nil }
         var sample: [(box: TextBox, reading: LineReading)] = []
         if chineseOnly {
             sample = sampled(first, in: raster)

@@ -1,4 +1,5 @@
 import Foundation
+import InvoiceModel
 
 /// PP-OCR's text detector (Differentiable Binarization): a probability map of "text here" over the page,
 /// turned into one box per line segment. Pre- and post-processing follow PaddleOCR's published DB
@@ -118,7 +119,36 @@ final class TextDetector: @unchecked Sendable {
         let wanted = min(
             used * Self.enlargedText / max(1, height), Double(Self.enlargedSide) / Double(max(raster.width, raster.height)))
         guard wanted > used * 1.3 else { return boxes }
-        return detect(raster, factor: wanted) ?? boxes
+        // Only where the first pass found text (a photo's desk and margins are not run through the model
+        // again), with room for print the first pass missed at its edge.
+        let region = Self.textRegion(boxes, width: raster.width, height: raster.height)
+        guard Double(region.width * region.height) < Self.croppedArea * Double(raster.width * raster.height) else {
+            return detect(raster, factor: wanted) ?? boxes
+        }
+        let moved = detect(raster.cropped(to: region), factor: wanted)?.map { box in
+            var page = box
+            page.centreX += Double(region.x)
+            page.centreY += Double(region.y)
+            return page
+        }
+        return moved ?? boxes
+    }
+
+    /// Shares of the page below which the second pass runs on the text's region only.
+    static let croppedArea = 0.85
+
+    /// The upright rectangle around `boxes` on a `width` × `height` page, grown on every side by four
+    /// times their median thickness (at least 32 pixels).
+    static func textRegion(_ boxes: [TextBox], width: Int, height: Int) -> PixelBox {
+        let page = PixelBox(x: 0, y: 0, width: width, height: height)
+        guard !boxes.isEmpty else { return page }
+        let bounds = boxes.map { $0.bounds(width: width, height: height) }
+        let thickness = boxes.map(\.thickness).sorted()[boxes.count / 2]
+        let margin = max(32, Int((4 * thickness).rounded()))
+        return PixelBox(
+            left: max(0, bounds.map(\.x).min()! - margin), top: max(0, bounds.map(\.y).min()! - margin),
+            right: min(width, bounds.map(\.maxX).max()! + margin),
+            bottom: min(height, bounds.map(\.maxY).max()! + margin))
     }
 
     /// DB post-processing of a `width` × `height` probability map: the connected regions of the
