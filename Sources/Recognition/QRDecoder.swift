@@ -35,11 +35,15 @@ public enum QRDecoder {
         // zbar at full size costs four times its half-size scan and read nothing more on real photos.
         let usable = { (scale: Double) in scale == 1 || longest * scale >= smallestScan }
         let zbarScales = longest >= largePage ? [0.5, 0.7] : [1]
-        for (decoder, scales) in [(zxing, [1, 0.5, 0.35]), (zbar, zbarScales)] as [(Decoder, [Double])] {
-            for scale in scales where usable(scale) {
-                let found = decode(page, at: scale, with: decoder)
-                if !found.isEmpty { return found }
-            }
+        // A small photo's code is also tried enlarged: its modules are then a few pixels wide.
+        let zxingScales = [1, 0.5, 0.35] + (longest < smallPage ? [2] : [])
+        for scale in zxingScales where usable(scale) {
+            let found = decode(page, at: scale, with: zxing)
+            if !found.isEmpty { return found }
+        }
+        for scale in zbarScales where usable(scale) {
+            let found = decode(page, at: scale, with: zbar)
+            if !found.isEmpty { return found }
         }
         return []
     }
@@ -47,6 +51,8 @@ public enum QRDecoder {
     /// A decoder over a grey buffer (pixels, width, height, stride).
     typealias Decoder = (UnsafePointer<UInt8>, Int, Int, Int) -> [DecodedQRCode]
 
+    /// Pages whose longer side is shorter than this are also scanned enlarged.
+    static let smallPage = 2000.0
     /// Pages whose longer side reaches this many pixels are scanned by zbar at reduced sizes only.
     static let largePage = 3000.0
     /// A page is not scanned smaller than this many pixels on its longer side.

@@ -241,6 +241,30 @@ struct FapiaoPaperReaderTests {
         #expect(fields[.taxAmount]?.value == "470.06")
     }
 
+    /// The 价税合计 label misread, the ¥ total under a seal and the tax column left empty (fpd022's kind of
+    /// print): the row is found by its （大写）, and the capitals, an amount above and the rate printed on
+    /// the item's line agree on amount, tax and total, all for review.
+    @Test func givenOnlyTheCapitalsAndAnAmountAtAPrintedRate_whenRead_thenTheyGiveAmountTaxAndTotalForReview() {
+        var lines = Self.page
+        lines.removeAll { ["¥3769.79", "¥470.06", "肆仟贰佰叁拾玖圆捌角伍分"].contains($0.0) || $0.0.hasPrefix("价税合计") || $0.0.hasPrefix("（小写）") }
+        lines += [
+            ("*餐饮服务*服务费 1 1583 1583.001%", 100, 700), ("¥1583.00", 1300, 900),
+            ("会计（大写）", 100, 1000), ("壹仟伍佰玖拾捌圆捌角叁分", 500, 990), ("（小写）", 1500, 1000),
+        ]
+        let fields = Self.read(lines).fields
+        #expect(fields[.totalAmountInWords]?.value == "壹仟伍佰玖拾捌圆捌角叁分")
+        #expect(fields[.totalAmount]?.value == "1598.83")
+        #expect(fields[.amountExcludingTax]?.value == "1583.00")
+        #expect(fields[.taxAmount]?.value == "15.83")
+        for field in [FieldName.totalAmount, .amountExcludingTax, .taxAmount] {
+            #expect(fields[field]?.inferredFrom != nil, "\(field)")
+        }
+        // At a rate that does not make up the capitals' total, nothing is inferred.
+        lines.removeAll { $0.0.hasPrefix("*餐饮服务*") }
+        lines.append(("*餐饮服务*服务费 1 1583 1583.00 6%", 100, 700))
+        #expect(Self.read(lines).fields[.taxAmount] == nil)
+    }
+
     @Test func givenTheMachineNumberPrintedBelowItsLabel_whenRead_thenItIsTakenAndTheCodeIsNot() {
         var lines = Self.page
         lines += [("机器编号：", 100, 250), ("499097878025", 110, 300), ("510120113012", 1300, 300)]

@@ -146,6 +146,32 @@ extension FapiaoPaperReader {
             }
             return
         }
+        // The total printed only as capitals (its ¥ amount under a seal, the tax column left empty): an
+        // amount above whose tax at a rate printed on the items' lines makes up the capitals' total —
+        // three readings agreeing — is the amount before tax, and the rest the tax; all for review.
+        if let words = fields[.totalAmountInWords], let capitals = ChineseAmount.parse(words.value), capitals > 0 {
+            let rates = printedRates(from: itemsTop, to: totalsLine.box.y)
+            let matches = above.filter { candidate in
+                candidate.value > 0 && candidate.value < capitals
+                    && rates.contains { abs(Money.rounded(candidate.value * $0 / 100) - (capitals - candidate.value)) <= Decimal(string: "0.01")! }
+            }
+            if let amount = matches.max(by: { $0.value < $1.value }) {
+                var total = words
+                total.value = Money.format(capitals)
+                total.formatValid = true
+                total.inferredFrom = "the capitals (大写), which an amount above and its tax at the printed rate make up"
+                fields[.totalAmount] = total
+                var before = evidence(.amountExcludingTax, amount.token)
+                before.inferredFrom = "the amount above whose tax at the printed rate makes up the capitals' total"
+                fields[.amountExcludingTax] = before
+                var tax = evidence(.taxAmount, amount.token)
+                tax.value = Money.format(capitals - amount.value)
+                tax.box = nil
+                tax.inferredFrom = "the capitals' total less the amount before tax"
+                fields[.taxAmount] = tax
+                return
+            }
+        }
         // No sum found: the largest ¥ amount on the 价税合计 row is the total.
         guard let total = near.max(by: { $0.value < $1.value }) else { return }
         fields[.totalAmount] = evidence(.totalAmount, total.token)
@@ -159,6 +185,23 @@ extension FapiaoPaperReader {
             tax.value = "0.00"
             fields[.taxAmount] = tax
         }
+    }
+
+    /// The tax rates (in percent, above 0) printed on the lines between `top` and `bottom`: for each %
+    /// sign, the longest legal rate the digits before it end with (a rate glued to the amount before it,
+    /// `1583.001%`, is 1 %).
+    func printedRates(from top: Int, to bottom: Int) -> Set<Decimal> {
+        var rates: Set<Decimal> = []
+        for line in lines where line.box.maxY > top && line.box.y < bottom {
+            let characters = line.glyphs.map { FieldText.halfWidth($0.character) }
+            for (index, character) in characters.enumerated() where character == "%" {
+                let before = String(characters[..<index].reversed().prefix { $0.isASCIIDigit || $0 == "." }.reversed())
+                let rate = FapiaoReader.legalRates.filter { before.hasSuffix($0) && $0 != "0" }
+                    .max { $0.count < $1.count }
+                if let rate, let value = Decimal(string: rate) { rates.insert(value) }
+            }
+        }
+        return rates
     }
 
     /// Whether `tax` can be VAT on `amount`: no VAT rate is above 17 % (a mix of rates lies between

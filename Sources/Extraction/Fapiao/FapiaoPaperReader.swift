@@ -37,7 +37,11 @@ struct FapiaoPaperReader {
         if fields[.issueDate] == nil { readDate(above: pageHeight) }
         readMachineNumber(above: header)
         let items = line(containingAny: ["货物或应税劳务", "应税劳务", "规格型号", "项目名称", "服务名称"])
-        let totals = line(containingAny: ["价税合计", "价税合", "税合计"])
+        // The 价税合计 row, by its label or — the label misread, on a form with the VAT items' heading —
+        // by the （大写） and （小写） it also prints (other forms print them on rows of their own).
+        let totals =
+            line(containingAny: ["价税合计", "价税合", "税合计"])
+            ?? (items != nil ? line(containingAny: ["大写", "小写"]) : nil)
         // The buyer's block ends at the items' heading, or — when that was misread — below its bank
         // account line, or at the 价税合计 row.
         let buyerBottom =

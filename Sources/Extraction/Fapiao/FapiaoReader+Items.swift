@@ -206,9 +206,11 @@ extension FapiaoReader {
         return text.contains("%") || text.contains("％") || text.contains("免") || text.contains("征")
     }
 
-    /// `***` (tax of an exempt line) as printed, or as OCR misreads it (KKK, XXX).
+    /// `***` (tax of an exempt line) as printed, or as OCR misreads it (KKK, XXX): two or more marks side
+    /// by side (the `*类别*` around an item's name are apart).
     static func isExemptMark(_ text: String) -> Bool {
-        text.filter { $0 == "*" || $0 == "＊" || $0 == "※" }.count >= 2
+        let marks = text.filter { !$0.isWhitespace }.map { "*＊※".contains($0) }
+        return zip(marks, marks.dropFirst()).contains { $0 && $1 }
             || text.contains("KKK") || text.contains("XXX") || text.contains("kkk")
     }
 
