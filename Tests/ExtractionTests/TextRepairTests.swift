@@ -29,6 +29,8 @@ import Testing
         ("智远物流〈北京 ) 有限公司", "智远物流（北京）有限公司"),
         ("捷顺商贸《合肥 ) 有限公司", "捷顺商贸（合肥）有限公司"),
         ("中铁文化旅游投资集团有限公司", "中铁文化旅游投资集团有限公司"),
+        ("四川凯越物业管理股份有限公司·", "四川凯越物业管理股份有限公司"),
+        ("：阿卜杜·热合曼。", "阿卜杜·热合曼"),
     ])
     func givenOCRName_whenCleaned_thenFullWidthBrackets(read: String, expected: String) {
         #expect(FieldText.name(read) == expected)

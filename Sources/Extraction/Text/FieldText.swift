@@ -114,8 +114,13 @@ enum FieldText {
     }
 
     /// A name as printed, with the brackets OCR reads as 〈 《 ( ) 〉 》 made the full-width （ ） that
-    /// Chinese company names use.
+    /// Chinese company names use, and without the dots and stops OCR reads in the gaps before and after it
+    /// (a middle dot inside a name, 阿卜杜·热合曼, is kept).
     static func name(_ text: String) -> String {
+        bracketed(text).trimmingCharacters(in: CharacterSet(charactersIn: "·•・.,，。、:：;；|_ "))
+    }
+
+    private static func bracketed(_ text: String) -> String {
         let opening: Set<Character> = ["(", "〈", "《", "（", "{", "["]
         let closing: Set<Character> = [")", "〉", "》", "）", "}", "]"]
         var result = ""
