@@ -37,12 +37,13 @@ public enum QRDecoder {
         let zbarScales = longest >= largePage ? [0.5, 0.7] : [1]
         // A small photo's code is also tried enlarged: its modules are then a few pixels wide.
         let zxingScales = [1, 0.5, 0.35] + (longest < smallPage ? [2] : [])
-        for scale in zxingScales where usable(scale) {
-            let found = decode(page, at: scale, with: zxing)
-            if !found.isEmpty { return found }
-        }
-        for scale in zbarScales where usable(scale) {
-            let found = decode(page, at: scale, with: zbar)
+        // Each scaled copy is made once (zxing and zbar both try half size on a large page).
+        var copies: [Double: PageImage] = [1: page]
+        let attempts = zxingScales.map { (zxing as Decoder, $0) } + zbarScales.map { (zbar as Decoder, $0) }
+        for (decoder, scale) in attempts where usable(scale) {
+            if copies[scale] == nil { copies[scale] = page.scaled(by: scale) }
+            guard let image = copies[scale] else { continue }
+            let found = codes(on: image, scaledBy: scale, with: decoder)
             if !found.isEmpty { return found }
         }
         return []
@@ -59,13 +60,16 @@ public enum QRDecoder {
     static let smallestScan = 1000.0
 
     /// The codes `decoder` finds on `page` scaled by `scale`, in page pixels.
-    static func decode(
-        _ page: PageImage, at scale: Double,
-        with decoder: Decoder
-    ) -> [DecodedQRCode] {
-        guard scale != 1 else { return page.withGreyBytes(decoder) ?? [] }
-        guard let scaled = page.scaled(by: scale) else { return [] }
-        return (scaled.withGreyBytes(decoder) ?? []).map { code in
+    static func decode(_ page: PageImage, at scale: Double, with decoder: Decoder) -> [DecodedQRCode] {
+        guard let image = scale == 1 ? page : page.scaled(by: scale) else { return [] }
+        return codes(on: image, scaledBy: scale, with: decoder)
+    }
+
+    /// The codes `decoder` finds on `image`, a copy of a page scaled by `scale`, in the page's pixels.
+    static func codes(on image: PageImage, scaledBy scale: Double, with decoder: Decoder) -> [DecodedQRCode] {
+        let found = image.withGreyBytes(decoder) ?? []
+        guard scale != 1 else { return found }
+        return found.map { code in
             var moved = code
             moved.box = code.box.scaled(x: 1 / scale, y: 1 / scale)
             return moved

@@ -102,19 +102,19 @@ extension FapiaoPaperReader {
                 }
             }
         }
+        // The capitals' amount, when they were read and say one.
+        let capitals = fields[.totalAmountInWords].flatMap { words in
+            ChineseAmount.parse(words.value).flatMap { $0 > 0 ? (words: words, value: $0) : nil }
+        }
         // The total hidden (under a seal, off the paper): the capitals say it, and two amounts above the
         // row that add up to it confirm them — two independent readings agreeing.
-        if let words = fields[.totalAmountInWords], let capitals = ChineseAmount.parse(words.value), capitals > 0 {
+        if let capitals {
             for (i, first) in above.enumerated() {
-                for second in above[(i + 1)...] where first.value + second.value == capitals {
+                for second in above[(i + 1)...] where first.value + second.value == capitals.value {
                     let (amount, tax) = first.value >= second.value ? (first, second) : (second, first)
                     guard Self.plausibleTax(tax.value, of: amount.value) else { continue }
-                    var total = words
-                    total.value = Money.format(capitals)
-                    total.formatValid = true
-                    total.confirmations = 1
-                    total.inferredFrom = "the capitals (大写), which the amount and tax above add up to"
-                    fields[.totalAmount] = total
+                    takeCapitalsTotal(
+                        capitals, confirmed: true, reason: "the capitals (大写), which the amount and tax above add up to")
                     fields[.amountExcludingTax] = evidence(.amountExcludingTax, amount.token)
                     fields[.taxAmount] = evidence(.taxAmount, tax.token)
                     return
@@ -124,7 +124,7 @@ extension FapiaoPaperReader {
         // The total the capitals say, printed as a ¥ amount too (the amount and tax above misread): two
         // independent readings agree on the total. The amount before tax is then the largest amount
         // above that leaves a plausible tax, and the tax what it leaves; both for review.
-        if let words = fields[.totalAmountInWords], let capitals = ChineseAmount.parse(words.value), capitals > 0,
+        if let capitals = capitals?.value,
             let total = candidates.filter({ $0.value == capitals }).min(by: {
                 abs($0.token.text.box.y - totalsLine.box.y) < abs($1.token.text.box.y - totalsLine.box.y)
             })
@@ -135,40 +135,31 @@ extension FapiaoPaperReader {
                     && Self.plausibleTax(capitals - candidate.value, of: candidate.value)
             }
             if let amount = amounts.max(by: { $0.value < $1.value }) {
-                var before = evidence(.amountExcludingTax, amount.token)
-                before.inferredFrom = "the largest amount above the total that leaves a plausible tax"
-                fields[.amountExcludingTax] = before
-                var tax = evidence(.taxAmount, amount.token)
-                tax.value = Money.format(capitals - amount.value)
-                tax.box = nil
-                tax.inferredFrom = "the total less the amount before tax"
-                fields[.taxAmount] = tax
+                takeAmountAndTax(
+                    amount.token, amount.value, of: capitals,
+                    reason: "the largest amount above the total that leaves a plausible tax",
+                    taxReason: "the total less the amount before tax")
             }
             return
         }
         // The total printed only as capitals (its ¥ amount under a seal, the tax column left empty): an
         // amount above whose tax at a rate printed on the items' lines makes up the capitals' total —
         // three readings agreeing — is the amount before tax, and the rest the tax; all for review.
-        if let words = fields[.totalAmountInWords], let capitals = ChineseAmount.parse(words.value), capitals > 0 {
+        if let capitals {
             let rates = printedRates(from: itemsTop, to: totalsLine.box.y)
+            let cent = Decimal(string: "0.01")!
             let matches = above.filter { candidate in
-                candidate.value > 0 && candidate.value < capitals
-                    && rates.contains { abs(Money.rounded(candidate.value * $0 / 100) - (capitals - candidate.value)) <= Decimal(string: "0.01")! }
+                candidate.value > 0 && candidate.value < capitals.value
+                    && rates.contains { abs(Money.rounded(candidate.value * $0 / 100) - (capitals.value - candidate.value)) <= cent }
             }
             if let amount = matches.max(by: { $0.value < $1.value }) {
-                var total = words
-                total.value = Money.format(capitals)
-                total.formatValid = true
-                total.inferredFrom = "the capitals (大写), which an amount above and its tax at the printed rate make up"
-                fields[.totalAmount] = total
-                var before = evidence(.amountExcludingTax, amount.token)
-                before.inferredFrom = "the amount above whose tax at the printed rate makes up the capitals' total"
-                fields[.amountExcludingTax] = before
-                var tax = evidence(.taxAmount, amount.token)
-                tax.value = Money.format(capitals - amount.value)
-                tax.box = nil
-                tax.inferredFrom = "the capitals' total less the amount before tax"
-                fields[.taxAmount] = tax
+                takeCapitalsTotal(
+                    capitals, confirmed: false,
+                    reason: "the capitals (大写), which an amount above and its tax at the printed rate make up")
+                takeAmountAndTax(
+                    amount.token, amount.value, of: capitals.value,
+                    reason: "the amount above whose tax at the printed rate makes up the capitals' total",
+                    taxReason: "the capitals' total less the amount before tax")
                 return
             }
         }
@@ -185,6 +176,33 @@ extension FapiaoPaperReader {
             tax.value = "0.00"
             fields[.taxAmount] = tax
         }
+    }
+
+    /// The total as the capitals say it (`confirmed` when another reading agrees), for review.
+    private mutating func takeCapitalsTotal(
+        _ capitals: (words: FieldEvidence, value: Decimal), confirmed: Bool, reason: String
+    ) {
+        var total = capitals.words
+        total.value = Money.format(capitals.value)
+        total.formatValid = true
+        if confirmed { total.confirmations = 1 }
+        total.inferredFrom = reason
+        fields[.totalAmount] = total
+    }
+
+    /// `amount` (read as `token`) as the amount before tax, and what it leaves of `total` as the tax
+    /// (with no box of its own), both inferred for review.
+    private mutating func takeAmountAndTax(
+        _ token: Token, _ amount: Decimal, of total: Decimal, reason: String, taxReason: String
+    ) {
+        var before = evidence(.amountExcludingTax, token)
+        before.inferredFrom = reason
+        fields[.amountExcludingTax] = before
+        var tax = evidence(.taxAmount, token)
+        tax.value = Money.format(total - amount)
+        tax.box = nil
+        tax.inferredFrom = taxReason
+        fields[.taxAmount] = tax
     }
 
     /// The tax rates (in percent, above 0) printed on the lines between `top` and `bottom`: for each %
