@@ -14,8 +14,6 @@ public final class OCRWorker: @unchecked Sendable {
     /// The orientation detector.
     public let orientation: OrientationDetector
     private var engines: [String: TesseractEngine] = [:]
-    private var lineModel: LineRecognizer??
-    private var pageModel: PageTextRecognizer??
     private let lock = NSLock()
 
     /// Loads the orientation model and the mixed-language engine (so that a broken installation fails early).
@@ -34,31 +32,17 @@ public final class OCRWorker: @unchecked Sendable {
         lock.withLock { engines[languages]! }
     }
 
-    /// The line recognizer, loaded on first use; `nil` when it is not installed or fails to load
-    /// (a warning is printed once per process, and pages are then read by Tesseract alone).
-    public var lineRecognizer: LineRecognizer? {
-        lock.withLock {
-            if let lineModel { return lineModel }
-            let loaded = LineRecognizerStatus.load()
-            lineModel = .some(loaded)
-            return loaded
-        }
-    }
+    /// The line recognizer, shared by every worker of the process (see `SharedModels`); `nil` when it is
+    /// not installed or fails to load (a warning is printed once per process, and pages are then read by
+    /// Tesseract alone).
+    public var lineRecognizer: LineRecognizer? { SharedModels.lineRecognizer }
 
-    /// The whole-page PP-OCR reader (detector, direction classifier, line recognizer), loaded on first
-    /// use; `nil` when the line recognizer or the detector is not installed.
+    /// The whole-page PP-OCR reader (detector, direction classifier, line recognizer), shared by every
+    /// worker of the process; `nil` when the line recognizer or the detector is not installed.
     /// `INVCAP_PAGE_DETECTOR=off` turns it off (pages are then read by Tesseract, with the line recognizer).
     public var pageTextRecognizer: PageTextRecognizer? {
-        guard ProcessInfo.processInfo.environment["INVCAP_PAGE_DETECTOR"] != "off", let recognizer = lineRecognizer
-        else { return nil }
-        return lock.withLock {
-            if let pageModel { return pageModel }
-            let loaded = LineRecognizerFiles.locate().flatMap {
-                try? PageTextRecognizer(files: $0, recognizer: recognizer)
-            }
-            pageModel = .some(loaded)
-            return loaded
-        }
+        guard ProcessInfo.processInfo.environment["INVCAP_PAGE_DETECTOR"] != "off" else { return nil }
+        return SharedModels.pageTextRecognizer
     }
 
     /// The engine for `script` and `whitelist`: `chi_sim` for Chinese, `eng` for Latin, `languages` for

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Ingest
 import InvoiceModel
 import TestSupport
@@ -144,5 +145,51 @@ struct TextRegionTests {
         let raster = GreyRaster(width: 4, height: 3, pixels: (0..<12).map(UInt8.init))
         let crop = raster.cropped(to: PixelBox(x: 1, y: 1, width: 5, height: 1))
         #expect(crop.width == 3 && crop.height == 1 && crop.pixels == [5, 6, 7])
+    }
+
+    /// Workers share one reader (one ONNX Runtime session per model): two pages read at once on two
+    /// threads come out exactly as each read alone.
+    @Test func givenOneSharedReader_whenTwoThreadsReadAtOnce_thenEachReadingIsAsAlone() async throws {
+        let reader = try PageTextRecognizerTests.recognizer()
+        let pages = try ["fapiao/clean/tc-009.png", "fapiao/degraded/tc-009-d.png"].map(EngineFixtures.page)
+        let alone = pages.map { reader.read($0) }
+        let together = await withTaskGroup(of: (Int, DetectedPage?).self) { group in
+            for (index, page) in pages.enumerated() {
+                group.addTask { await EnginePool.runOnThread { (index, reader.read(page)) } }
+            }
+            return await group.reduce(into: [Int: DetectedPage?]()) { $0[$1.0] = $1.1 }
+        }
+        for index in pages.indices {
+            let first = try #require(alone[index])
+            #expect(first.boxCount >= 30)
+            #expect(together[index] == first)
+        }
+    }
+
+    @Test func givenABudget_whenManyThreadsTakeShares_thenTheyNeverHoldMoreThanItTogether() async {
+        final class Tally: Sendable {
+            let state = Mutex((now: 0, most: 0))
+        }
+        let budget = MemoryBudget(capacity: 10)
+        let held = Tally()
+        // Shares of 4 and 6 fit together; 7 does not fit beside 4; 25 is more than the whole and runs alone.
+        let shares = [4, 6, 7, 4, 25, 6, 4, 7, 3, 3]
+        await withTaskGroup(of: Void.self) { group in
+            for share in shares {
+                group.addTask {
+                    await EnginePool.runOnThread {
+                        budget.withUnits(share) {
+                            held.state.withLock { $0.now += min(share, 10); $0.most = max($0.most, $0.now) }
+                            usleep(20_000)
+                            held.state.withLock { $0.now -= min(share, 10) }
+                        }
+                    }
+                }
+            }
+        }
+        let result = held.state.withLock { $0 }
+        #expect(result.now == 0)
+        #expect(result.most <= 10)
+        #expect(result.most > 7, "small shares should have overlapped")
     }
 }

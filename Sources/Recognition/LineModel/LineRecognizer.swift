@@ -6,11 +6,11 @@ public import InvoiceModel
 /// The PP-OCR text-line recognition model, run by ONNX Runtime: reads one line of print (Chinese,
 /// digits, Latin letters) from a crop. Owns its ONNX Runtime session.
 ///
-/// - Important: Not thread-safe by itself; calls are serialised with a lock (one worker uses it).
+/// - Important: Thread-safe: ONNX Runtime runs one session from several threads at once, and a read
+///   keeps its buffers to itself, so every worker of a process shares one recognizer.
 public final class LineRecognizer: @unchecked Sendable {
     private let model: OpaquePointer
     private let characters: [Character]
-    private let lock = NSLock()
 
     /// Input height the model was trained at, and the narrowest input it is given (shorter lines are
     /// padded on the right, as at training).
@@ -65,7 +65,7 @@ public final class LineRecognizer: @unchecked Sendable {
                 Self.tensor(pixels, width: width, height: height, stride: stride)
             }) ?? nil
         else { return nil }
-        guard var reading = lock.withLock({ run(input.values, width: input.width) }) else { return nil }
+        guard var reading = run(input.values, width: input.width) else { return nil }
         // Positions were shares of the model's input, which is padded on the right to a minimum width.
         let share = Double(input.width) / Double(max(1, scaled.width))
         for index in reading.glyphs.indices {
@@ -90,7 +90,7 @@ public final class LineRecognizer: @unchecked Sendable {
                 input[2 * rows * columns + index] = value
             }
         }
-        guard var reading = lock.withLock({ run(input, width: columns) }) else { return nil }
+        guard var reading = run(input, width: columns) else { return nil }
         let share = Double(columns) / Double(width)
         for index in reading.glyphs.indices {
             reading.glyphs[index].position = min(1, reading.glyphs[index].position * share)

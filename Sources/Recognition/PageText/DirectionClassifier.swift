@@ -4,7 +4,7 @@ import Foundation
 /// Input as PaddleOCR prepares it: the crop scaled to 48 rows (at most 192 columns), normalised to
 /// [-1, 1], padded on the right to 192 columns.
 ///
-/// - Important: Owns its model; calls are serialised.
+/// - Important: Owns its model; thread-safe (the model is).
 final class DirectionClassifier: @unchecked Sendable {
     private let model: OnnxModel
     static let height = 48

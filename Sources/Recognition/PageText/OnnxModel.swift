@@ -3,10 +3,9 @@ import Foundation
 
 /// One ONNX model in an ONNX Runtime session (one thread), taking and returning one float tensor.
 ///
-/// - Important: Owns its session; calls are serialised with a lock.
+/// - Important: Owns its session. Thread-safe: ONNX Runtime lets several threads run one session at once.
 final class OnnxModel: @unchecked Sendable {
     private let model: OpaquePointer
-    private let lock = NSLock()
 
     /// Loads ONNX Runtime from `library` (once per process) and the model at `path`.
     ///
@@ -35,12 +34,10 @@ final class OnnxModel: @unchecked Sendable {
         var dimensions = [Int64](repeating: 0, count: 4)
         var rank = 0
         let inputShape = shape.map(Int64.init)
-        let status = lock.withLock {
-            input.withUnsafeBufferPointer { buffer in
-                ort_model_run(
-                    model, buffer.baseAddress, inputShape, inputShape.count, &output, &dimensions, &rank, &error,
-                    error.count)
-            }
+        let status = input.withUnsafeBufferPointer { buffer in
+            ort_model_run(
+                model, buffer.baseAddress, inputShape, inputShape.count, &output, &dimensions, &rank, &error,
+                error.count)
         }
         guard status == 0, let output else { return nil }
         defer { free(output) }

@@ -45,7 +45,8 @@ public struct DetectedPage: Sendable, Hashable {
 /// Reads a whole page with PP-OCR, independently of Tesseract: text detection (DB), the direction
 /// classifier on the longest lines, and the line recognizer on every box.
 ///
-/// - Important: Owns its three models (one ONNX Runtime session each, one thread); one worker uses it.
+/// - Important: Owns its detector and classifier (one ONNX Runtime session each, one thread a run);
+///   thread-safe, so every worker of a process shares one (see `SharedModels`).
 public final class PageTextRecognizer: @unchecked Sendable {
     let detector: TextDetector
     private let classifier: DirectionClassifier?

@@ -7,7 +7,7 @@ import InvoiceModel
 /// 736) and padded to multiples of 32, normalised to [-1, 1]; the map thresholded at 0.3 and dilated
 /// 2 × 2; regions scoring below 0.5 dropped; each region's rectangle grown by area × 1.6 / perimeter.
 ///
-/// - Important: Owns its model; calls are serialised (one worker uses it).
+/// - Important: Owns its model; thread-safe (the model is, and a call keeps its buffers to itself).
 final class TextDetector: @unchecked Sendable {
     private let model: OnnxModel
     /// Longest side of the detector's input.
@@ -62,6 +62,9 @@ final class TextDetector: @unchecked Sendable {
     /// Rows of context a strip is run with above and below the rows it gives (the model's view reaches
     /// this far for a line of print).
     static let stripContext = 96
+    /// Input pixels the process's detector runs may hold at once: one full strip and a smaller one, so
+    /// that two workers do not both hold a full strip's working memory (about 300 MB each).
+    static let memory = MemoryBudget(capacity: pixelsPerRun * 4 / 3)
 
     /// The model's "text here" map of `scaled`, padded to `width` × `height` (multiples of 32), run in
     /// strips of at most `pixelsPerRun` pixels, each with `stripContext` rows of context on either side
@@ -90,7 +93,8 @@ final class TextDetector: @unchecked Sendable {
                     input[2 * plane + index] = value
                 }
             }
-            guard let output = model.run(input, shape: [1, 3, rows, width]), output.shape.count == 4,
+            let ran = Self.memory.withUnits(plane) { model.run(input, shape: [1, 3, rows, width]) }
+            guard let output = ran, output.shape.count == 4,
                 output.shape[2] == rows, output.shape[3] == width
             else { return nil }
             for y in top..<bottom {
