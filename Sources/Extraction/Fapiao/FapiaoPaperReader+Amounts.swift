@@ -147,10 +147,9 @@ extension FapiaoPaperReader {
         // three readings agreeing — is the amount before tax, and the rest the tax; all for review.
         if let capitals {
             let rates = printedRates(from: itemsTop, to: totalsLine.box.y)
-            let cent = Decimal(string: "0.01")!
             let matches = above.filter { candidate in
                 candidate.value > 0 && candidate.value < capitals.value
-                    && rates.contains { abs(Money.rounded(candidate.value * $0 / 100) - (capitals.value - candidate.value)) <= cent }
+                    && rates.contains { abs(Money.rounded(candidate.value * $0 / 100) - (capitals.value - candidate.value)) <= Money.cent }
             }
             if let amount = matches.max(by: { $0.value < $1.value }) {
                 takeCapitalsTotal(
@@ -225,7 +224,7 @@ extension FapiaoPaperReader {
     /// Whether `tax` can be VAT on `amount`: no VAT rate is above 17 % (a mix of rates lies between
     /// them), so a larger "tax" is another amount that happens to add up.
     static func plausibleTax(_ tax: Decimal, of amount: Decimal) -> Bool {
-        abs(tax) <= abs(amount) * Decimal(17) / 100 + Decimal(string: "0.01")!
+        abs(tax) <= abs(amount) * Decimal(17) / 100 + Money.cent
     }
 
     /// 价税合计（大写）: the longest run of capital numerals on or beside the 价税合计 row; when none is

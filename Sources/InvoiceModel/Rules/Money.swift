@@ -9,6 +9,9 @@ public enum Money {
         "USD", "CNY", "RMB", "MYR", "SGD", "GBP", "EUR", "RM", "S$", "¥", "￥", "$", "£", "€",
     ]
 
+    /// One cent (0.01): the rounding margin of printed amounts.
+    public static let cent = Decimal(sign: .plus, exponent: -2, significand: 1)
+
     /// The largest number of integer digits accepted, far above any invoice and well inside `Decimal`'s precision.
     static let maximumIntegerDigits = 15
 

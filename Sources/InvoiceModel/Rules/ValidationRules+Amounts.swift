@@ -2,7 +2,7 @@ import Foundation
 
 extension ValidationRules {
     /// The largest difference between amounts that should be equal (one fen).
-    static let tolerance = Decimal(sign: .plus, exponent: -2, significand: 1)
+    static let tolerance = Money.cent
 
     /// Tax rates printed for lines without tax.
     public static let exemptRates: Set<String> = ["免税", "不征税", "免征", "***"]
