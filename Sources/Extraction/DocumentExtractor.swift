@@ -72,6 +72,9 @@ public struct DocumentExtractor: Sendable {
             document.unreadFields = reader.unread.filter { merged.fields[$0] == nil }.sorted {
                 $0.rawValue < $1.rawValue
             }
+            document.unlocatedFields = reader.unlocated.filter { merged.fields[$0] == nil }.sorted {
+                $0.rawValue < $1.rawValue
+            }
             return document
         }
         if qr == nil, let detected = detectedFapiao(first) {

@@ -74,8 +74,8 @@ public struct ExtractedDocument: Sendable {
     public var expectedFields: [FieldName]
     /// Fields whose place on the page holds text that could not be read: a person must look.
     public var unreadFields: [FieldName] = []
-    /// Fields whose place on the page was not found (the layout was not recognised), so they may be
-    /// printed or left empty: a person must look.
+    /// Fields whose place on the page was not found (the layout was not recognised, or the field's label
+    /// was not read), so they may be printed or left empty: a person must look.
     public var unlocatedFields: [FieldName] = []
     /// The cash rounding a receipt prints between its tax and its total ("ROUNDING -0.02"), if any.
     public var rounding: Decimal?

@@ -81,6 +81,23 @@ import Testing
             "\(printed.review.reasons)")
     }
 
+    /// Paper renders whose footer line OCR could not read (a continuous form, dot-matrix names off their
+    /// labels): with the 收款人 and 复核 labels unread, nothing says those places are blank, so a name
+    /// printed there and not read is still named for review — as is every other labelled field not found.
+    @Test(arguments: ["fapiao/paper/paper-002.jpg", "fapiao/paper/paper-004.jpg"])
+    func givenFooterLabelsNotRead_whenExtracted_thenEveryLabelledFieldNotFoundIsNamedForReview(file: String)
+        async throws
+    {
+        let path = Paths.testdata(file)
+        let label = try Label.of(document: path)
+        let document = try await document(path)
+        #expect(label.fields["reviewer"] != nil)
+        for (name, _) in label.fields {
+            guard let field = FieldName(rawValue: name), document.fields[field] == nil else { continue }
+            #expect(document.review.reasons.contains { $0.hasPrefix(name + ":") }, "\(file) \(name): \(document.review.reasons)")
+        }
+    }
+
     /// Item names that run past their column into 规格型号 (停车费), that lose the category's opening
     /// asterisk at the column edge, or that OCR spaces around asterisks and brackets; and tax rates whose
     /// percent sign reads as digits.

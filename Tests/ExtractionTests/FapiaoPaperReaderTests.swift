@@ -386,6 +386,29 @@ struct MalformedNameTests {
         #expect(scored.fields[.sellerName]?.flagged == true)
         #expect(scored.review.reasons.contains { $0.hasPrefix("sellerName: not a whole name") })
     }
+
+    @Test(arguments: [("熊", false), ("熊勇", true), ("欧阳文华", true), ("Li", true), ("熊 L", true), ("", false)])
+    func givenAPersonsName_whenChecked_thenOneChineseCharacterAloneIsNotAName(name: String, wellFormed: Bool) {
+        for field in [FieldName.payee, .reviewer, .drawer] {
+            #expect(FieldText.isWellFormed(name, for: field) == wellFormed, "\(field.rawValue): \(name)")
+        }
+    }
+
+    @Test func givenASignatureNameCutToOneCharacter_whenScored_thenFlaggedWithTheReasonAndTheWholeNameIsNot() {
+        func scored(_ name: String) -> (flagged: Bool?, reasons: [String]) {
+            let evidence = FieldEvidence(
+                value: name, source: .ocr, page: 1, box: nil, readConfidence: 0.99,
+                formatValid: FieldText.isWellFormed(name, for: .payee))
+            let document = ExtractedDocument(
+                documentType: "fapiao", invoiceKind: nil, fields: [.payee: evidence], lineItems: [], qr: nil)
+            let result = DocumentScorer().score(document, checks: [])
+            return (result.fields[.payee]?.flagged, result.review.reasons)
+        }
+        let cut = scored("熊")
+        #expect(cut.flagged == true)
+        #expect(cut.reasons.contains("payee: not a whole name (one character)"))
+        #expect(!scored("熊勇").reasons.contains { $0.hasPrefix("payee: not a") })
+    }
 }
 
 /// A ticket's label Tesseract found without its value: the second reader's words give it.

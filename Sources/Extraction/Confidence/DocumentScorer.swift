@@ -25,6 +25,9 @@ public struct DocumentScorer: Sendable {
         return max(confidence, 0.99)
     }
 
+    /// Fields holding a name, which a reading cut short or taken from an address is not.
+    static let nameFields: Set<FieldName> = [.buyerName, .sellerName, .payee, .reviewer, .drawer]
+
     /// Highest confidence of an inferred value (`FieldEvidence.inferredFrom`): the model has too few such
     /// values to learn from. Receipt totals taken from the amount paid were right 2 times in 3 on the
     /// SROIE development receipts.
@@ -54,7 +57,7 @@ public struct DocumentScorer: Sendable {
             let threshold = policy.threshold(for: name.rawValue, documentType: document.documentType)
             // A name cut short (a bracket left open) or an address taken for one is not a name, however
             // sure each character was.
-            let malformedName = [.buyerName, .sellerName].contains(name) && !evidence.formatValid
+            let malformedName = Self.nameFields.contains(name) && !evidence.formatValid
             let flagged =
                 confidence < threshold || !failed.isEmpty || evidence.disagreement != nil
                 || evidence.correctedFrom != nil || evidence.inferredFrom != nil || malformedName
@@ -74,9 +77,11 @@ public struct DocumentScorer: Sendable {
             }
             if malformedName {
                 reasons.append(
-                    FieldText.bracketsBalance(evidence.value)
-                        ? "\(name.rawValue): not a name (it reads as an address)"
-                        : "\(name.rawValue): not a whole name (a bracket is not closed)")
+                    !FieldText.bracketsBalance(evidence.value)
+                        ? "\(name.rawValue): not a whole name (a bracket is not closed)"
+                        : FieldText.looksLikeAddress(evidence.value)
+                            ? "\(name.rawValue): not a name (it reads as an address)"
+                            : "\(name.rawValue): not a whole name (one character)")
             }
             if let source = evidence.inferredFrom {
                 reasons.append("\(name.rawValue): not printed as such; taken from \(source)")
@@ -121,7 +126,7 @@ public struct DocumentScorer: Sendable {
             reasons.append("\(name.rawValue): printed but not read")
         }
         for name in document.unlocatedFields where fields[name] == nil {
-            reasons.append("\(name.rawValue): not looked for (the page's layout was not found)")
+            reasons.append("\(name.rawValue): not looked for (its place on the page was not found)")
         }
         if document.documentType == nil {
             reasons.insert("document type not recognised", at: 0)

@@ -144,7 +144,9 @@ struct FapiaoPaperReader {
         let codes = runs.filter { run in
             (run.value.count == 10 || run.value.count == 12) && InvoiceCode.analyze(run.value)?.provinceName != nil
         }
-        if let best = Self.mostPrinted(codes) {
+        // A print whose form digits are out of range is a misread of another print, when there is one.
+        let wellFormed = codes.filter { InvoiceCode.formDigitProblem($0.value) == nil }
+        if let best = Self.mostPrinted(wellFormed.isEmpty ? codes : wellFormed) {
             fields[.invoiceCode] = evidence(.invoiceCode, best.token, confirmations: best.count - 1)
         }
         let numbers = runs.filter { $0.value.count == 8 && !lines[$0.line].compactText.contains("年") }

@@ -91,7 +91,15 @@ extension FapiaoReader {
             bottom: frame.maxY + frame.height * 14 / 100)
         let labels: [(FieldName?, String)] = [(.payee, "收款人"), (.reviewer, "复核"), (.drawer, "开票人"), (nil, "销售方")]
         // Names on a line of their own: a noisy band must not cost seconds.
-        readFooterNames(lines(region, ReadRequest(.block, .chinese, timeLimit: 0.6)), labels: labels, band: region)
+        let located = readFooterNames(
+            lines(region, ReadRequest(.block, .chinese, timeLimit: 0.6)), labels: labels, band: region)
+        // 收款人 and 复核 are often left empty, so an empty place is no reason to look; but when their label was
+        // not read either, nothing says the place is empty.
+        if layout == .taxControl {
+            for field in [FieldName.payee, .reviewer] where fields[field] == nil && !located.contains(field) {
+                unlocated.insert(field)
+            }
+        }
         // A 数电 invoice prints only 开票人, at the left. When it does not turn up (speckle as large as a
         // stroke breaks the block apart), the left part of the band is read again through a 5×5 median.
         if layout == .digital, fields[.drawer] == nil {
@@ -105,7 +113,13 @@ extension FapiaoReader {
 
     /// The names after the labels in `read` (lines read in `band`); a label with nothing read after it is
     /// unread when ink stands between it and the next label (or the band's end), else left empty.
-    private mutating func readFooterNames(_ read: [LineText], labels: [(FieldName?, String)], band: PixelBox) {
+    ///
+    /// - Returns: the fields whose labels were found.
+    @discardableResult
+    private mutating func readFooterNames(_ read: [LineText], labels: [(FieldName?, String)], band: PixelBox)
+        -> Set<FieldName>
+    {
+        var located: Set<FieldName> = []
         for line in read {
             var found: [(field: FieldName?, range: Range<Int>)] = []
             for (field, label) in labels {
@@ -114,6 +128,7 @@ extension FapiaoReader {
                 }
             }
             found.sort { $0.range.lowerBound < $1.range.lowerBound }
+            located.formUnion(found.compactMap(\.field))
             for (index, item) in found.enumerated() {
                 guard let field = item.field else { continue }
                 let end = index + 1 < found.count ? found[index + 1].range.lowerBound : line.glyphs.count
@@ -144,5 +159,6 @@ extension FapiaoReader {
                 if !name.isEmpty { store(field, evidence(field, name, from: part)) }
             }
         }
+        return located
     }
 }

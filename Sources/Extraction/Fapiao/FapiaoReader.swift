@@ -21,6 +21,9 @@ struct FapiaoReader {
     var lineItems: [[LineItemFieldName: FieldEvidence]] = []
     /// Fields whose place on the page holds text that could not be read into a value.
     var unread: Set<FieldName> = []
+    /// Fields that may be left empty whose place (their label) was not found, so whether they are printed
+    /// is unknown.
+    var unlocated: Set<FieldName> = []
 
     init(reader: any PageReader, page: Int, grid: FapiaoGrid, layout: FapiaoLayout, qrBox: PixelBox?) {
         self.reader = reader

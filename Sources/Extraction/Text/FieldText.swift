@@ -195,6 +195,9 @@ enum FieldText {
         case .totalAmountInWords: return ChineseAmount.parse(value) != nil
         case .currency: return value.wholeMatch(of: /[A-Z]{3}/) != nil
         case .buyerName, .sellerName: return !value.isEmpty && bracketsBalance(value) && !looksLikeAddress(value)
+        // A Chinese personal name is a surname and a given name: one character alone is a name cut short.
+        case .payee, .reviewer, .drawer:
+            return !value.isEmpty && (value.filter(\.isCJK).count != 1 || value.contains { $0.isASCII && $0.isLetter })
         default: return !value.isEmpty
         }
     }

@@ -22,6 +22,26 @@ public enum InvoiceCode {
             kindDigits: String(digits.suffix(digits.count == 12 ? 2 : 4)))
     }
 
+    /// What is wrong with a 10-digit code's form digits (FAPIAO.md §3b), or `nil` when nothing is.
+    ///
+    /// Position 8 is the language version (1 中文, 2 中英, 3 藏汉, 4 维汉) and position 10 the amount
+    /// version (0 computer invoice, 1–4 万元 to 千万元 版); any other digit there is a misread. 12-digit codes
+    /// and other lengths have no such digits (`nil`).
+    ///
+    /// - Parameter code: the code, digits only.
+    /// - Returns: a sentence naming the digit, or `nil`.
+    public static func formDigitProblem(_ code: String) -> String? {
+        let digits = Array(code)
+        guard digits.count == 10, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+        if !"1234".contains(digits[7]) {
+            return "position 8 of a 10-digit invoice code is its language version (1–4), not \(digits[7])"
+        }
+        if !"01234".contains(digits[9]) {
+            return "position 10 of a 10-digit invoice code is its amount version (0–4), not \(digits[9])"
+        }
+        return nil
+    }
+
     /// Whether the code's year fits the issue date.
     ///
     /// A 12-digit code's year must be at most the issue year and at most 5 years before it; a 10-digit code's

@@ -60,7 +60,8 @@ public enum ValidationRules {
         }
     }
 
-    /// `invoice-code-structure`: 10 or 12 digits, a known region, a year consistent with the issue date.
+    /// `invoice-code-structure`: 10 or 12 digits, a known region, a 10-digit code's language and amount-version
+    /// digits in range, a year consistent with the issue date.
     static func invoiceCodeCheck(_ input: ValidationInput) -> CheckResult? {
         guard let code = input.text(.invoiceCode) else { return nil }
         let rule = "invoice-code-structure"
@@ -78,6 +79,9 @@ public enum ValidationRules {
             return CheckResult(
                 rule: rule, passed: false, fields: [.invoiceCode],
                 message: "region \(info.region) of invoice code \(code) does not start with a province code")
+        }
+        if let problem = InvoiceCode.formDigitProblem(code) {
+            return CheckResult(rule: rule, passed: false, fields: [.invoiceCode], message: "\(code): \(problem)")
         }
         let year = info.year.map(String.init) ?? "unknown year"
         guard let issueDate = input.text(.issueDate),

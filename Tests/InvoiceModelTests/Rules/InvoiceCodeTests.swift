@@ -41,6 +41,16 @@ import Testing
     }
 
     @Test(arguments: [
+        ("4403233148", "amount version"), ("4403233100", nil), ("4403233540", "language"), ("1100235140", nil),
+        ("4403042144", nil), ("4403233145", "amount version"), ("032002100619", nil), ("44032331", nil),
+    ] as [(String, String?)])
+    func given10DigitCode_whenFormDigitsChecked_thenOutOfRangeDigitsAreNamed(code: String, problem: String?) {
+        let found = InvoiceCode.formDigitProblem(code)
+        #expect((found == nil) == (problem == nil), "\(code): \(found ?? "nil")")
+        if let problem { #expect(found?.contains(problem) == true) }
+    }
+
+    @Test(arguments: [
         ("032002100611", "2022-08-30", true), ("032002100611", "2021-01-01", true),
         ("032002100611", "2020-12-31", false), ("032002100611", "2026-12-31", true),
         ("032002100611", "2027-01-01", false), ("4403042140", "2019-06-01", true), ("4403042140", "2003-06-01", false),

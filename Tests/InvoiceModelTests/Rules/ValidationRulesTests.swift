@@ -169,7 +169,7 @@ import Testing
 
     @Test(arguments: [
         ("099992100611", false), ("932002100611", false), ("03200210061", false), ("032002300611", false),
-        ("031001600611", false), ("3200171170", true),
+        ("031001600611", false), ("3200171170", true), ("3200171178", false), ("3200171970", false),
     ])
     func givenInvoiceCode_whenRun_thenItsStructureAndYearAreChecked(code: String, passes: Bool) {
         let checks = run(changing: [.invoiceCode: code], qr: nil)
