@@ -272,6 +272,13 @@ struct FapiaoPaperReaderTests {
         #expect(fields[.machineNumber]?.value == "499097878025")
     }
 
+    @Test(arguments: ["机器编", "机器号：", "机编号", "机器编号:"])
+    func givenTheMachineNumberLabelReadWithACharacterLost_whenRead_thenItsValueIsStillTaken(label: String) {
+        var lines = Self.page
+        lines += [(label, 100, 250), ("246047286001", 200, 262)]
+        #expect(Self.read(lines).fields[.machineNumber]?.value == "246047286001")
+    }
+
     @Test func givenNoMachineNumberLabel_whenRead_thenTwelveDigitsAreNotAMachineNumber() {
         var lines = Self.page
         lines.append(("499097878025", 110, 300))

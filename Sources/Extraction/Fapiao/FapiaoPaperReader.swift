@@ -83,9 +83,10 @@ struct FapiaoPaperReader {
         for (index, line) in lines.enumerated() where line.box.y < bottom {
             let text = line.compactText
             // Values of other labels: the check code and the machine number.
-            let skipAfter = ["校验码", "机器编号", "机器号"].compactMap { label -> Int? in
-                text.range(of: label).map { text.distance(from: text.startIndex, to: $0.lowerBound) }
-            }.min()
+            let skipAfter = [
+                text.range(of: "校验码").map { text.distance(from: text.startIndex, to: $0.lowerBound) },
+                machineNumberLabel(in: line)?.lowerBound,
+            ].compactMap { $0 }.min()
             for range in line.runs(gapRatio: 0.9, where: { FieldText.halfWidth($0).isASCIIDigit }) {
                 if let skipAfter, range.lowerBound >= skipAfter { continue }
                 let part = line.slice(range)
@@ -160,13 +161,8 @@ struct FapiaoPaperReader {
     /// heights, that is not the invoice code.
     mutating func readMachineNumber(above bottom: Int) {
         let labels = lines.indices.compactMap { index -> (line: Int, box: PixelBox, end: Int)? in
-            let text = lines[index].compactText
-            guard lines[index].box.y < bottom,
-                let range = text.range(of: "机器编号") ?? text.range(of: "机器号") ?? text.range(of: "机编号")
-            else { return nil }
-            let start = text.distance(from: text.startIndex, to: range.lowerBound)
-            let end = text.distance(from: text.startIndex, to: range.upperBound)
-            return (index, lines[index].region(of: start..<end) ?? lines[index].box, end)
+            guard lines[index].box.y < bottom, let range = machineNumberLabel(in: lines[index]) else { return nil }
+            return (index, lines[index].region(of: range) ?? lines[index].box, range.upperBound)
         }
         guard let label = labels.first else { return }
         let code = fields[.invoiceCode]?.value
@@ -191,6 +187,12 @@ struct FapiaoPaperReader {
         }
         let best = runs.compactMap { run in distance(run).map { (run, $0) } }.min { $0.1 < $1.1 }
         if let best { fields[.machineNumber] = evidence(.machineNumber, best.0) }
+    }
+
+    /// Where 机器编号 is printed on `line`, read whole or with one character lost or misread (机器号,
+    /// 机器编, 机编号: small print beside the QR code).
+    func machineNumberLabel(in line: LineText) -> Range<Int>? {
+        LabelMatcher.locate("机器编号", in: line, minimumScore: 0.75)
     }
 
     /// The value printed most often (ties: the tallest print), with how often.
