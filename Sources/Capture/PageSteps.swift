@@ -42,11 +42,16 @@ enum PageSteps {
                 var ready = try worker.prepare(page.image, knownRotation: fapiaoCode?.uprightCorrection)
                 timings.add("preprocess", milliseconds: stopwatch.milliseconds)
                 var codes: [PageQRCode]
-                if fapiaoCode != nil || found.isEmpty {
+                if fapiaoCode != nil {
                     codes = found.map { PageQRCode(text: $0.text, box: ready.place($0.box)) }
                 } else {
-                    // Codes that are not a fapiao's: read again on the upright page for their boxes.
+                    // Codes that are not a fapiao's: read again on the upright page for their boxes. No code
+                    // on the file's page: read again on the prepared one, where a photo's sheet is cut out,
+                    // squared and turned upright (a third of the real paper fapiao whose code decodes at all
+                    // decode only there).
+                    stopwatch = Stopwatch()
                     codes = QRDecoder.decode(ready.image).map { PageQRCode(text: $0.text, box: $0.box) }
+                    timings.add("qr", milliseconds: stopwatch.milliseconds)
                 }
                 // The first page is also read whole by the second OCR (detector + line recognizer), when
                 // its print is Chinese (only a fapiao's fields are read from it). A fapiao whose print says
@@ -64,6 +69,12 @@ enum PageSteps {
                         codes = codes.map { PageQRCode(text: $0.text, box: $0.box.scaled(x: factor, y: factor)) }
                     }
                     timings.add("detect", milliseconds: stopwatch.milliseconds)
+                }
+                // A fapiao whose code neither decoder read in grey: try harder where the form prints it.
+                if codes.isEmpty, let found = reading, DocumentExtractor.looksLikeFapiao(found.text) {
+                    stopwatch = Stopwatch()
+                    codes = QRDecoder.decodeHarder(ready.image).map { PageQRCode(text: $0.text, box: $0.box) }
+                    timings.add("qr", milliseconds: stopwatch.milliseconds)
                 }
                 let reader = WorkerPageReader(worker: worker, image: ready.image)
                 let detected = reading.map { DetectedPageReader($0, base: reader) }

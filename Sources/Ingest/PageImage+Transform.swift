@@ -130,6 +130,40 @@ extension PageImage {
 }
 
 extension PageImage {
+    /// The page in black and white, still 8-bit: pixels darker than `threshold` black (0), the rest white (255).
+    public func binarized(below threshold: Int) -> PageImage? {
+        guard depth == 8, let binary = ScopedPix(pixThresholdToBinary(pix, Int32(threshold))) else { return nil }
+        return adopting(pixConvert1To8(nil, binary.pix, 255, 0))
+    }
+
+    /// The grey level that best splits the page into dark and light (Otsu's method over its histogram).
+    public func otsuThreshold() -> Int? {
+        withGreyBytes { pixels, width, height, stride in
+            var histogram = [Int](repeating: 0, count: 256)
+            for row in 0..<height {
+                for column in 0..<width { histogram[Int(pixels[row * stride + column])] += 1 }
+            }
+            return Self.otsu(histogram)
+        }
+    }
+
+    /// Otsu's threshold of a 256-bin histogram: the level that maximises the variance between the two classes.
+    package static func otsu(_ histogram: [Int]) -> Int {
+        let total = Double(histogram.reduce(0, +))
+        let sum = histogram.enumerated().reduce(0.0) { $0 + Double($1.offset * $1.element) }
+        var (weightBelow, sumBelow, best, level) = (0.0, 0.0, -1.0, 0)
+        for value in 0..<256 {
+            weightBelow += Double(histogram[value])
+            sumBelow += Double(value * histogram[value])
+            let weightAbove = total - weightBelow
+            guard weightBelow > 0, weightAbove > 0 else { continue }
+            let difference = sumBelow / weightBelow - (sum - sumBelow) / weightAbove
+            let between = weightBelow * weightAbove * difference * difference
+            if between > best { (best, level) = (between, value + 1) }
+        }
+        return level
+    }
+
     /// The page through a `size`×`size` median filter: isolated specks and drop-outs go, strokes stay.
     public func despeckled(size: Int = 3) -> PageImage? {
         guard depth == 8, size >= 1 else { return nil }

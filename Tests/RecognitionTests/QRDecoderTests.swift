@@ -41,6 +41,41 @@ import Testing
         #expect(viaZXing.uprightCorrection == viaZBar.uprightCorrection)
     }
 
+    /// Phone photos of paper forms whose code neither decoder reads in grey, on the file's page or on the
+    /// prepared one (sheet cut out and squared): the top-left crop in black and white reads it.
+    @Test(arguments: ["fapiao/paper/paper-001.jpg", "fapiao/paper/paper-007.jpg"])
+    func givenPaperPhotoUnreadableInGrey_whenDecodedHarder_thenThePayloadIsTheLabels(file: String) throws {
+        let path = Paths.testdata(file)
+        let expected = try #require(try Label.of(document: path).meta?.qr)
+        let loaded = try #require(try DocumentLoader().load(path: path).pages.first).image
+        let worker = try OCRWorker(languages: "chi_sim+eng", tessdata: EngineFixtures.tessdata)
+        let page = try worker.prepare(loaded).image
+        #expect(QRDecoder.decode(loaded).isEmpty && QRDecoder.decode(page).isEmpty)
+        let code = try #require(QRDecoder.decodeHarder(page).first, "no QR decoded in \(file)")
+        #expect(code.text == expected)
+        // In the page's pixels: inside the top-left part searched.
+        #expect(code.box.x >= 0 && code.box.maxX <= page.width * 35 / 100 + 2 && code.box.width > 20)
+    }
+
+    @Test func givenPageWithoutQRCode_whenDecodedHarder_thenEmpty() throws {
+        let page = try #require(
+            try DocumentLoader().load(path: Paths.testdata("english/clean/inv-001.png")).pages.first)
+        #expect(QRDecoder.decodeHarder(page.image).isEmpty)
+    }
+
+    @Test func givenAHistogramWithTwoPeaks_whenOtsuComputed_thenTheLevelLiesBetweenThem() throws {
+        var histogram = [Int](repeating: 0, count: 256)
+        histogram[40] = 300
+        histogram[210] = 700
+        let level = PageImage.otsu(histogram)
+        #expect(level > 40 && level <= 210)
+        let page = try #require(EngineFixtures.page("fapiao/clean/tc-001.png").binarized(below: 128))
+        let levels = page.withGreyBytes { pixels, width, height, _ in
+            Set((0..<(width * height)).map { pixels[$0] })
+        }
+        #expect(levels == [0, 255])
+    }
+
     /// A code found on a scaled copy of a large page is reported in the page's own pixels.
     @Test(arguments: [0.5, 0.7])
     func givenLargePage_whenDecodedAtASmallerScale_thenTheBoxIsInThePagesPixels(scale: Double) throws {

@@ -58,7 +58,7 @@ public struct FapiaoQRPayload: Sendable, Hashable {
     /// Parses a decoded fapiao QR code.
     ///
     /// Accepts the 8-field comma frame with or without a trailing comma, an empty check code (专票), a lower-case
-    /// hex tail, the 数电 frame with empty code and check code (numbers of 8–20 digits, e.g. type 61 samples), and
+    /// hex tail of 4 characters or 3 (its leading zero dropped), the 数电 frame with empty code and check code (numbers of 8–20 digits, e.g. type 61 samples), and
     /// the Shenzhen blockchain URL with `bill_num` and `total_amount` in fen; whitespace around the payload is
     /// ignored.
     ///
@@ -84,7 +84,10 @@ public struct FapiaoQRPayload: Sendable, Hashable {
         guard let date = CalendarDate(compact: fields[5]) else { return nil }
         let check = fields[6]
         guard check.isEmpty || (check.count == 20 && isDigits(check)) else { return nil }
-        guard fields[7].count == 4, fields[7].allSatisfy({ $0.isHexDigit && $0.isASCII }) else { return nil }
+        // The tail is 4 hex characters, or 3 when its leading zero is not printed (seen on a real 专票).
+        guard (3...4).contains(fields[7].count), fields[7].allSatisfy({ $0.isHexDigit && $0.isASCII }) else {
+            return nil
+        }
         let amount: Decimal?
         if fields[4].isEmpty {
             amount = nil

@@ -61,6 +61,15 @@ import Testing
         #expect(payload.checkCode == nil)
     }
 
+    /// A tail printed without its leading zero (3 hex characters, seen on a real 专票; illustrative values).
+    @Test func givenATailOfThreeHexCharacters_whenParsed_thenThePayloadIsRead() throws {
+        let payload = try #require(FapiaoQRPayload.parse("01,01,5000223130,01234567,1234.50,20220808,,D95,"))
+        #expect(payload.invoiceCode == "5000223130")
+        #expect(payload.invoiceNumber == "01234567")
+        #expect(payload.amount == decimal("1234.50"))
+        #expect(payload.issueDate == "2022-08-08")
+    }
+
     @Test(arguments: [
         ("01,31,,24112000000031275508,640.00,20240516,,7A21", "31", "24112000000031275508", "640", "2024-05-16"),
         ("01,32,,25317000000740141372,1137.00,20250425,,5072", "32", "25317000000740141372", "1137", "2025-04-25"),
@@ -120,6 +129,8 @@ import Testing
         "01,10,032002100611,27086599,15.94,20221340,07662933737755740708,19D6",
         "01,10,032002100611,27086599,15.94,20220830,0766293373775574070,19D6",
         "01,10,032002100611,27086599,15.94,20220830,07662933737755740708,19G6",
+        "01,10,032002100611,27086599,15.94,20220830,07662933737755740708,D9",
+        "01,10,032002100611,27086599,15.94,20220830,07662933737755740708,019D6",
         "01,32,,241120000000312755081,640.00,20240516,,7A21", "01,32,,2411200,640.00,20240516,,7A21",
     ])
     func givenSomethingElse_whenParsed_thenNil(text: String) {
