@@ -47,8 +47,7 @@ enum PageSteps {
                 } else {
                     // Codes that are not a fapiao's: read again on the upright page for their boxes. No code
                     // on the file's page: read again on the prepared one, where a photo's sheet is cut out,
-                    // squared and turned upright (a third of the real paper fapiao whose code decodes at all
-                    // decode only there).
+                    // squared and turned upright (one more code of the 29 real paper fapiao).
                     stopwatch = Stopwatch()
                     codes = QRDecoder.decode(ready.image).map { PageQRCode(text: $0.text, box: $0.box) }
                     timings.add("qr", milliseconds: stopwatch.milliseconds)

@@ -58,7 +58,8 @@ public struct FapiaoQRPayload: Sendable, Hashable {
     /// Parses a decoded fapiao QR code.
     ///
     /// Accepts the 8-field comma frame with or without a trailing comma, an empty check code (专票), a lower-case
-    /// hex tail of 4 characters or 3 (its leading zero dropped), the 数电 frame with empty code and check code (numbers of 8–20 digits, e.g. type 61 samples), and
+    /// hex tail of 4 characters or 3 (its leading zero dropped), the 数电 frame with empty code and check code
+    /// (numbers of 8–20 digits, e.g. type 61 samples), and
     /// the Shenzhen blockchain URL with `bill_num` and `total_amount` in fen; whitespace around the payload is
     /// ignored.
     ///
