@@ -143,25 +143,8 @@ extension PageImage {
             for row in 0..<height {
                 for column in 0..<width { histogram[Int(pixels[row * stride + column])] += 1 }
             }
-            return Self.otsu(histogram)
+            return PaperOutline.otsuThreshold(histogram)
         }
-    }
-
-    /// Otsu's threshold of a 256-bin histogram: the level that maximises the variance between the two classes.
-    package static func otsu(_ histogram: [Int]) -> Int {
-        let total = Double(histogram.reduce(0, +))
-        let sum = histogram.enumerated().reduce(0.0) { $0 + Double($1.offset * $1.element) }
-        var (weightBelow, sumBelow, best, level) = (0.0, 0.0, -1.0, 0)
-        for value in 0..<256 {
-            weightBelow += Double(histogram[value])
-            sumBelow += Double(value * histogram[value])
-            let weightAbove = total - weightBelow
-            guard weightBelow > 0, weightAbove > 0 else { continue }
-            let difference = sumBelow / weightBelow - (sum - sumBelow) / weightAbove
-            let between = weightBelow * weightAbove * difference * difference
-            if between > best { (best, level) = (between, value + 1) }
-        }
-        return level
     }
 
     /// The page through a `size`×`size` median filter: isolated specks and drop-outs go, strokes stay.

@@ -116,7 +116,7 @@ public enum PaperOutline {
 
     /// Otsu's threshold of a grey image's 256-level histogram: the level that best splits it in two (pixels
     /// below it are dark).
-    static func otsuThreshold(_ histogram: [Int]) -> Int {
+    package static func otsuThreshold(_ histogram: [Int]) -> Int {
         let total = Double(histogram.reduce(0, +))
         let sum = (0..<256).reduce(0.0) { $0 + Double($1 * histogram[$1]) }
         var below = 0.0

@@ -67,7 +67,7 @@ import Testing
         var histogram = [Int](repeating: 0, count: 256)
         histogram[40] = 300
         histogram[210] = 700
-        let level = PageImage.otsu(histogram)
+        let level = PaperOutline.otsuThreshold(histogram)
         #expect(level > 40 && level <= 210)
         let page = try #require(EngineFixtures.page("fapiao/clean/tc-001.png").binarized(below: 128))
         let levels = page.withGreyBytes { pixels, width, height, _ in
