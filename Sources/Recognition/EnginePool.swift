@@ -18,9 +18,20 @@ public final class EnginePool: Sendable {
         var waiters: [CheckedContinuation<OCRWorker?, Never>] = []
     }
 
-    /// Creates a pool of up to `size` workers loading `languages` from `tessdata`.
+    /// Creates a pool of up to `size` workers loading `languages` from `tessdata`; they share one
+    /// orientation detector, loaded with the first worker.
     public convenience init(size: Int, languages: String, tessdata: Tessdata) {
-        self.init(size: size) { () throws(RecognitionError) in try OCRWorker(languages: languages, tessdata: tessdata) }
+        let orientation = Mutex<OrientationDetector?>(nil)
+        self.init(size: size) { () throws(RecognitionError) in
+            // Loaded under the lock: workers made at the same time must not each load one.
+            let shared = try orientation.withLock { (held) throws(RecognitionError) -> OrientationDetector in
+                if let held { return held }
+                let made = try OrientationDetector(tessdata: tessdata)
+                held = made
+                return made
+            }
+            return try OCRWorker(languages: languages, tessdata: tessdata, orientation: shared)
+        }
     }
 
     /// Creates a pool whose workers come from `makeWorker`.

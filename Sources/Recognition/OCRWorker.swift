@@ -16,13 +16,22 @@ public final class OCRWorker: @unchecked Sendable {
     private var engines: [String: TesseractEngine] = [:]
     private let lock = NSLock()
 
-    /// Loads the orientation model and the mixed-language engine (so that a broken installation fails early).
+    /// Loads the mixed-language engine and, unless `orientation` is given, the orientation model (so that a
+    /// broken installation fails early).
     ///
+    /// - Parameter orientation: a detector shared with other workers (it serialises its calls; OSD's
+    ///   legacy model is 31 MB a copy, and a page's OSD takes a fraction of a second).
     /// - Throws: `RecognitionError` from either model.
-    public init(languages: String, tessdata: Tessdata) throws(RecognitionError) {
+    public init(languages: String, tessdata: Tessdata, orientation: OrientationDetector? = nil)
+        throws(RecognitionError)
+    {
         self.tessdata = tessdata
         self.languages = languages
-        orientation = try OrientationDetector(tessdata: tessdata)
+        if let orientation {
+            self.orientation = orientation
+        } else {
+            self.orientation = try OrientationDetector(tessdata: tessdata)
+        }
         engines[languages] = try TesseractEngine(languages: languages, tessdata: tessdata)
     }
 
