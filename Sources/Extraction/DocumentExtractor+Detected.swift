@@ -52,6 +52,13 @@ extension DocumentExtractor {
             } else if reader.fields[field] == nil || sure {
                 reader.fields[field] = evidence
             }
+            // A second print that contradicts the value holds whichever reading was kept, if it is that value.
+            if let disagreement = evidence.disagreement, reader.fields[field]?.value == evidence.value,
+                reader.fields[field]?.disagreement == nil
+            {
+                reader.fields[field]?.disagreement = disagreement
+                reader.fields[field]?.alternatives += evidence.alternatives
+            }
         }
         return reader
     }

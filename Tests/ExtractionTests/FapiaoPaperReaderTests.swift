@@ -37,6 +37,25 @@ struct FapiaoPaperReaderTests {
         #expect(fields[.issueDate]?.value == "2020-05-22")
     }
 
+    /// The page with the small second prints of the code and the number cut short by the photo's edge.
+    static func cutShort(code: String, number: String) -> [(String, Int, Int)] {
+        Self.page.filter { !($0.1 == 1700 && [200, 250].contains($0.2)) } + [(code, 1700, 200), (number, 1700, 250)]
+    }
+
+    @Test func givenTheNumbersSecondPrintCutShortAndDifferent_whenRead_thenTheNumberCarriesTheDisagreement() {
+        let number = Self.read(Self.cutShort(code: "510120", number: "058")).fields[.invoiceNumber]
+        #expect(number?.value == "05051077")
+        #expect(number?.disagreement?.contains("058") == true)
+        #expect(number?.alternatives == ["058"])
+    }
+
+    @Test func givenTheNumbersSecondPrintCutShortAndAlike_whenRead_thenNothingDisagrees() {
+        let number = Self.read(Self.cutShort(code: "510120", number: "0505")).fields[.invoiceNumber]
+        #expect(number?.value == "05051077")
+        #expect(number?.disagreement == nil)
+        #expect(Self.read(Self.page).fields[.invoiceNumber]?.disagreement == nil)
+    }
+
     @Test func givenAmountsThatAddUp_whenRead_thenTheTripleAndTheCapitalsAreTaken() {
         let fields = Self.read(Self.page).fields
         #expect(fields[.amountExcludingTax]?.value == "3769.79")

@@ -152,8 +152,38 @@ struct FapiaoPaperReader {
         }
         let numbers = runs.filter { $0.value.count == 8 && !lines[$0.line].compactText.contains("年") }
         if let best = Self.mostPrinted(numbers) {
-            fields[.invoiceNumber] = evidence(.invoiceNumber, best.token, confirmations: best.count - 1)
+            var found = evidence(.invoiceNumber, best.token, confirmations: best.count - 1)
+            if let code = fields[.invoiceCode]?.value,
+                let second = numberSecondPrint(code: code, number: best.token.value, runs: runs)
+            {
+                found.conflicts += 1
+                found.alternatives.append(second)
+                found.disagreement = "the number's second print (under the code's) reads \(second)"
+            }
+            fields[.invoiceNumber] = found
         }
+    }
+
+    /// The tax-control printer prints the code and the number again in small type, the number right
+    /// under the code and starting where it starts; a photo's edge may cut both short. The digits of
+    /// such a second print (at least three) that differ from `number`'s first digits, or `nil` when
+    /// there is none or it agrees: one of the two prints was misread.
+    func numberSecondPrint(code: String, number: String, runs: [Token]) -> String? {
+        let codePrints = runs.filter { $0.value.count >= 4 && code.hasPrefix($0.value) }
+        for above in codePrints {
+            let box = above.text.box
+            let under = runs.filter { run in
+                let other = run.text.box
+                return (3...8).contains(run.value.count) && other.y > box.y + box.height / 2
+                    && other.y < box.maxY + 2 * box.height && abs(other.x - box.x) <= 2 * box.height
+                    && 2 * other.height >= box.height && other.height <= 2 * box.height
+                    && !lines[run.line].compactText.contains("年") && !code.hasPrefix(run.value)
+            }
+            for run in under where !number.hasPrefix(run.value) {
+                return run.value
+            }
+        }
+        return nil
     }
 
     /// 机器编号 (tax-control forms): the 12 digits after the label, or — printed off its line by the
