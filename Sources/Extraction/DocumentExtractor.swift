@@ -85,7 +85,7 @@ public struct DocumentExtractor: Sendable {
             english.readAll()
             var document = ExtractedDocument(
                 documentType: english.documentType, invoiceKind: nil, fields: english.fields, lineItems: [], qr: nil,
-                expectedFields: [.sellerName, .sellerAddress, .issueDate, .totalAmount])
+                expectedFields: english.expectedFields([.sellerName, .sellerAddress, .issueDate, .totalAmount]))
             document.unreadFields = english.unreadFields
             document.rounding = english.rounding
             return document

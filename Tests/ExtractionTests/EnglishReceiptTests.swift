@@ -775,3 +775,60 @@ private final class SecondOpinion: PageReader {
         #expect(page.refinedRows.contains("SANYO STATIONERY SHOP"))
     }
 }
+
+/// Invoices labelled in German and French, read by the same reader: number, date and amounts by their
+/// labels in those languages, amounts with thousands dots and a decimal comma.
+@Suite struct EuropeanInvoiceTests {
+    private func reader(_ rows: [[(String, Int)]]) -> EnglishReader {
+        var reader = EnglishReader(reader: PrintedPage(rows), page: 1)
+        reader.readAll()
+        return reader
+    }
+
+    @Test func givenAGermanInvoice_whenRead_thenNumberDateAndAmountsComeFromTheirGermanLabels() {
+        let fields = reader([
+            [("Muster", 40), ("Software", 180), ("GmbH", 360)],
+            [("Rechnung", 40)],
+            [("Fälligkeitsdatum:", 40), ("02.06.2024", 420)],
+            [("Rechnungsnummer:", 40), ("RE-2024-0815", 420)],
+            [("Rechnungsdatum:", 40), ("03.05.2024", 420)],
+            [("Nettobetrag", 40), ("1.000,00", 560), ("€", 740)],
+            [("zzgl.", 40), ("19%", 160), ("MwSt.", 240), ("190,00", 560), ("€", 740)],
+            [("Gesamtbetrag", 40), ("1.190,00", 560), ("€", 740)],
+        ]).fields
+        #expect(fields[.invoiceNumber]?.value == "RE-2024-0815")
+        #expect(fields[.issueDate]?.value == "2024-05-03")
+        #expect(fields[.amountExcludingTax]?.value == "1000.00")
+        #expect(fields[.taxAmount]?.value == "190.00")
+        #expect(fields[.totalAmount]?.value == "1190.00")
+        #expect(fields[.currency]?.value == "EUR")
+    }
+
+    @Test func givenAFrenchInvoice_whenRead_thenTheTotalIsTheAmountIncludingTaxNotTheSubtotal() {
+        let fields = reader([
+            [("Boutique", 40), ("Lumière", 220), ("SARL", 400)],
+            [("Facture", 40), ("N°", 200), ("F-2014-031", 280)],
+            [("Date", 40), (":", 140), ("3", 180), ("mars", 220), ("2014", 320)],
+            [("Total", 40), ("HT", 160), ("46,68", 600)],
+            [("TVA", 40), ("20", 140), ("%", 190), ("9,34", 600)],
+            [("Total", 40), ("TTC", 160), ("56,02", 600), ("EUR", 720)],
+        ]).fields
+        #expect(fields[.invoiceNumber]?.value == "F-2014-031")
+        #expect(fields[.issueDate]?.value == "2014-03-03")
+        #expect(fields[.amountExcludingTax]?.value == "46.68")
+        #expect(fields[.taxAmount]?.value == "9.34")
+        #expect(fields[.totalAmount]?.value == "56.02")
+    }
+
+    @Test func givenAnInvoiceWithoutItsNumber_whenRead_thenTheNumberIsExpectedAndAReceiptsIsNot() {
+        let invoice = reader([
+            [("Factuur", 40)],
+            [("Totaal", 40), ("incl.", 200), ("BTW", 300), ("12,10", 600)],
+        ])
+        #expect(invoice.fields[.invoiceNumber] == nil)
+        #expect(invoice.fields[.totalAmount]?.value == "12.10")
+        #expect(invoice.expectedFields([.totalAmount]).contains(.invoiceNumber))
+        let receipt = reader([[("KEDAI", 200), ("RUNCIT", 320)], [("Total", 40), ("12.00", 660)]])
+        #expect(!receipt.expectedFields([.totalAmount]).contains(.invoiceNumber))
+    }
+}

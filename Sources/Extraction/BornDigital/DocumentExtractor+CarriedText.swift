@@ -60,7 +60,7 @@ extension DocumentExtractor {
             english.readAll()
             var document = ExtractedDocument(
                 documentType: english.documentType, invoiceKind: nil, fields: english.fields, lineItems: [], qr: nil,
-                expectedFields: [.sellerName, .issueDate, .totalAmount])
+                expectedFields: english.expectedFields([.sellerName, .issueDate, .totalAmount]))
             document.unreadFields = english.unreadFields
             return document
         }

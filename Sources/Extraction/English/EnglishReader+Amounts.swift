@@ -18,6 +18,7 @@ extension EnglishReader {
 
     /// The kind of an amount line from its keyword-normalised upper-case text.
     static func kind(of text: String) -> AmountKind? {
+        if let foreign = foreignKind(of: text) { return foreign }
         if text.firstMatch(of: /\bCHANGE\b|\bBALANCE\b(?! DUE)/) != nil { return .change }
         if text.firstMatch(of: /\bCASH\b/) != nil, text.firstMatch(of: /\bTOTAL\b/) == nil { return .cash }
         // A note of the tax a total includes, in brackets or at its rate: "(Total Included GST @ 6% : 1.42)".
@@ -49,6 +50,34 @@ extension EnglishReader {
                 ? .tax : .total
         }
         if text.firstMatch(of: /\b(?:GST|VAT|SST|TAX|SALES TAX|SERVICE TAX)\b/) != nil { return .tax }
+        return nil
+    }
+
+    /// The kind of an amount line labelled in German, French, Dutch, Spanish or Italian, or by an Indian
+    /// GST invoice (`nil`: no such label; the English labels decide). Compounds are matched with the
+    /// spaces taken out (OCR and the keyword repair may split "Gesamtbetrag" or "TotaalIncl").
+    static func foreignKind(of text: String) -> AmountKind? {
+        let joined = text.filter { $0 != " " }
+        if joined.firstMatch(
+            of:
+                /GESAMTBETRAG|RECHNUNGSBETRAG|ENDBETRAG|ZAHLBETRAG|BRUTTOBETRAG|SUMMEBRUTTO|GESAMTBRUTTO|INKL\.?(?:MWST|UST)|TOTALTTC|MONTANTTTC|NETÀPAYER|NETAPAYER|TOTALÀPAYER|TOTALAPAYER|TEBETALEN|TOTAALINCL|TOTAALBEDRAG|INCL\.?BTW|IMPORTETOTAL|TOTALAPAGAR|TOTALFACTURA|IVAINCLUID|TOTALEFATTURA|TOTALEDOCUMENTO|DAPAGARE|IVAINCLUSA/
+        ) != nil {
+            return text.firstMatch(of: notTotals) == nil ? .strongTotal : nil
+        }
+        if joined.firstMatch(
+            of:
+                /NETTO|ZWISCHENSUMME|TOTALHT|MONTANTHT|SOUS-?TOTAL|SUBTOTAAL|TOTAALEXCL|EXCL\.?BTW|BASEIMPONIBLE|IMPONIBILE|SUBTOTALE|TAXABLEVALUE/
+        ) != nil {
+            return .subtotal
+        }
+        if text.firstMatch(
+            of: /\b(?:C|S|I|UT)GST\b|MWST|MEHRWERTSTEUER|UMSATZSTEUER|\bUST\b|\bTVA\b|\bBTW\b|\bIVA\b/) != nil
+        {
+            return .tax
+        }
+        if text.firstMatch(of: /\bTOTAAL\b|\bTOTALE\b|\bSUMME\b|\bGESAMT\b|\bIMPORTE\b/) != nil {
+            return .total
+        }
         return nil
     }
 
@@ -381,6 +410,10 @@ extension EnglishReader {
                 return nil
             }
             var token = line.slice(range).compactText
+            if token.wholeMatch(of: /-?\d{1,3}(?:\.\d{3})+,\d{2}/) != nil {
+                // "1.234,56": thousands dots and a decimal comma (most of continental Europe).
+                token = token.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+            }
             if token.wholeMatch(of: /-?\d+[,:]\d{2}/) != nil {
                 token = token.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: ":", with: ".")
             }

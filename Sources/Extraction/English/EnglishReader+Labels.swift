@@ -2,14 +2,36 @@ import Foundation
 import InvoiceModel
 
 extension EnglishReader {
-    /// Date shapes: numeric with / - . separators, ISO, and with month names.
+    /// Date shapes: numeric with / - . separators, ISO, and with month names (English, and the French,
+    /// German, Dutch, Spanish and Italian names `DocumentDate` reads: `3 Mars 2014`, `3. März 2014`,
+    /// `3 de marzo de 2014`).
     static var datePatterns: [Regex<Substring>] {
-        [
+        var patterns: [Regex<Substring>] = [
             /\b\d{4}[-\/.]\d{1,2}[-\/.]\d{1,2}\b/,
             /\b\d{1,2}[-\/.]\d{1,2}[-\/.]\d{2,4}\b/,
             /\b\d{1,2}(?:ST|ND|RD|TH)?[ \/-]+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?[ ,\/-]+\d{2,4}\b/,
             /\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.? +\d{1,2}(?:ST|ND|RD|TH)?,? +\d{4}\b/,
         ]
+        let names = DocumentDate.foreignMonths.keys.map { $0.uppercased() }.sorted { $0.count > $1.count }
+        let months = names.joined(separator: "|")
+        // Built from constant names: it always compiles; were it not to, only foreign month names are lost.
+        if let foreign = try? Regex(
+            "\\b\\d{1,2}(?:ER|\\.)? *(?:DE +)?(?:\(months))\\.?,? *(?:DE +)?\\d{4}\\b", as: Substring.self)
+        {
+            patterns.append(foreign)
+        }
+        return patterns
+    }
+
+    /// Words of a row that say its date is the invoice's (in the languages the reader knows).
+    static var dateWords: Regex<Substring> { /DATE|DATUM|FECHA|\bDATA\b/ }
+    /// Words that say it is the invoice's own date, not another one.
+    static var issueDateWords: Regex<Substring> {
+        /INVOICE DATE|TAX POINT|RECHNUNGSDATUM|FACTUURDATUM|DATE DE FACTUR|FECHA DE FACTURA|FECHA FACTURA|DATA FATTURA|DATA DOCUMENTO/
+    }
+    /// Words of a date that is not the issue date: due, expiry, validity.
+    static var otherDateWords: Regex<Substring> {
+        /DUE|EXPIR|VALID|FÄLLIG|FAELLIG|ÉCHÉANCE|ECHEANCE|VERVAL|VENCIMIENTO|SCADENZA/
     }
 
     /// The issue date: on a line labelled as the invoice date if there is one (never the due date), else
@@ -23,7 +45,7 @@ extension EnglishReader {
         // No date read: rows that look like they hold one (a DATE label, a time of day) are read again on
         // their own; faint dot-matrix dates are often lost in the page read.
         let likely = rows.enumerated().filter { _, row in
-            row.upper.contains("DATE") || row.upper.firstMatch(of: /\d{1,2} ?[:;] ?\d{2}/) != nil
+            row.upper.contains(Self.dateWords) || row.upper.firstMatch(of: /\d{1,2} ?[:;] ?\d{2}/) != nil
         }.prefix(4)
         var reread: [(Int, EnglishRow)] = []
         for (index, row) in likely {
@@ -45,11 +67,9 @@ extension EnglishReader {
             for pattern in Self.datePatterns {
                 for match in line.upper.matches(of: pattern) {
                     var score = 0
-                    if line.upper.contains("DATE") { score += 2 }
-                    if line.upper.contains("INVOICE DATE") || line.upper.contains("TAX POINT") { score += 2 }
-                    if line.upper.contains("DUE") || line.upper.contains("EXPIR") || line.upper.contains("VALID") {
-                        score -= 5
-                    }
+                    if line.upper.contains(Self.dateWords) { score += 2 }
+                    if line.upper.contains(Self.issueDateWords) { score += 2 }
+                    if line.upper.contains(Self.otherDateWords) { score -= 5 }
                     candidates.append((score, index, match.range, line))
                 }
             }
@@ -117,10 +137,16 @@ extension EnglishReader {
         return found
     }
 
-    /// Invoice or receipt number labels, most specific first.
+    /// Invoice or receipt number labels, most specific first; English, then German, French, Dutch,
+    /// Spanish and Italian (Rechnungsnummer, N° de facture, Factuurnummer, Nº factura, Fattura n.).
     static var numberLabels: [Regex<Substring>] {
         [
             /(?:INVOICE|INV)\.?\s*(?:NO|NUMBER|NUM|#)\.?\s*[:#]?\s*/,
+            /RECHNUNGS?\s*-?\s*(?:NUMMER|NR|NO)\.?\s*[:#]?\s*/,
+            /(?:N[°ºO]|NUM[ÉE]RO)\.?\s*(?:DE\s+)?(?:LA\s+)?(?:FACTURE|FACTURA|FATTURA)\s*[:#]?\s*/,
+            /(?:FACTURE|FACTURA|FATTURA)\s*(?:N[°ºO]|NUM[ÉE]RO|NR|N\.)\.?\s*[:#]?\s*/,
+            /FACTUUR\s*-?\s*(?:NUMMER|NR|NO)\.?\s*[:#]?\s*/,
+            /(?:INVOICE|RECHNUNG|FACTURE|FACTUUR|FACTURA|FATTURA)\s*(?:ID|#)\s*[:#]?\s*/,
             /(?:RECEIPT|RCPT|BILL|CHECK|CHEQUE)\s*(?:NO|NUMBER|#)\.?\s*[:#]?\s*/,
             /(?:DOC(?:UMENT)?|TRANS(?:ACTION)?|REF(?:ERENCE)?|ORDER)\s*(?:NO|NUMBER|#)\.?\s*[:#]?\s*/,
             /INVOICE\s*[:#]\s*/,

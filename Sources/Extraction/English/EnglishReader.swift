@@ -73,6 +73,15 @@ struct EnglishReader {
         readAmounts()
     }
 
+    /// The fields a document like this one always prints: `usual`, and the invoice number on a page
+    /// that calls itself an invoice (in any language the reader knows) — missing, it goes to a person.
+    func expectedFields(_ usual: [FieldName]) -> [FieldName] {
+        let invoice = rows.contains { row in
+            row.upper.firstMatch(of: /\bINVOICE\b|RECHNUNG|\bFACTURE\b|\bFACTUUR\b|\bFACTURA\b|\bFATTURA\b/) != nil
+        }
+        return invoice && !usual.contains(.invoiceNumber) ? usual + [.invoiceNumber] : usual
+    }
+
     /// Fields whose label is printed but whose value was not read: named for review, never silently absent.
     var unreadFields: [FieldName] {
         var result: [FieldName] = []

@@ -11,11 +11,11 @@ struct LocaleCues {
     /// Currency codes and words, matched as whole tokens.
     static let codes: [String: String] = [
         "MYR": "MYR", "RM": "MYR", "SGD": "SGD", "GBP": "GBP", "EUR": "EUR", "USD": "USD", "CNY": "CNY", "RMB": "CNY",
-        "HKD": "HKD", "AUD": "AUD", "CAD": "CAD", "INR": "INR",
+        "HKD": "HKD", "AUD": "AUD", "CAD": "CAD", "INR": "INR", "RS": "INR", "CHF": "CHF",
     ]
     /// Currency signs, most specific first (S$ before $).
     static let signs: [(sign: String, code: String)] = [
-        ("S$", "SGD"), ("US$", "USD"), ("A$", "AUD"), ("HK$", "HKD"), ("£", "GBP"), ("€", "EUR"), ("¥", "CNY"),
+        ("S$", "SGD"), ("US$", "USD"), ("A$", "AUD"), ("HK$", "HKD"), ("£", "GBP"), ("€", "EUR"), ("₹", "INR"), ("¥", "CNY"),
         ("$", "USD"),
     ]
 
@@ -24,7 +24,9 @@ struct LocaleCues {
         "SDN BHD", "SDN. BHD", "MALAYSIA", "SELANGOR", "JOHOR", "KUALA LUMPUR", "SINGAPORE", "PTE LTD", "PTE. LTD",
         " GST",
         " SST", " VAT", " LTD", "LIMITED", "UNITED KINGDOM", "LONDON", "IRELAND", "DUBLIN", "ABN", "GMBH", " RM",
-        "£", "€",
+        "£", "€", "₹", "GSTIN", "INDIA", " BV", "B.V.", " SARL", " SAS", " S.A.", " SRL", " S.R.L", " AG",
+        "DEUTSCHLAND", "FRANCE", "NEDERLAND", "ESPAÑA", "ITALIA", "BELGI", "RECHNUNG", "FACTURE", "FACTUUR",
+        "FACTURA", "FATTURA", " MWST", " TVA", " BTW", " IVA",
     ]
     /// Words that place it in the United States (month-first dates).
     static let monthFirstWords = [" USA", "UNITED STATES", "SALES TAX", " INC.", " INC ", " LLC", " USD"]

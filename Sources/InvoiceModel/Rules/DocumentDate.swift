@@ -11,6 +11,31 @@ public enum DocumentDate {
             table[name] = index + 1
             table[String(name.prefix(3))] = index + 1
         }
+        for (name, month) in foreignMonths { table[name] = month }
+        return table
+    }()
+
+    /// Month names of invoices in French, German, Dutch, Spanish and Italian, in full and in their
+    /// usual abbreviations (where an abbreviation would name two months, e.g. French "jui", none is given).
+    public static let foreignMonths: [String: Int] = {
+        let months: [[String]] = [
+            ["janvier", "janv", "januar", "jänner", "januari", "enero", "ene", "gennaio", "genn", "gen"],
+            ["février", "fevrier", "févr", "fevr", "fév", "fev", "februar", "februari", "febrero", "febbraio"],
+            ["mars", "märz", "maerz", "mrz", "maart", "mrt", "marzo"],
+            ["avril", "avr", "april", "abril", "abr", "aprile"],
+            ["mai", "mei", "mayo", "maggio", "magg", "mag"],
+            ["juin", "juni", "junio", "giugno", "giu"],
+            ["juillet", "juil", "juli", "julio", "luglio", "lug"],
+            ["août", "aout", "augustus", "agosto", "ago"],
+            ["septembre", "septiembre", "setiembre", "settembre", "set"],
+            ["octobre", "oktober", "okt", "octubre", "ottobre", "ott"],
+            ["novembre", "noviembre"],
+            ["décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic", "dicembre"],
+        ]
+        var table: [String: Int] = [:]
+        for (index, names) in months.enumerated() {
+            for name in names { table[name] = index + 1 }
+        }
         return table
     }()
 
@@ -18,6 +43,8 @@ public enum DocumentDate {
     static let ignoredWords: Set<String> = [
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "st", "nd", "rd", "th",
+        // "3 de marzo de 2014", "1er mars", "le 3 mars"
+        "de", "del", "er", "le",
     ]
 
     /// Reads a date as printed on fapiao and Chinese documents.
@@ -121,7 +148,9 @@ public enum DocumentDate {
         var current = ""
         var currentKind = 0
         for character in text {
-            let kind = character.isASCIIDigit ? 1 : (character.isLetter && character.isASCII ? 2 : 3)
+            // Latin letters, accented ones included (février, März); not CJK (年 is a separator here).
+            let latin = character.isLetter && character.unicodeScalars.allSatisfy { $0.value < 0x250 }
+            let kind = character.isASCIIDigit ? 1 : (latin ? 2 : 3)
             if kind != currentKind || kind == 3, !current.isEmpty {
                 runs.append(current)
                 current = ""

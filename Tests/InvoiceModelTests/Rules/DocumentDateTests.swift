@@ -52,4 +52,13 @@ import Testing
     func givenNoValidReading_whenParsed_thenNil(text: String) {
         #expect(DocumentDate.parseNumericOrNamed(text, preferDayFirst: true) == nil)
     }
+
+    @Test(arguments: [
+        ("3 Mars 2014", "2014-03-03"), ("1er mars 2014", "2014-03-01"), ("3. März 2014", "2014-03-03"),
+        ("12 février 2020", "2020-02-12"), ("3 de marzo de 2014", "2014-03-03"), ("7 mei 2021", "2021-05-07"),
+        ("15 dicembre 2019", "2019-12-15"), ("2 août 2022", "2022-08-02"), ("9 Okt. 2023", "2023-10-09"),
+    ])
+    func givenAMonthNamedInAnotherEuropeanLanguage_whenParsed_thenTheDate(text: String, expected: String) {
+        #expect(DocumentDate.parseNumericOrNamed(text, preferDayFirst: true)?.value == expected)
+    }
 }
