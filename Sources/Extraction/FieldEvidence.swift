@@ -40,6 +40,9 @@ public struct FieldEvidence: Sendable, Hashable {
     /// `readConfidence`, their minimum, says it all). One unsure character of a long name drags the
     /// minimum down; the mean tells how the rest read.
     public var meanReadConfidence: Double?
+    /// When the value was computed from an equation a check also tests (a tax as total − amount): that
+    /// check's rule. Such a check holds by construction, so it is no evidence for any field it names.
+    public var derivedBy: String?
 
     /// Creates evidence for a value.
     public init(

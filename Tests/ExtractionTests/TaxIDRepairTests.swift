@@ -129,6 +129,31 @@ extension TaxIDRepairTests {
         #expect(scored.review.reasons.contains { $0.hasPrefix("sellerTaxID: read as 91500103MA0LHAMWX5") })
     }
 
+    /// A tax computed as total − amount makes amount + tax = total hold by construction: that check is
+    /// no evidence for the amount or the total, which score as if it had not been run.
+    @Test func givenTaxDerivedFromTheTotalsEquation_whenScored_thenThatCheckConfirmsNothing() {
+        func read(_ value: String) -> FieldEvidence {
+            FieldEvidence(value: value, source: .ocr, page: 1, box: nil, readConfidence: 0.93, formatValid: true)
+        }
+        var tax = FieldEvidence(
+            value: "13.00", source: .derived, page: nil, box: nil, readConfidence: 0.93, formatValid: true)
+        tax.derivedBy = "amount-plus-tax-equals-total"
+        let check = CheckResult(
+            rule: "amount-plus-tax-equals-total", passed: true,
+            fields: [.amountExcludingTax, .taxAmount, .totalAmount], message: nil)
+        func total(_ tax: FieldEvidence, checks: [CheckResult]) -> Double? {
+            let document = ExtractedDocument(
+                documentType: "invoice", invoiceKind: nil,
+                fields: [.amountExcludingTax: read("100.00"), .taxAmount: tax, .totalAmount: read("113.00")],
+                lineItems: [], qr: nil)
+            return DocumentScorer().score(document, checks: checks).fields[.totalAmount]?.confidence
+        }
+        var readTax = tax
+        readTax.derivedBy = nil
+        #expect(total(tax, checks: [check]) == total(tax, checks: []))
+        #expect((total(readTax, checks: [check]) ?? 0) > (total(tax, checks: [check]) ?? 1))
+    }
+
     @Test func givenInferredTotal_whenScored_thenFlaggedWithItsSourceAndAtMostTheCeiling() {
         var evidence = FieldEvidence(
             value: "62.88", source: .ocr, page: 1, box: nil, readConfidence: 0.99, formatValid: true)

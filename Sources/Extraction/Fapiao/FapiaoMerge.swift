@@ -222,8 +222,10 @@ struct FapiaoMerge {
 
     private func derived(_ value: Decimal, from inputs: [FieldName]) -> FieldEvidence {
         let sure = inputs.compactMap { fields[$0] }.map { $0.source == .qr ? 1 : $0.readConfidence }.min() ?? 1
-        return FieldEvidence(
+        var evidence = FieldEvidence(
             value: Money.format(value), source: .derived, page: nil, box: nil, readConfidence: sure, formatValid: true)
+        evidence.derivedBy = "amount-plus-tax-equals-total"
+        return evidence
     }
 
     /// Whether amount + tax = total, when all three are known.

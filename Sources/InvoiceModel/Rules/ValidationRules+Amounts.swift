@@ -30,6 +30,38 @@ extension ValidationRules {
             message: "\(terms) = \(Money.format(sum)) \(relation) the total " + Money.format(total))
     }
 
+    /// `amounts-plausible`, reported only when it fails (an amount that makes sense is no evidence that
+    /// it was read right): on an invoice whose total is positive, a negative tax, a tax larger than the
+    /// amount it is levied on, or a total smaller than the amount before tax (beyond the cash rounding a
+    /// receipt prints, and five cents); and the same with signs reversed on a red-letter (negative) one.
+    static func plausibilityCheck(_ input: ValidationInput) -> CheckResult? {
+        let rule = "amounts-plausible"
+        let amount = input.amount(.amountExcludingTax).decimal
+        let tax = input.amount(.taxAmount).decimal
+        let total = input.amount(.totalAmount).decimal
+        guard let sign = (total ?? amount).map({ $0 < 0 ? Decimal(-1) : Decimal(1) }) else { return nil }
+        let slack = abs(input.rounding ?? 0) + Money.cent * 5
+        var problems: [(fields: [FieldName], message: String)] = []
+        if let tax, sign * tax < 0 {
+            problems.append(([.taxAmount], "the tax \(Money.format(tax)) has the opposite sign of the invoice"))
+        }
+        if let tax, let amount, abs(tax) > abs(amount), !amount.isZero {
+            problems.append(
+                ([.taxAmount, .amountExcludingTax],
+                 "the tax \(Money.format(tax)) is larger than the amount \(Money.format(amount)) it is levied on"))
+        }
+        if let amount, let total, sign * total < sign * amount - slack {
+            problems.append(
+                ([.totalAmount, .amountExcludingTax],
+                 "the total \(Money.format(total)) is smaller than the amount before tax \(Money.format(amount))"))
+        }
+        guard !problems.isEmpty else { return nil }
+        var fields: [FieldName] = []
+        for problem in problems { fields += problem.fields.filter { !fields.contains($0) } }
+        return CheckResult(
+            rule: rule, passed: false, fields: fields, message: problems.map(\.message).joined(separator: "; "))
+    }
+
     /// `words-match-figures`: the capital amount reads as the printed total.
     static func wordsCheck(_ input: ValidationInput) -> CheckResult? {
         guard let words = input.text(.totalAmountInWords) else { return nil }

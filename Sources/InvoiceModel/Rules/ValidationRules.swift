@@ -23,6 +23,7 @@ public enum ValidationRules {
         results += digitalNumberCheck(input).map { [$0] } ?? []
         results += checkCodeFormat(input).map { [$0] } ?? []
         results += totalsCheck(input).map { [$0] } ?? []
+        results += plausibilityCheck(input).map { [$0] } ?? []
         results += wordsCheck(input).map { [$0] } ?? []
         results += lineItemChecks(input)
         results += qrChecks(input)

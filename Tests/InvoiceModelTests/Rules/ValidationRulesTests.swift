@@ -68,6 +68,26 @@ import Testing
         #expect(results("amount-plus-tax-equals-total", in: checks).map(\.passed) == [passes])
     }
 
+    /// Amounts no invoice has fail `amounts-plausible` and name the fields involved; sensible ones (a
+    /// red-letter invoice's negative amounts among them) add no check at all.
+    @Test(arguments: [
+        ("100.00", "-13.00", "87.00", [FieldName.taxAmount, .totalAmount, .amountExcludingTax]),
+        ("100.00", "-13.00", "113.00", [.taxAmount]),
+        ("10.00", "13.00", "23.00", [.taxAmount, .amountExcludingTax]),
+        ("100.00", "13.00", "90.00", [.totalAmount, .amountExcludingTax]),
+        ("-100.00", "13.00", "-87.00", [.taxAmount, .totalAmount, .amountExcludingTax]),
+        ("100.00", "13.00", "113.00", []), ("-100.00", "-13.00", "-113.00", []), ("12.02", "0.00", "12.00", []),
+    ])
+    func givenAmounts_whenRun_thenImplausibleOnesFailAndNameTheirFields(
+        amount: String, tax: String, total: String, flagged: [FieldName]
+    ) {
+        let input = ValidationInput(
+            fields: [.amountExcludingTax: amount, .taxAmount: tax, .totalAmount: total], today: "2026-01-01")
+        let checks = results("amounts-plausible", in: ValidationRules.run(input))
+        #expect(checks.allSatisfy { !$0.passed })
+        #expect((checks.first?.fields ?? []) == flagged)
+    }
+
     /// A receipt rounding to 5 sen prints its adjustment: 22.00 + 1.32 − 0.02 = 23.30.
     @Test(arguments: [("-0.02", true), (nil, false), ("0.02", false)])
     func givenPrintedRounding_whenRun_thenItIsPartOfTheSum(rounding: String?, passes: Bool) throws {
