@@ -75,7 +75,7 @@ extension EnglishReader {
         {
             return .tax
         }
-        if text.firstMatch(of: /\bTOTAAL\b|\bTOTALE\b|\bSUMME\b|\bGESAMT\b|\bIMPORTE\b/) != nil {
+        if text.firstMatch(of: /\bTOTAAL\b|\bTOTALE\b|\bSUMME\b|\bGESAMT\b/) != nil {
             return .total
         }
         return nil

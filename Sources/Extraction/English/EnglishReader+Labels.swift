@@ -63,8 +63,9 @@ extension EnglishReader {
     /// The issue date among `rows` (with their indices on the page).
     private func bestDate(in rows: [(offset: Int, element: EnglishRow)]) -> FieldEvidence? {
         var candidates: [(score: Int, index: Int, range: Range<String.Index>, line: EnglishRow)] = []
+        let patterns = Self.datePatterns
         for (index, line) in rows {
-            for pattern in Self.datePatterns {
+            for pattern in patterns {
                 for match in line.upper.matches(of: pattern) {
                     var score = 0
                     if line.upper.contains(Self.dateWords) { score += 2 }
