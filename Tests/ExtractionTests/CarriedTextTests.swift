@@ -60,4 +60,23 @@ import Testing
         #expect(scored.fields[.invoiceNumber]?.flagged == true)
         #expect(scored.fields[.issueDate]?.flagged == false)
     }
+
+    @Test func givenTaxIDWithTheNextColumnsWordGluedOn_whenExtracted_thenTheIDEndsWhereItsCharactersDo() {
+        let withIDs =
+            lines + [
+                ("纳税人识别号：91110106MAGXM26E49信息", 140, 470), ("纳税人识别号：913201063615768577 SUZHOU", 140, 1350),
+            ]
+        let document = DocumentExtractor().extractCarriedText([page(withIDs)])
+        #expect(document.fields[.buyerTaxID]?.value == "91110106MAGXM26E49")
+        #expect(document.fields[.sellerTaxID]?.value == "913201063615768577")
+    }
+
+    @Test(arguments: [
+        ("91110106MAGXM26E49信息", "91110106MAGXM26E49"), ("：91110106 MAGXM26E49", "91110106MAGXM26E49"),
+        ("913201063615768577 SUZHOU", "913201063615768577"), ("１２３４５６７８９０１２３４５", "123456789012345"),
+        ("地址", ""),
+    ])
+    func givenCarriedText_whenExactTaxIDTaken_thenOnlyTheIDsCharacters(text: String, expected: String) {
+        #expect(FieldText.exactTaxID(text) == expected)
+    }
 }

@@ -55,7 +55,7 @@ enum ValueKind {
             let name = FieldText.name(printed)
             return name.isEmpty ? nil : name
         case .taxID:
-            let id = exact ? compact.uppercased().filter { $0.isLetter || $0.isNumber } : FieldText.taxID(compact)
+            let id = exact ? FieldText.exactTaxID(text.text) : FieldText.taxID(compact)
             return id.count >= 15 ? id : nil
         case .printed:
             // OCR'd text of the cipher area printed beside an address or an account ends the value.

@@ -47,6 +47,27 @@ enum FieldText {
         return id
     }
 
+    /// A taxpayer ID from text the file carried (nothing repaired): its ASCII letters and digits from the
+    /// first one on, ending where the value does — at a character no ID holds (the next column's word glued
+    /// on: `…90信息`), or at a gap once the ID has a full length and what follows would make it longer than
+    /// any ID format (20 characters).
+    static func exactTaxID(_ text: String) -> String {
+        var id = ""
+        for piece in text.map(halfWidth).split(separator: " ", omittingEmptySubsequences: true) {
+            // Punctuation before the ID (the label's colon) is no part of it.
+            let word = id.isEmpty ? piece.drop { !($0.isLetter || $0.isNumber) } : piece[...]
+            let part = word.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            if part.isEmpty {
+                if id.isEmpty, word.isEmpty { continue }
+                break
+            }
+            if id.count >= 15, id.count + part.count > 20 { break }
+            id += String(part).uppercased()
+            if part.count < word.count { break }
+        }
+        return id
+    }
+
     /// Text as printed: CJK runs without the spaces OCR puts between characters, single spaces elsewhere,
     /// and stray punctuation at the ends removed.
     static func printed(_ text: String) -> String {
