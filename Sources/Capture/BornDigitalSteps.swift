@@ -31,10 +31,11 @@ enum BornDigitalSteps {
         timings.add("text", milliseconds: stopwatch.milliseconds)
         // A scan saved as PDF is read like a scan: a text layer over it is someone else's OCR, with its
         // misreadings, and must not pass for exact text.
-        guard let first = texts.first, TextLayerQuality.isUsable(first),
-            file.largestImageCoverage(0, placements: firstPlacements) < scannedPageCoverage
-        else {
-            return renderAll(file, limits: limits, carried: nil, timings: timings)
+        let scanned = file.largestImageCoverage(0, placements: firstPlacements) >= scannedPageCoverage
+        guard let first = texts.first, TextLayerQuality.isUsable(first), !scanned else {
+            // A layer of the file's own that is unusable as a whole may still hold exact values where OCR
+            // finds a field; a scan's is someone's OCR.
+            return renderAll(file, limits: limits, carried: nil, texts: scanned ? nil : texts, timings: timings)
         }
         stopwatch = Stopwatch()
         var inputs: [PageInput] = []
@@ -56,7 +57,7 @@ enum BornDigitalSteps {
         // page, keeping what the text layer and QR code did give.
         if extracted.documentType == "fapiao", extracted.expectedFields.contains(where: { extracted.fields[$0] == nil })
         {
-            return renderAll(file, limits: limits, carried: extracted, timings: timings)
+            return renderAll(file, limits: limits, carried: extracted, texts: texts, timings: timings)
         }
         let summaries = texts.enumerated().map { index, text in summary(text, number: index + 1) }
         return .done(finish(extracted, pages: summaries, scorer: scorer, today: today, timings: timings))
@@ -145,16 +146,19 @@ enum BornDigitalSteps {
         }
     }
 
-    static func renderAll(_ file: PDFFile, limits: IngestLimits, carried: ExtractedDocument?, timings: StageTimings)
-        -> PDFResult
-    {
+    /// Every page rendered for OCR, with the file's own text (`texts`, when it is not a scan's) beside it.
+    static func renderAll(
+        _ file: PDFFile, limits: IngestLimits, carried: ExtractedDocument?, texts: [TextPage]?, timings: StageTimings
+    ) -> PDFResult {
         var timings = timings
         let stopwatch = Stopwatch()
         var pages: [LoadedPage] = []
         for index in 0..<file.pageCount {
             do throws(DocumentError) {
                 pages.append(
-                    LoadedPage(image: try file.render(index, maxPixels: limits.maxPixelsPerPage), declaredDPI: 300))
+                    LoadedPage(
+                        image: try file.render(index, maxPixels: limits.maxPixelsPerPage), declaredDPI: 300,
+                        text: texts.flatMap { index < $0.count ? $0[index] : nil }))
             } catch {
                 return .failed(error, timings: timings)
             }

@@ -31,6 +31,8 @@ enum PageSteps {
         var prepared: [PreparedPage] = []
         var inputs: [PageInput] = []
         var readers: [WorkerPageReader] = []
+        // Per page number, the characters the file placed on it, where OCR read them.
+        var exact: [Int: [PlacedCharacter]] = [:]
         do {
             for (index, page) in pages.enumerated() {
                 // A fapiao QR code, read first, says which way up the page is: no OSD needed then.
@@ -56,6 +58,7 @@ enum PageSteps {
                 // its print is Chinese (only a fapiao's fields are read from it). A fapiao whose print says
                 // it is not at 300 dpi is brought there before Tesseract reads it.
                 var reading: DetectedPage?
+                var scale = 1.0
                 if index == 0, let second = worker.pageTextRecognizer {
                     stopwatch = Stopwatch()
                     reading = second.read(ready.image, chineseOnly: true)
@@ -64,6 +67,7 @@ enum PageSteps {
                         let scaled = ready.image.scaled(by: factor)?.withResolution(300)
                     {
                         ready.image = scaled
+                        scale = factor
                         reading = found.scaled(by: factor)
                         codes = codes.map { PageQRCode(text: $0.text, box: $0.box.scaled(x: factor, y: factor)) }
                     }
@@ -83,6 +87,11 @@ enum PageSteps {
                         Data(
                             "detected \(detected.page.boxCount) boxes, upside down \(detected.page.upsideDownShare):\n\(lines)\n"
                                 .utf8))
+                }
+                if let text = page.text,
+                    let placed = Self.placedText(text, rendered: page.image, prepared: ready, scale: scale)
+                {
+                    exact[index + 1] = placed
                 }
                 prepared.append(ready)
                 readers.append(reader)
@@ -124,6 +133,8 @@ enum PageSteps {
                 extracted.fill(from: reading.document)
             }
         }
+        // Where OCR read a field on a page that carries its own text, that text is exact.
+        extracted.takeExactText(exact)
         // Pages the extractor did not need (a second invoice, an attachment) are still read in full,
         // so their text is reported and nothing on them is lost.
         for reader in readers.dropFirst() where reader.recordedLines.isEmpty {

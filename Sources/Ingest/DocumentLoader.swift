@@ -34,11 +34,15 @@ public struct LoadedPage: Sendable {
     public var image: PageImage
     /// The resolution the file declared, or `nil` when it declared none (or an implausible one).
     public var declaredDPI: Int?
+    /// The text the file itself placed on the page (a PDF's text layer, when it is the document's own and
+    /// not someone's OCR over a scan), in the page's pixels: exact where OCR reads a field from it.
+    public var text: TextPage?
 
     /// Creates a page.
-    public init(image: PageImage, declaredDPI: Int?) {
+    public init(image: PageImage, declaredDPI: Int?, text: TextPage? = nil) {
         self.image = image
         self.declaredDPI = declaredDPI
+        self.text = text
     }
 }
 
