@@ -31,8 +31,8 @@ enum PageSteps {
         var prepared: [PreparedPage] = []
         var inputs: [PageInput] = []
         var readers: [WorkerPageReader] = []
-        // Per page number, the characters the file placed on it, where OCR read them.
-        var exact: [Int: [PlacedCharacter]] = [:]
+        // Per page number, the text the file placed on it, where OCR reads it.
+        var exact: [Int: [RecognizedLine]] = [:]
         do {
             for (index, page) in pages.enumerated() {
                 // A fapiao QR code, read first, says which way up the page is: no OSD needed then.

@@ -6,10 +6,12 @@ import InvoiceModel
 /// characters, private-use code points and control characters, or words none of which an invoice
 /// prints (glyph codes mapped to arbitrary characters).
 enum TextLayerQuality {
-    /// Words one of which every invoice or receipt prints, in Chinese or English.
+    /// Words one of which every invoice or receipt prints, in Chinese, English, German, French, Dutch,
+    /// Spanish or Italian.
     static let commonWords = [
         "发票", "合计", "金额", "税额", "名称", "日期", "号码", "价税", "开票", "total", "invoice", "amount", "date",
-        "receipt", "tax", "qty", "price", "cash", "subtotal", "bill",
+        "receipt", "tax", "qty", "price", "cash", "subtotal", "bill", "rechnung", "betrag", "datum", "mwst",
+        "facture", "montant", "tva", "factuur", "bedrag", "btw", "factura", "importe", "iva", "fattura", "importo",
     ]
 
     static func isUsable(_ page: TextPage) -> Bool {

@@ -5,11 +5,22 @@ import Testing
 
 /// Fields OCR read on a page whose file placed its own text there.
 @Suite struct ExactTextOverlayTests {
-    /// `text` placed from (x, y): characters 40 px apart, 36 px tall, as a PDF's text layer places them.
-    private static func placed(_ text: String, x: Int, y: Int) -> [PlacedCharacter] {
-        text.enumerated().map { index, character in
-            PlacedCharacter(character, PixelBox(x: x + index * 40, y: y, width: 36, height: 36))
+    /// `text` placed from (x, y) as a PDF's text layer places it: characters 40 px apart and 36 px tall,
+    /// a word per run between spaces.
+    private static func placed(_ text: String, x: Int, y: Int) -> [RecognizedLine] {
+        var words: [RecognizedWord] = []
+        var offset = 0
+        for part in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !part.isEmpty {
+                words.append(
+                    RecognizedWord(
+                        text: String(part), confidence: 1,
+                        box: PixelBox(x: x + offset * 40, y: y, width: part.count * 40 - 4, height: 36)))
+            }
+            offset += part.count + 1
         }
+        let box = words.dropFirst().reduce(words[0].box) { $0.union($1.box) }
+        return [RecognizedLine(words: words, confidence: 1, box: box)]
     }
 
     /// An OCR reading of `value` whose box covers `count` characters from (x, y).
@@ -63,6 +74,14 @@ import Testing
         var extracted = document([.sellerName: read("成都市郫都区科技有限公", x: 220, y: 1300, count: 11)])
         extracted.takeExactText([1: page])
         #expect(extracted.fields[.sellerName]?.value == "成都市郫都区科技有限公司")
+        #expect(extracted.fields[.sellerName]?.disagreement != nil)
+    }
+
+    @Test func givenLatinNameOCRReadWithoutItsAccent_whenOverlaid_thenThePrintedNameWithItsSpacesAndAccent() {
+        let name = Self.placed("Müller Software AG", x: 100, y: 200)
+        var extracted = document([.sellerName: read("Muller Software AG", x: 100, y: 202, count: 18)])
+        extracted.takeExactText([1: name])
+        #expect(extracted.fields[.sellerName]?.value == "Müller Software AG")
         #expect(extracted.fields[.sellerName]?.disagreement != nil)
     }
 

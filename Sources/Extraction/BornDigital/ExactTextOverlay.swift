@@ -10,15 +10,15 @@ extension ExtractedDocument {
     /// - text there that resembles the reading too little (another field, glyph codes without a Unicode
     ///   map) leaves the reading as it is.
     ///
-    /// - Parameter pages: per 1-based page number, the characters the file placed on it, in the pixels of
-    ///   the page image OCR read.
-    public mutating func takeExactText(_ pages: [Int: [PlacedCharacter]]) {
+    /// - Parameter pages: per 1-based page number, the lines of text the file placed on it, in the pixels
+    ///   of the page image OCR read.
+    public mutating func takeExactText(_ pages: [Int: [RecognizedLine]]) {
         guard !pages.isEmpty else { return }
         for (name, evidence) in fields where evidence.source == .ocr {
-            guard let box = evidence.box, let characters = pages[evidence.page ?? 1],
+            guard let box = evidence.box, let lines = pages[evidence.page ?? 1],
                 let kind = ExactText.Kind(name, reading: evidence.value)
             else { continue }
-            let text = ExactText.text(of: characters, in: ExactText.region(around: box))
+            let text = ExactText.text(of: lines, in: ExactText.region(around: box))
             guard let exact = ExactText.closest(to: evidence.value, in: text, kind: kind) else { continue }
             var updated = evidence
             updated.source = .textLayer
@@ -66,31 +66,12 @@ enum ExactText {
             x: box.x - height, y: box.y - height / 2, width: box.width + 2 * height, height: box.height + height)
     }
 
-    /// The characters whose centres lie in `region` as text: lines top to bottom joined by a space, and a
-    /// space between characters of a line further apart than 0.8 of their height (as the file's words).
-    static func text(of characters: [PlacedCharacter], in region: PixelBox) -> String {
-        let inside = characters.filter { !$0.character.isWhitespace && region.containsCentre(of: $0.box) }
-            .sorted { ($0.box.y + $0.box.height / 2, $0.box.x) < ($1.box.y + $1.box.height / 2, $1.box.x) }
-        var lines: [[PlacedCharacter]] = []
-        for placed in inside {
-            let centre = placed.box.y + placed.box.height / 2
-            if let first = lines.last?.first, abs(first.box.y + first.box.height / 2 - centre) <= first.box.height / 2 {
-                lines[lines.count - 1].append(placed)
-            } else {
-                lines.append([placed])
-            }
-        }
-        return lines.map { line in
-            var text = ""
-            var previous: PixelBox?
-            for placed in line.sorted(by: { $0.box.x < $1.box.x }) {
-                if let previous, placed.box.x - previous.maxX > max(previous.height, placed.box.height) * 8 / 10 {
-                    text.append(" ")
-                }
-                text.append(placed.character)
-                previous = placed.box
-            }
-            return text
+    /// The characters whose centres lie in `region` as text, lines top to bottom joined by a space; the
+    /// file's words keep their spaces.
+    static func text(of lines: [RecognizedLine], in region: PixelBox) -> String {
+        lines.compactMap { line in
+            let inside = LineText(line).within(region)
+            return inside.isEmpty ? nil : inside.text
         }.joined(separator: " ")
     }
 

@@ -28,8 +28,6 @@ public struct TextPage: Sendable, Hashable {
     /// Clockwise turn (0, 90, 180, 270) applied so that the text reads left to right: a page the file
     /// displays sideways (PDF `/Rotate`, content drawn turned) is read upright, like a turned scan.
     public var rotation: Int
-    /// The printed characters (whitespace left out) where they lie on the upright page, in the file's order.
-    public var characters: [PlacedCharacter]
 
     /// Groups `characters` (in the file's order) into words and lines, turning the page first when its
     /// text does not run left to right.
@@ -45,7 +43,6 @@ public struct TextPage: Sendable, Hashable {
         self.height = turns % 2 == 0 ? height : width
         self.dpi = dpi
         rotation = turns * 90
-        self.characters = placed.filter { !$0.character.isWhitespace && !$0.box.isEmpty }
         let words = Self.words(placed)
         characterCount = words.reduce(0) { $0 + $1.text.count }
         lines = Self.lines(words)
