@@ -43,6 +43,9 @@ public struct FieldEvidence: Sendable, Hashable {
     /// When the value was computed from an equation a check also tests (a tax as total − amount): that
     /// check's rule. Such a check holds by construction, so it is no evidence for any field it names.
     public var derivedBy: String?
+    /// When the value was read in a way known to lose part of what is printed (a German or French name
+    /// read by the English OCR model, which reads no accents): what. Such a field always goes to a person.
+    public var caveat: String?
 
     /// Creates evidence for a value.
     public init(

@@ -831,4 +831,66 @@ private final class SecondOpinion: PageReader {
         let receipt = reader([[("KEDAI", 200), ("RUNCIT", 320)], [("Total", 40), ("12.00", 660)]])
         #expect(!receipt.expectedFields([.totalAmount]).contains(.invoiceNumber))
     }
+
+    @Test func givenNumberAndDatesUnderColumnHeadings_whenRead_thenEachIsTakenFromUnderItsOwnHeading() {
+        let fields = reader([
+            [("Krüger", 40), ("Technik", 200), ("AG", 360)],
+            [("Rechnung", 40)],
+            [("Rechnungs-Nr.", 40), ("Lieferdatum", 340), ("Datum", 600)],
+            [("2143823", 40), ("16.12.2021", 340), ("16.11.2021", 600)],
+            [("Gesamtbetrag", 40), ("1.190,00", 560), ("€", 740)],
+        ]).fields
+        #expect(fields[.invoiceNumber]?.value == "2143823")
+        // The delivery date comes first on the row; the heading over the other says it is the invoice's.
+        #expect(fields[.issueDate]?.value == "2021-11-16")
+    }
+
+    @Test func givenAnIndianGSTInvoice_whenRead_thenTheTaxIsCentralPlusStateAndTheCurrencyRupees() {
+        let fields = reader([
+            [("Mehta", 40), ("Traders", 160), ("Ltd", 320), ("TAX", 440), ("INVOICE", 520)],
+            [("GSTIN:", 40), ("29ABCDE1234F1Z5", 180)],
+            [("Invoice", 40), ("No.:", 200), ("INV/24-25/0153", 300)],
+            [("Taxable", 40), ("Value", 200), ("4,25,652.00", 500)],
+            [("CGST", 40), ("@", 140), ("9%", 180), ("38,308.68", 500)],
+            [("SGST", 40), ("@", 140), ("9%", 180), ("38,308.68", 500)],
+            [("Grand", 40), ("Total", 180), ("5,02,269.36", 500)],
+        ]).fields
+        #expect(fields[.sellerName]?.value == "Mehta Traders Ltd")
+        #expect(fields[.invoiceNumber]?.value == "INV/24-25/0153")
+        #expect(fields[.amountExcludingTax]?.value == "425652.00")
+        #expect(fields[.taxAmount]?.value == "76617.36")
+        #expect(fields[.totalAmount]?.value == "502269.36")
+        #expect(fields[.currency]?.value == "INR")
+    }
+
+    @Test func givenAGermanNameReadByOCR_whenScored_thenFlaggedForTheAccentsTheEnglishModelCannotRead() {
+        var reader = EnglishReader(
+            reader: PrintedPage([
+                [("Muller", 40), ("Software", 200), ("AG", 380)], [("Rechnung", 40)],
+                [("Gesamtbetrag", 40), ("1.190,00", 560), ("€", 740)],
+            ]), page: 1)
+        reader.readAll()
+        #expect(reader.fields[.sellerName]?.value == "Muller Software AG")
+        let document = ExtractedDocument(
+            documentType: "invoice", invoiceKind: nil, fields: reader.fields, lineItems: [], qr: nil)
+        let scored = DocumentScorer().score(document, checks: [])
+        #expect(scored.fields[.sellerName]?.flagged == true)
+        #expect(scored.review.reasons.contains { $0.hasPrefix("sellerName: read by the English OCR model") })
+        // An English invoice's name is not held back for accents.
+        var english = EnglishReader(
+            reader: PrintedPage([[("Harper", 40), ("Supply", 200), ("Inc.", 360)], [("Total", 40), ("12.00", 600)]]),
+            page: 1)
+        english.readAll()
+        #expect(english.fields[.sellerName]?.caveat == nil)
+    }
+
+    @Test(arguments: [
+        ["Nº", "factura:"], ["N2", "oO", ".", "factura:"], ["Número", "de", "factura:"], ["N.", "fattura:"],
+    ])
+    func givenSpanishOrItalianNumberLabels_whenRead_thenTheNumberAfterThem(label: [String]) {
+        var words = label.enumerated().map { ($0.element, 40 + $0.offset * 160) }
+        words.append(("A-2024/153", 40 + label.count * 160))
+        let fields = reader([[("FACTURA", 40)], words, [("Total", 40), ("12,10", 600)]]).fields
+        #expect(fields[.invoiceNumber]?.value == "A-2024/153")
+    }
 }

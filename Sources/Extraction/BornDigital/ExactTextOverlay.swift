@@ -24,6 +24,7 @@ extension ExtractedDocument {
             updated.source = .textLayer
             updated.readConfidence = 1
             updated.meanReadConfidence = nil
+            updated.caveat = nil
             if exact == evidence.value {
                 updated.confirmations += 1
                 updated.conflicts = 0

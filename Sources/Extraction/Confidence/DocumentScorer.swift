@@ -64,6 +64,7 @@ public struct DocumentScorer: Sendable {
             let flagged =
                 confidence < threshold || !failed.isEmpty || evidence.disagreement != nil
                 || evidence.correctedFrom != nil || evidence.inferredFrom != nil || malformedName
+                || evidence.caveat != nil
             if confidence < threshold {
                 reasons.append(
                     "\(name.rawValue): confidence \(Self.format(confidence)) below \(Self.format(threshold))")
@@ -86,6 +87,7 @@ public struct DocumentScorer: Sendable {
                             ? "\(name.rawValue): not a name (it reads as an address)"
                             : "\(name.rawValue): not a whole name (one character)")
             }
+            if let caveat = evidence.caveat { reasons.append("\(name.rawValue): \(caveat)") }
             if let source = evidence.inferredFrom {
                 reasons.append("\(name.rawValue): not printed as such; taken from \(source)")
             }

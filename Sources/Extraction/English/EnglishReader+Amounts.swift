@@ -118,7 +118,17 @@ extension EnglishReader {
         // A rounding adjustment is a few cents (anything larger was taken for the rounded total above).
         rounding = amount(first(.rounding)).flatMap { abs(NSDecimalNumber(decimal: $0).doubleValue) < 0.1 ? $0 : nil }
         let subtotal = first(.subtotal)
-        let tax = first(.tax)
+        var tax = first(.tax)
+        // Indian GST is printed in parts, central and state (CGST and SGST, or UTGST) on rows of their own:
+        // the tax is their sum.
+        var parts: [Reading] = []
+        for reading in readings where reading.kind == .tax && !parts.contains(where: { $0.order == reading.order }) {
+            if rows[reading.order].upper.firstMatch(of: /\b(?:C|S|UT)GST\b/) != nil { parts.append(reading) }
+        }
+        if parts.count >= 2, let first = parts.first {
+            let sum = parts.compactMap { amount($0) }.reduce(Decimal(0), +)
+            tax = (kind: .tax, value: Money.format(sum), text: first.text, order: first.order)
+        }
 
         var votes: [String: Double] = [:]
         var where_: [String: LineText] = [:]
@@ -382,6 +392,10 @@ extension EnglishReader {
                 return nil
             }
             var token = line.slice(range).compactText
+            if token.wholeMatch(of: /-?\d{1,2}(?:,\d{2})+,\d{3}\.\d{2}/) != nil {
+                // "4,25,652.00": Indian grouping (lakh and crore).
+                token = token.replacingOccurrences(of: ",", with: "")
+            }
             if token.wholeMatch(of: /-?\d{1,3}(?:\.\d{3})+,\d{2}/) != nil {
                 // "1.234,56": thousands dots and a decimal comma (most of continental Europe).
                 token = token.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")

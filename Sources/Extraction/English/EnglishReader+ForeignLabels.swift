@@ -3,7 +3,8 @@ import Foundation
 extension EnglishReader {
     /// The kind of an amount line labelled in German, French, Dutch, Spanish or Italian, or by an Indian
     /// GST invoice (`nil`: no such label; the English labels decide). Compounds are matched with the
-    /// spaces taken out (OCR and the keyword repair may split "Gesamtbetrag" or "TotaalIncl").
+    /// spaces taken out (OCR and the keyword repair may split "Gesamtbetrag" or "TotaalIncl"); OCR reads
+    /// MwSt. as "MwsSt.".
     static func foreignKind(of text: String) -> AmountKind? {
         let joined = text.filter { $0 != " " }
         if joined.firstMatch(
@@ -19,7 +20,7 @@ extension EnglishReader {
             return .subtotal
         }
         if text.firstMatch(
-            of: /\b(?:C|S|I|UT)GST\b|MWST|MEHRWERTSTEUER|UMSATZSTEUER|\bUST\b|\bTVA\b|\bBTW\b|\bIVA\b/) != nil
+            of: /\b(?:C|S|I|UT)GST\b|M[WV]\.?S{1,2}T|MEHRWERTSTEUER|UMSATZSTEUER|\bUST\b|\bTVA\b|\bBTW\b|\bIVA\b/) != nil
         {
             return .tax
         }

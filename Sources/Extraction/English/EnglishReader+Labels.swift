@@ -12,7 +12,14 @@ extension EnglishReader {
             /\b\d{1,2}(?:ST|ND|RD|TH)?[ \/-]+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?[ ,\/-]+\d{2,4}\b/,
             /\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.? +\d{1,2}(?:ST|ND|RD|TH)?,? +\d{4}\b/,
         ]
-        let names = DocumentDate.foreignMonths.keys.map { $0.uppercased() }.sorted { $0.count > $1.count }
+        // English names too: German prints "16. November 2021", "5. August 2023" with the day's dot.
+        let english = [
+            "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER",
+            "DECEMBER",
+        ]
+        let names = Set(DocumentDate.foreignMonths.keys.map { $0.uppercased() } + english).sorted {
+            ($0.count, $0) > ($1.count, $1)
+        }
         let months = names.joined(separator: "|")
         // Built from constant names: it always compiles; were it not to, only foreign month names are lost.
         if let foreign = try? Regex(
@@ -29,9 +36,9 @@ extension EnglishReader {
     static var issueDateWords: Regex<Substring> {
         /INVOICE DATE|TAX POINT|RECHNUNGSDATUM|FACTUURDATUM|DATE DE FACTUR|FECHA DE FACTURA|FECHA FACTURA|DATA FATTURA|DATA DOCUMENTO/
     }
-    /// Words of a date that is not the issue date: due, expiry, validity.
+    /// Words of a date that is not the issue date: due, expiry, validity, delivery, order.
     static var otherDateWords: Regex<Substring> {
-        /DUE|EXPIR|VALID|FÄLLIG|FAELLIG|ÉCHÉANCE|ECHEANCE|VERVAL|VENCIMIENTO|SCADENZA/
+        /DUE|EXPIR|VALID|FÄLLIG|FAELLIG|ÉCHÉANCE|ECHEANCE|VERVAL|VENCIMIENTO|SCADENZA|DELIVERY|SHIP|ORDER DATE|LIEFER|LEVER|LIVRAISON|ENTREGA|CONSEGNA|BESTELL|COMMANDE|PEDIDO|ORDINE/
     }
 
     /// The issue date: on a line labelled as the invoice date if there is one (never the due date), else
@@ -67,10 +74,15 @@ extension EnglishReader {
         for (index, line) in rows {
             for pattern in patterns {
                 for match in line.upper.matches(of: pattern) {
+                    // The words that say which date it is: its row's, or the column heading over it.
+                    var context = line.upper
+                    if let heading = headingAbove(line.text.slice(glyphRange(of: match.range, in: line)), row: index) {
+                        context = heading
+                    }
                     var score = 0
-                    if line.upper.contains(Self.dateWords) { score += 2 }
-                    if line.upper.contains(Self.issueDateWords) { score += 2 }
-                    if line.upper.contains(Self.otherDateWords) { score -= 5 }
+                    if context.contains(Self.dateWords) { score += 2 }
+                    if context.contains(Self.issueDateWords) { score += 2 }
+                    if context.contains(Self.otherDateWords) { score -= 5 }
                     candidates.append((score, index, match.range, line))
                 }
             }
@@ -92,6 +104,21 @@ extension EnglishReader {
             return found
         }
         return nil
+    }
+
+    /// The column heading over `value` (part of row `index`), upper case, when the row above is a row of
+    /// headings (no digits) within two text heights: the words starting over the value.
+    private func headingAbove(_ value: LineText, row index: Int) -> String? {
+        guard index > 0, index < rows.count else { return nil }
+        let above = rows[index - 1]
+        let height = rows[index].height
+        guard value.box.y > above.box.maxY, value.box.y - above.box.maxY < 2 * height,
+            !above.upper.contains(where: \.isNumber)
+        else { return nil }
+        let area = PixelBox(
+            left: value.box.x - height, top: above.box.y, right: value.box.maxX, bottom: above.box.maxY)
+        let words = above.text.wordsWithin(area)
+        return words.isEmpty ? nil : words.text.uppercased()
     }
 
     /// A numeric date OCR glued to its label ("Dater11/03/18") or read with letters for digits
@@ -139,12 +166,13 @@ extension EnglishReader {
     }
 
     /// Invoice or receipt number labels, most specific first; English, then German, French, Dutch,
-    /// Spanish and Italian (Rechnungsnummer, N° de facture, Factuurnummer, Nº factura, Fattura n.).
+    /// Spanish and Italian (Rechnungsnummer, N° de facture, Factuurnummer, Nº factura, Número de factura,
+    /// N. fattura; OCR reads the º of Nº as 2 or 0, or as a raised "oO ." of its own).
     static var numberLabels: [Regex<Substring>] {
         [
             /(?:INVOICE|INV)\.?\s*(?:NO|NUMBER|NUM|#)\.?\s*[:#]?\s*/,
             /RECHNUNGS?\s*-?\s*(?:NUMMER|NR|NO)\.?\s*[:#]?\s*/,
-            /(?:N[°ºO]|NUM[ÉE]RO)\.?\s*(?:DE\s+)?(?:LA\s+)?(?:FACTURE|FACTURA|FATTURA)\s*[:#]?\s*/,
+            /\b(?:N[°ºO02]?(?:\s*[O0]{1,2}\s*\.?)?|N[UÚ]M[ÉE]RO)\.?\s*(?:DE\s+)?(?:LA\s+)?(?:FACTURE|FACTURA|FATTURA)\s*[:#]?\s*/,
             /(?:FACTURE|FACTURA|FATTURA)\s*(?:N[°ºO]|NUM[ÉE]RO|NR|N\.)\.?\s*[:#]?\s*/,
             /FACTUUR\s*-?\s*(?:NUMMER|NR|NO)\.?\s*[:#]?\s*/,
             /(?:INVOICE|RECHNUNG|FACTURE|FACTUUR|FACTURA|FATTURA)\s*(?:ID|#)\s*[:#]?\s*/,
@@ -160,11 +188,7 @@ extension EnglishReader {
             for line in rows {
                 guard let match = line.upper.firstMatch(of: label) else { continue }
                 let rest = line.upper[match.range.upperBound...]
-                // "0008 - 392878": OCR spaces out the hyphen of a number.
-                guard
-                    let token = rest.firstMatch(
-                        of: /[A-Z0-9][A-Z0-9\/\-.]*(?: ?- ?[A-Z0-9][A-Z0-9\/.]*)*[A-Z0-9]|[A-Z0-9]/),
-                    token.output.contains(where: \.isNumber)
+                guard let token = rest.firstMatch(of: Self.numberToken), token.output.contains(where: \.isNumber)
                 else { continue }
                 let glyphs = glyphRange(of: token.range, in: line)
                 let printed = line.text.slice(glyphs)
@@ -172,6 +196,44 @@ extension EnglishReader {
                 return
             }
         }
+        // A row of column headings (Rechnungsnummer | Datum | Kundennummer) prints the number under its
+        // heading.
+        for label in Self.numberLabels {
+            for (index, line) in rows.enumerated() {
+                guard let match = line.upper.firstMatch(of: label),
+                    let below = valueUnder(line.text.slice(glyphRange(of: match.range, in: line)), row: index)
+                else { continue }
+                let upper = below.text.uppercased()
+                guard let token = upper.firstMatch(of: Self.numberToken), token.output.contains(where: \.isNumber)
+                else { continue }
+                let start = upper[..<token.range.lowerBound].filter { $0 != " " }.count
+                let printed = below.slice(start..<(start + token.output.filter { $0 != " " }.count))
+                fields[.invoiceNumber] = evidence(.invoiceNumber, printed.compactText, from: printed)
+                return
+            }
+        }
+    }
+
+    /// An invoice number's shape: letters, digits and / - . inside ("0008 - 392878": OCR spaces out the
+    /// hyphen of a number).
+    static var numberToken: Regex<Substring> {
+        /[A-Z0-9][A-Z0-9\/\-.]*(?: ?- ?[A-Z0-9][A-Z0-9\/.]*)*[A-Z0-9]|[A-Z0-9]/
+    }
+
+    /// The words printed under `heading` (part of row `index`) on the next row, within two text heights
+    /// of it: those starting between a text height before the heading and the next heading on its row.
+    func valueUnder(_ heading: LineText, row index: Int) -> LineText? {
+        guard index + 1 < rows.count else { return nil }
+        let row = rows[index]
+        let next = rows[index + 1]
+        let height = row.height
+        guard next.box.y > heading.box.maxY, next.box.y - heading.box.maxY < 2 * height else { return nil }
+        let following = row.text.wordBoxes.filter { $0.x > heading.box.maxX + height / 2 }.map(\.x).min()
+        let right = following ?? heading.box.maxX + 6 * height
+        let area = PixelBox(
+            left: heading.box.x - height, top: next.box.y, right: right, bottom: next.box.maxY)
+        let words = next.text.wordsWithin(area)
+        return words.isEmpty ? nil : words
     }
 
     /// The glyphs of `line` that a range of its upper-case text covers (spaces are not glyphs).

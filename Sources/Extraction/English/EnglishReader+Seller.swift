@@ -6,6 +6,7 @@ extension EnglishReader {
     static let titles: Set<String> = [
         "TAX INVOICE", "INVOICE", "RECEIPT", "OFFICIAL RECEIPT", "CASH BILL", "CASH RECEIPT", "SIMPLIFIED TAX INVOICE",
         "SALES RECEIPT", "BILL", "QUOTATION", "STATEMENT", "CREDIT NOTE", "FROM", "TO", "BILL TO", "SHIP TO", "SOLD TO",
+        "RECHNUNG", "FACTURE", "FACTUUR", "FACTURA", "FATTURA",
     ]
 
     /// Words that end a company name.
@@ -177,7 +178,7 @@ extension EnglishReader {
             // before a registration that read as no address (a branch name in brackets) were not one.
             let registered = text.firstMatch(of: Self.registrationMention) != nil
             if !addressParts.isEmpty,
-                registered || text.firstMatch(of: /\b(?:INVOICE|RECEIPT)\b/) != nil
+                registered || text.firstMatch(of: /\b(?:INVOICE|RECEIPT|RECHNUNG|FACTURE|FACTUUR|FACTURA|FATTURA)\b/) != nil
                     || Self.words(addressParts[addressParts.count - 1]).firstMatch(of: Self.endsWithCountry) != nil
             {
                 let begun = addressParts.contains {
@@ -230,6 +231,21 @@ extension EnglishReader {
         let apartAbove = index == 0 || row.box.y - rows[index - 1].box.maxY > 2 * row.height
         let apartBelow = index + 1 == rows.count || rows[index + 1].box.y - row.box.maxY > 2 * rows[index + 1].height
         return apartAbove && apartBelow
+    }
+
+    /// `part` without a document title printed after it across a gap wider than a word space (more than
+    /// 0.6 of a text height: a letterhead with "TAX INVOICE" or "RECHNUNG" on the name's line).
+    static func withoutTrailingTitle(_ part: LineText) -> LineText {
+        let upper = part.compactText.uppercased()
+        for title in titles.sorted(by: { ($0.count, $0) > ($1.count, $1) }) where title.count >= 4 {
+            let compact = title.filter { $0 != " " }
+            guard upper.hasSuffix(compact), upper.count > compact.count else { continue }
+            let start = part.glyphs.count - compact.count
+            let gap = part.glyphs[start].box.x - part.glyphs[start - 1].box.maxX
+            guard gap * 10 > max(part.box.height, 1) * 6 else { continue }
+            return part.slice(0..<start)
+        }
+        return part
     }
 
     /// Whether an upper-case segment is a document title, speckle read around it aside ("' TAX INVOICE").
@@ -334,7 +350,9 @@ extension EnglishRow {
     /// The row's first segment, or the next one when the first is a document title printed beside the
     /// letterhead ("TAX INVOICE" left of "Bluefield Office Supplies Sdn Bhd" on a page seen at an angle).
     var lead: LineText {
-        guard segments.count > 1, EnglishReader.isTitle(EnglishReader.words(segments[0])) else { return segments[0] }
+        guard segments.count > 1, EnglishReader.isTitle(EnglishReader.words(segments[0])) else {
+            return EnglishReader.withoutTrailingTitle(segments[0])
+        }
         return segments[1]
     }
 }

@@ -62,6 +62,9 @@ struct LocaleCues {
         }) {
             // A plain "$" is the weakest cue: Singapore, Australia and others print it too.
             currency = (code, text.contains("S$") || !text.contains("$") ? 0.95 : 0.7)
+        } else if text.firstMatch(of: /\bGSTIN\b|\b(?:C|S|I|UT)GST\b/) != nil {
+            // Indian GST words, with the rupee sign unread (OCR takes ₹ for a 2 or drops it).
+            currency = ("INR", 0.9)
         }
         let dayFirstScore = Self.dayFirstWords.filter { text.contains($0) }.count
         let monthFirstScore =
