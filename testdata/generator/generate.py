@@ -5,7 +5,7 @@ Usage:
   python3 testdata/generator/generate.py [--out testdata] [--seed 20261122] [--only SUBSET]
   python3 testdata/generator/generate.py --self-test [--out testdata]
 
-SUBSET is a comma-separated list of: tc, sd, inv, rcpt, degraded, formats, bad, digital, photo, paper
+SUBSET is a comma-separated list of: tc, sd, inv, rcpt, degraded, formats, bad, digital, photo, paper, world
 (default: everything). Every document draws from its own random.Random(f"{seed}-{doc_id}"),
 so adding a document never changes the others. Each label is validated against the
 contract rules (formats, checksums, arithmetic, 大写, QR payload) before it is written.
@@ -35,10 +35,11 @@ import fapiao  # noqa: E402
 import paper  # noqa: E402
 import photo  # noqa: E402
 import render  # noqa: E402
+import world  # noqa: E402
 import values as V  # noqa: E402
 
 DEFAULT_SEED = 20261122
-SUBSETS = ["tc", "sd", "inv", "rcpt", "degraded", "formats", "bad", "digital", "photo", "paper"]
+SUBSETS = ["tc", "sd", "inv", "rcpt", "degraded", "formats", "bad", "digital", "photo", "paper", "world"]
 
 # tax-control variants by position (1-based): a few paper 普票 and 专票 among the e-invoices
 TC_VARIANTS = {4: "paper-ordinary", 6: "special", 9: "paper-ordinary", 11: "special"}
@@ -278,6 +279,8 @@ def main(argv=None):
         written += write_photos(out, get, args.seed)
     if "paper" in only:
         written += write_paper(out, args.seed)
+    if "world" in only:
+        written += world.write_all(os.path.join(out, "invoices"), args.seed, write_label, validate_label)
     if "formats" in only:
         write_formats(os.path.join(out, "formats"), get)
         written += 8
