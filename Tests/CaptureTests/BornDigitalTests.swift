@@ -71,6 +71,23 @@ import Testing
         #expect(document.fields[.sellerName]?.box != nil)
     }
 
+    /// The generated invoices in German, French, Dutch, Spanish, Italian, Indian English and US English
+    /// whose text the PDF carries.
+    static let worldInvoices: [String] = LabelledDocuments.list(Paths.testdata("invoices")).filter {
+        $0.hasSuffix(".pdf")
+    }
+
+    @Test(arguments: worldInvoices)
+    func givenInvoicePDFInAnotherLanguage_whenProcessed_thenEveryLabelledValueExactFromItsText(path: String)
+        async throws
+    {
+        let label = try Label.of(document: path)
+        let report = try await Self.pipeline.process(path: path)
+        let document = try #require(Self.document(report), "\(path): \(report.outcome)")
+        #expect(Self.differences(document, label) == [], "\(path)")
+        #expect(!report.timings.stages.contains { $0.0 == "render" }, "\(path): OCR'd, as if its text were unusable")
+    }
+
     @Test func givenPDF_whenProcessed_thenQRCodeConfirmsTheTextLayer() async throws {
         let report = try await Self.pipeline.process(path: Paths.testdata("born-digital/tc-002.pdf"))
         let document = try #require(Self.document(report))

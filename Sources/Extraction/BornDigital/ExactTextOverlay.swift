@@ -100,7 +100,7 @@ enum ExactText {
             return aligned(reading, in: text)
         }
         let allowed = max(1, reading.count / 4)
-        let scored = candidates.map { (value: $0, distance: editDistance(Array(reading), Array($0))) }
+        let scored = candidates.map { (value: $0, distance: EditDistance.between(Array(reading), Array($0))) }
         return scored.filter { $0.distance <= allowed }.min { $0.distance < $1.distance }?.value
     }
 
@@ -178,21 +178,5 @@ enum ExactText {
             best = candidate
         }
         return best
-    }
-
-    /// Levenshtein distance.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + [Int](repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(
-                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
