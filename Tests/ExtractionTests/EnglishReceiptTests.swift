@@ -856,6 +856,12 @@ private final class SecondOpinion: PageReader {
             [("Grand", 40), ("Total", 180), ("5,02,269.36", 500)],
         ]).fields
         #expect(fields[.sellerName]?.value == "Mehta Traders Ltd")
+        // A title alone, its words far apart, stays a title: no name "TAX".
+        let spaced = reader([
+            [("TAX", 40), ("INVOICE", 160)], [("KEDAI", 40), ("RUNCIT", 180), ("SDN", 340), ("BHD", 420)],
+            [("TOTAL", 40), ("12.00", 600)],
+        ]).fields
+        #expect(spaced[.sellerName]?.value == "KEDAI RUNCIT SDN BHD")
         #expect(fields[.invoiceNumber]?.value == "INV/24-25/0153")
         #expect(fields[.amountExcludingTax]?.value == "425652.00")
         #expect(fields[.taxAmount]?.value == "76617.36")
@@ -875,6 +881,7 @@ private final class SecondOpinion: PageReader {
             documentType: "invoice", invoiceKind: nil, fields: reader.fields, lineItems: [], qr: nil)
         let scored = DocumentScorer().score(document, checks: [])
         #expect(scored.fields[.sellerName]?.flagged == true)
+        #expect((scored.fields[.sellerName]?.confidence ?? 1) <= DocumentScorer.caveatCeiling)
         #expect(scored.review.reasons.contains { $0.hasPrefix("sellerName: read by the English OCR model") })
         // An English invoice's name is not held back for accents.
         var english = EnglishReader(

@@ -38,7 +38,7 @@ extension EnglishReader {
     }
     /// Words of a date that is not the issue date: due, expiry, validity, delivery, order.
     static var otherDateWords: Regex<Substring> {
-        /DUE|EXPIR|VALID|FÄLLIG|FAELLIG|ÉCHÉANCE|ECHEANCE|VERVAL|VENCIMIENTO|SCADENZA|DELIVERY|SHIP|ORDER DATE|LIEFER|LEVER|LIVRAISON|ENTREGA|CONSEGNA|BESTELL|COMMANDE|PEDIDO|ORDINE/
+        /DUE|EXPIR|VALID|FÄLLIG|FAELLIG|ÉCHÉANCE|ECHEANCE|VERVAL|VENCIMIENTO|SCADENZA|DELIVERY|\bSHIP|ORDER DATE|LIEFER|\bLEVER|LIVRAISON|ENTREGA|CONSEGNA|BESTELL|COMMANDE|PEDIDO|ORDINE/
     }
 
     /// The issue date: on a line labelled as the invoice date if there is one (never the due date), else
@@ -74,10 +74,13 @@ extension EnglishReader {
         for (index, line) in rows {
             for pattern in patterns {
                 for match in line.upper.matches(of: pattern) {
-                    // The words that say which date it is: its row's, or the column heading over it.
+                    // The words that say which date it is: its row's, and the column heading over it when
+                    // its row has no date label of its own.
                     var context = line.upper
-                    if let heading = headingAbove(line.text.slice(glyphRange(of: match.range, in: line)), row: index) {
-                        context = heading
+                    if !line.upper.contains(Self.dateWords),
+                        let heading = headingAbove(line.text.slice(glyphRange(of: match.range, in: line)), row: index)
+                    {
+                        context += " " + heading
                     }
                     var score = 0
                     if context.contains(Self.dateWords) { score += 2 }

@@ -237,6 +237,8 @@ extension EnglishReader {
     /// 0.6 of a text height: a letterhead with "TAX INVOICE" or "RECHNUNG" on the name's line).
     static func withoutTrailingTitle(_ part: LineText) -> LineText {
         let upper = part.compactText.uppercased()
+        // A title spaced out ("TAX   INVOICE") is a title, not a name followed by one.
+        guard !titles.contains(where: { $0.filter { $0 != " " } == upper }) else { return part }
         for title in titles.sorted(by: { ($0.count, $0) > ($1.count, $1) }) where title.count >= 4 {
             let compact = title.filter { $0 != " " }
             guard upper.hasSuffix(compact), upper.count > compact.count else { continue }
