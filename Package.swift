@@ -159,7 +159,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "RecognitionTests",
-            dependencies: ["Recognition", "Ingest", "InvoiceModel", "TestSupport", "CTesseract"],
+            dependencies: ["Recognition", "Ingest", "InvoiceModel", "TestSupport", "CTesseract", "Capture"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CaptureTests",
