@@ -11,9 +11,10 @@ struct Calibrate: AsyncParsableCommand {
         abstract: "Fit the confidence model (logistic regression) on labelled documents.",
         discussion: """
             Every labelled field (and line-item field) of every document in the directories becomes one
-            example: the evidence the extractor had (read confidence, source, agreement, checks) and whether
-            the value matched the label. Prints the 5-fold cross-validated calibration error per directory,
-            then writes the model fitted on all examples.
+            example: the evidence the extractor had (read confidence, source, agreement, checks, the kind of
+            field) and whether the value matched the label. Prints the 5-fold cross-validated calibration
+            error per directory (a document's fields stay in one fold), then writes the model fitted on all
+            examples.
 
             Example:
               invcap calibrate .data/calibration ../shared/data/sroie-dev --out models/confidence.json
@@ -38,6 +39,8 @@ struct Calibrate: AsyncParsableCommand {
     func run() async throws {
         let pipeline = try ocr.pipeline(scorer: DocumentScorer(), fileCount: Int.max)
         var all: [LogisticFit.Example] = []
+        var documentOfExample: [Int] = []
+        var documentsRead = 0
         var sets: [(name: String, examples: [LogisticFit.Example])] = []
         for directory in directories {
             let documents = LabelledFiles.find(in: directory)
@@ -47,7 +50,10 @@ struct Calibrate: AsyncParsableCommand {
                 (document, try await pipeline.processDetailed(path: document.path.path))
             } onResult: { index, result in
                 progress.step(index: index, file: result.0.path.path)
-                examples += Self.examples(result.1, label: result.0.label)
+                let found = Self.examples(result.1, label: result.0.label)
+                examples += found
+                documentOfExample += Array(repeating: documentsRead, count: found.count)
+                documentsRead += 1
             }
             progress.finish()
             sets.append((directory, examples))
@@ -57,7 +63,7 @@ struct Calibrate: AsyncParsableCommand {
             throw CLIError("no labelled field was read in \(directories.joined(separator: ", "))")
         }
 
-        let validated = LogisticFit.crossValidated(all, penalty: penalty)
+        let validated = LogisticFit.crossValidated(all, groups: documentOfExample, penalty: penalty)
         // Cross-validated predictions, in the order the examples were pooled, split back per directory.
         var offset = 0
         var summary: [String: Double] = [:]
@@ -96,7 +102,7 @@ struct Calibrate: AsyncParsableCommand {
         var examples: [LogisticFit.Example] = []
         for (name, expected) in label.fields {
             guard let field = FieldName(rawValue: name), let found = evidence.fields[field] else { continue }
-            let related = processed.checks.filter { $0.fields.contains(field) }
+            let related = ConfidenceFeatures.checks(for: field, of: evidence, in: processed.checks)
             let features = ConfidenceFeatures.vector(
                 field: name, evidence: found, checks: related, documentType: evidence.documentType,
                 pageQuality: evidence.pageQuality)

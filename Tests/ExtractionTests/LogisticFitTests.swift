@@ -32,6 +32,31 @@ import Testing
         #expect(predictions.map(\.correct) == examples.map(\.correct))
     }
 
+    /// Twenty documents of four fields each; a document's fields are all right or all wrong, and only a
+    /// feature of its own (its "page") tells them apart. Cross-validated by example, three of a document's
+    /// fields teach the model the fourth's answer; by document, the page is unseen and the prediction can
+    /// only be the base rate.
+    @Test func givenFieldsOfOneDocument_whenCrossValidatedByDocument_thenNoFoldSeesItsOwnPage() {
+        let documents = 20
+        var examples: [LogisticFit.Example] = []
+        var groups: [Int] = []
+        for document in 0..<documents {
+            var page = [Double](repeating: 0, count: documents)
+            page[document] = 1
+            for _ in 0..<4 {
+                examples.append(([1] + page, document % 2 == 0))
+                groups.append(document)
+            }
+        }
+        func meanError(_ predictions: [(probability: Double, correct: Bool)]) -> Double {
+            predictions.map { abs($0.probability - ($0.correct ? 1 : 0)) }.reduce(0, +) / Double(predictions.count)
+        }
+        let leaky = meanError(LogisticFit.crossValidated(examples, penalty: 0.01))
+        let honest = meanError(LogisticFit.crossValidated(examples, groups: groups, penalty: 0.01))
+        #expect(leaky < 0.1, "by example: \(leaky)")
+        #expect(honest > 0.4, "by document: \(honest)")
+    }
+
     @Test func givenSmallSystem_whenSolved_thenExact() throws {
         let x = try #require(LogisticFit.solve([[2, 1], [1, 3]], [3, 5]))
         #expect(abs(x[0] - 0.8) < 1e-9 && abs(x[1] - 1.4) < 1e-9)

@@ -9,7 +9,8 @@ public enum ConfidenceFeatures {
         "format-valid", "confirmed", "confirmed-twice", "conflict", "check-passed", "check-failed", "repaired",
         "free-text", "free-text-length", "free-text-read-confidence", "latin-document", "latin-free-text",
         "latin-read-confidence", "page-quality", "latin-page-quality", "receipt", "receipt-free-text-lower-case",
-        "free-text-mean-read-confidence",
+        "free-text-mean-read-confidence", "field-name", "field-address", "field-amount", "field-date",
+        "receipt-name", "receipt-address",
     ]
 
     /// Fields whose values are free text (names, addresses) rather than codes, dates or amounts.
@@ -18,6 +19,32 @@ public enum ConfidenceFeatures {
         .sellerAddressPhone, .sellerBankAccount, .remarks, .payee, .reviewer, .drawer, .totalAmountInWords,
     ].map(\.rawValue).reduce(into: Set<String>()) { $0.insert($1) }
         .union([LineItemFieldName.name, .specification, .unit].map { "lineItem." + $0.rawValue })
+
+    /// Names of parties and people: read as often wrong as free text is, and checked by nothing.
+    static let nameFields: Set<String> = [
+        FieldName.buyerName, .sellerName, .payee, .reviewer, .drawer,
+    ].map(\.rawValue).reduce(into: Set<String>()) { $0.insert($1) }.union(["lineItem.name"])
+
+    /// Addresses and bank lines: the longest free text, over several printed lines on receipts.
+    static let addressFields: Set<String> = [
+        FieldName.buyerAddressPhone, .buyerBankAccount, .sellerAddress, .sellerAddressPhone, .sellerBankAccount,
+    ].map(\.rawValue).reduce(into: Set<String>()) { $0.insert($1) }
+
+    /// Money: found among other amounts (subtotals, tax lines, change), so picking the wrong one is the risk.
+    static let amountFields: Set<String> = [
+        FieldName.amountExcludingTax, .taxAmount, .totalAmount,
+    ].map(\.rawValue).reduce(into: Set<String>()) { $0.insert($1) }
+        .union([LineItemFieldName.amount, .tax, .unitPrice, .quantity].map { "lineItem." + $0.rawValue })
+
+    /// The checks that count as evidence for `field` of `document`: those involving it, except a check whose
+    /// equation produced one of the document's values — it holds by construction (a tax derived as total −
+    /// amount does not confirm amount + tax = total). The scorer and the calibration both use this.
+    public static func checks(for field: FieldName, of document: ExtractedDocument, in checks: [CheckResult])
+        -> [CheckResult]
+    {
+        let circular = Set(document.fields.values.compactMap(\.derivedBy))
+        return checks.filter { $0.fields.contains(field) && !circular.contains($0.rule) }
+    }
 
     /// The checks that bear on an item column: a line's amount, tax and rate are corroborated by the line
     /// sums and by tax ≈ amount × rate on every line (names, units and quantities by none).
@@ -46,6 +73,11 @@ public enum ConfidenceFeatures {
         // print: a mixed-case reading of a receipt's name or address is judged against that. (Invoices
         // are labelled as printed.)
         let lowerCase = evidence.value.contains { $0.isLowercase && $0.isASCII } ? 1.0 : 0.0
+        let receipt = documentType == "receipt" ? 1.0 : 0.0
+        // Each kind of field has its own base rate of error (a receipt's address is right about half as
+        // often as its total); identifiers, codes and the rest share the intercept.
+        let name = nameFields.contains(field) ? 1.0 : 0.0
+        let address = addressFields.contains(field) ? 1.0 : 0.0
         return [
             1,
             evidence.source == .qr ? 1 : 0,
@@ -68,9 +100,15 @@ public enum ConfidenceFeatures {
             latin * read,
             pageQuality,
             latin * pageQuality,
-            documentType == "receipt" ? 1 : 0,
-            (documentType == "receipt" ? 1 : 0) * freeText * lowerCase,
+            receipt,
+            receipt * freeText * lowerCase,
             freeText * (evidence.meanReadConfidence ?? read),
+            name,
+            address,
+            amountFields.contains(field) ? 1 : 0,
+            field == FieldName.issueDate.rawValue ? 1 : 0,
+            receipt * name,
+            receipt * address,
         ]
     }
 }

@@ -47,12 +47,9 @@ public struct DocumentScorer: Sendable {
     {
         var reasons: [String] = []
         var fields: [FieldName: ExtractedField] = [:]
-        // A check whose equation produced one of the values holds by construction: no evidence for any
-        // field (a tax derived as total − amount does not confirm amount + tax = total).
-        let circular = Set(document.fields.values.compactMap(\.derivedBy))
         for name in FieldName.allCases {
             guard let evidence = document.fields[name] else { continue }
-            let related = checks.filter { $0.fields.contains(name) && !circular.contains($0.rule) }
+            let related = ConfidenceFeatures.checks(for: name, of: document, in: checks)
             let failed = related.filter { !$0.passed }
             var confidence = Self.carriedFloor(
                 evidence, failedChecks: failed.count,

@@ -85,16 +85,23 @@ public enum LogisticFit {
         return total
     }
 
-    /// Out-of-sample predictions by `folds`-fold cross-validation (examples assigned to folds in turn),
-    /// in the order of `examples`.
-    public static func crossValidated(_ examples: [Example], folds: Int = 5, penalty: Double = 1.0)
-        -> [(probability: Double, correct: Bool)]
-    {
+    /// Out-of-sample predictions by `folds`-fold cross-validation, in the order of `examples`.
+    ///
+    /// `groups[i]` names the document example `i` came from: a document's fields go to one fold together,
+    /// so no fold is judged by a model that saw other fields of the same page (they share its print, its
+    /// light and its layout). Without groups, examples go to the folds in turn.
+    public static func crossValidated(
+        _ examples: [Example], groups: [Int]? = nil, folds: Int = 5, penalty: Double = 1.0
+    ) -> [(probability: Double, correct: Bool)] {
+        let foldOf = examples.indices.map { index in
+            let group = groups.map { $0.indices.contains(index) ? $0[index] : index } ?? index
+            return ((group % folds) + folds) % folds
+        }
         var predictions = examples.map { (probability: 0.0, correct: $0.correct) }
         for fold in 0..<folds {
-            let training = examples.enumerated().filter { $0.offset % folds != fold }.map(\.element)
+            let training = examples.indices.filter { foldOf[$0] != fold }.map { examples[$0] }
             let weights = fit(training, penalty: penalty)
-            for index in examples.indices where index % folds == fold {
+            for index in examples.indices where foldOf[index] == fold {
                 predictions[index].probability = probability(weights, examples[index].features)
             }
         }
