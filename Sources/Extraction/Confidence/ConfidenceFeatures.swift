@@ -21,9 +21,7 @@ public enum ConfidenceFeatures {
         .union([LineItemFieldName.name, .specification, .unit].map { "lineItem." + $0.rawValue })
 
     /// Names of parties and people: read as often wrong as free text is, and checked by nothing.
-    static let nameFields: Set<String> = [
-        FieldName.buyerName, .sellerName, .payee, .reviewer, .drawer,
-    ].map(\.rawValue).reduce(into: Set<String>()) { $0.insert($1) }.union(["lineItem.name"])
+    static let nameFields: Set<String> = Set(DocumentScorer.nameFields.map(\.rawValue)).union(["lineItem.name"])
 
     /// Addresses and bank lines: the longest free text, over several printed lines on receipts.
     static let addressFields: Set<String> = [
