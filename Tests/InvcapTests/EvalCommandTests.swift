@@ -73,16 +73,40 @@ import Testing
             at: URL(fileURLWithPath: Paths.repository.appendingPathComponent("models/review-policy.json").path),
             to: models.appendingPathComponent("review-policy.json"))
         let out = models.appendingPathComponent("confidence.json")
-        let calibrate = try CommandRunner.invcap(["calibrate", directory.path, "--out", out.path])
+        let evidence = directory.appendingPathComponent("evidence.json")
+        let calibrate = try CommandRunner.invcap([
+            "calibrate", directory.path, "--out", out.path, "--save-evidence", evidence.path,
+        ])
         #expect(calibrate.status == 0, "stderr: \(calibrate.stderr)")
         let model = try object(String(decoding: try Data(contentsOf: out), as: UTF8.self))
         let weights = try #require(model["weights"] as? [Double])
         #expect(!weights.isEmpty && weights.allSatisfy(\.isFinite))
+
+        // Fitted again from the stored evidence, without reading the documents: the same model.
+        let refit = directory.appendingPathComponent("refit.json")
+        let again = try CommandRunner.invcap(["calibrate", "--from-evidence", evidence.path, "--out", refit.path])
+        #expect(again.status == 0, "stderr: \(again.stderr)")
+        let refitted = try object(String(decoding: try Data(contentsOf: refit), as: UTF8.self))
+        #expect(refitted["weights"] as? [Double] == weights)
+        #expect(again.stdout.contains("\(directory.path): "), "\(again.stdout)")
 
         // eval loads the fitted model from --models.
         let eval = try CommandRunner.invcap(["eval", "--json", "--models", models.path, directory.path])
         #expect(eval.status == 0, "stderr: \(eval.stderr)")
         let metrics = try object(try #require(eval.lines.first))
         #expect(metrics["documents"] as? Int == 2)
+    }
+
+    @Test func givenAFileThatIsNotEvidence_whenCalibratedFromIt_thenErrorNamingTheFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("invcap-notevidence-\(UUID()).json")
+        try Data("{\"weights\": [1]}".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CommandRunner.invcap(["calibrate", "--from-evidence", file.path, "--out", "/dev/null"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(file.path) is not evidence written by invcap calibrate"), "\(result.stderr)")
+
+        let missing = try CommandRunner.invcap(["calibrate", "--from-evidence", file.path + ".gone"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no evidence file at \(file.path).gone"), "\(missing.stderr)")
     }
 }

@@ -63,44 +63,52 @@ public enum ConfidenceFeatures {
     public static func vector(
         field: String, evidence: FieldEvidence, checks: [CheckResult], documentType: String?, pageQuality: Double = 1
     ) -> [Double] {
+        vector(
+            FeatureInput(
+                field: field, evidence: evidence, checks: checks, documentType: documentType, pageQuality: pageQuality))
+    }
+
+    /// The feature vector of one value's evidence.
+    public static func vector(_ input: FeatureInput) -> [Double] {
+        let field = input.field
         let freeText = freeTextFields.contains(field) ? 1.0 : 0.0
-        let latin = documentType == "fapiao" ? 0.0 : 1.0
-        let read = evidence.readConfidence
-        let length = Double(evidence.value.count)
+        let latin = input.documentType == "fapiao" ? 0.0 : 1.0
+        let read = input.readConfidence
+        let length = Double(input.value.count)
         // Receipt labels (SROIE's among them) often write names and addresses in capitals whatever the
         // print: a mixed-case reading of a receipt's name or address is judged against that. (Invoices
         // are labelled as printed.)
-        let lowerCase = evidence.value.contains { $0.isLowercase && $0.isASCII } ? 1.0 : 0.0
-        let receipt = documentType == "receipt" ? 1.0 : 0.0
+        let lowerCase = input.value.contains { $0.isLowercase && $0.isASCII } ? 1.0 : 0.0
+        let receipt = input.documentType == "receipt" ? 1.0 : 0.0
         // Each kind of field has its own base rate of error (a receipt's address is right about half as
         // often as its total); identifiers, codes and the rest share the intercept.
         let name = nameFields.contains(field) ? 1.0 : 0.0
         let address = addressFields.contains(field) ? 1.0 : 0.0
         return [
             1,
-            evidence.source == .qr ? 1 : 0,
-            evidence.source == .derived ? 1 : 0,
-            evidence.source == .embedded || evidence.source == .textLayer ? 1 : 0,
+            input.source == .qr ? 1 : 0,
+            input.source == .derived ? 1 : 0,
+            input.source == .embedded || input.source == .textLayer ? 1 : 0,
             read,
             read * read,
-            evidence.formatValid ? 1 : 0,
-            evidence.confirmations >= 1 ? 1 : 0,
-            evidence.confirmations >= 2 ? 1 : 0,
-            evidence.conflicts > 0 ? 1 : 0,
-            checks.contains { $0.passed } ? 1 : 0,
-            checks.contains { !$0.passed } ? 1 : 0,
-            evidence.repaired ? 1 : 0,
+            input.formatValid ? 1 : 0,
+            input.confirmations >= 1 ? 1 : 0,
+            input.confirmations >= 2 ? 1 : 0,
+            input.conflicts > 0 ? 1 : 0,
+            input.checkPassed ? 1 : 0,
+            input.checkFailed ? 1 : 0,
+            input.repaired ? 1 : 0,
             freeText,
             freeText * log(1 + length),
             freeText * read,
             latin,
             latin * freeText,
             latin * read,
-            pageQuality,
-            latin * pageQuality,
+            input.pageQuality,
+            latin * input.pageQuality,
             receipt,
             receipt * freeText * lowerCase,
-            freeText * (evidence.meanReadConfidence ?? read),
+            freeText * (input.meanReadConfidence ?? read),
             name,
             address,
             amountFields.contains(field) ? 1 : 0,
