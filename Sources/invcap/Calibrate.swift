@@ -98,10 +98,10 @@ struct Calibrate: AsyncParsableCommand {
             offset += set.examples.count
             let ece = LogisticFit.expectedCalibrationError(part)
             summary["ece:" + set.name] = (ece * 10000).rounded() / 10000
-            print(String(format: "%@: %d fields, cross-validated ECE %.3f", set.name, set.examples.count, ece))
+            print(Self.line(set.name, part))
         }
         let overall = LogisticFit.expectedCalibrationError(validated)
-        print(String(format: "all: %d fields, cross-validated ECE %.3f", all.count, overall))
+        print(Self.line("all", validated))
         summary["ece"] = (overall * 10000).rounded() / 10000
         summary["fields"] = Double(all.count)
 
@@ -121,6 +121,15 @@ struct Calibrate: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try model.encoded().write(to: url)
         print("wrote \(out)")
+    }
+
+    /// One set's cross-validated figures: calibration error, log loss, and the share of its fields that
+    /// are wrong with a probability of 0.90 or more (what the default review threshold would let through).
+    static func line(_ name: String, _ predictions: [(probability: Double, correct: Bool)]) -> String {
+        String(
+            format: "%@: %d fields, cross-validated ECE %.3f, log loss %.3f, wrong at >= 0.90: %.1f%%", name,
+            predictions.count, LogisticFit.expectedCalibrationError(predictions), LogisticFit.logLoss(predictions),
+            100 * LogisticFit.wrongAbove(0.9, predictions))
     }
 
     /// Reads every labelled document of the directories: per directory, per document, its fields' evidence.

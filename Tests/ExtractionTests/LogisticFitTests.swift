@@ -62,4 +62,21 @@ import Testing
         #expect(abs(x[0] - 0.8) < 1e-9 && abs(x[1] - 1.4) < 1e-9)
         #expect(LogisticFit.solve([[1, 2], [2, 4]], [1, 2]) == nil)
     }
+
+    @Test func givenPredictions_whenScored_thenLogLossRewardsSeparationPunishesConfidentErrorsAndWrongAboveCountsThem() {
+        let sharp: [(probability: Double, correct: Bool)] = [(0.99, true), (0.98, true), (0.02, false), (0.95, false)]
+        let vague: [(probability: Double, correct: Bool)] = [(0.6, true), (0.6, true), (0.4, false), (0.6, false)]
+        // Per example: -log(0.99), -log(0.98), -log(0.98), -log(0.05).
+        let expected = -(log(0.99) + log(0.98) + log(0.98) + log(0.05)) / 4
+        #expect(abs(LogisticFit.logLoss(sharp) - expected) < 1e-12)
+        // Telling right from wrong apart lowers it; one confident error costs more than vagueness everywhere.
+        let separated: [(probability: Double, correct: Bool)] = [(0.99, true), (0.98, true), (0.02, false), (0.1, false)]
+        #expect(LogisticFit.logLoss(separated) < LogisticFit.logLoss(vague))
+        #expect(LogisticFit.logLoss(sharp) > LogisticFit.logLoss(vague))
+        // A certain wrong answer costs a bounded amount, not infinity.
+        #expect(LogisticFit.logLoss([(1.0, false)]).isFinite)
+        #expect(LogisticFit.wrongAbove(0.9, sharp) == 0.25)
+        #expect(LogisticFit.wrongAbove(0.9, vague) == 0)
+        #expect(LogisticFit.wrongAbove(0.5, vague) == 0.25)
+    }
 }

@@ -85,6 +85,24 @@ public enum LogisticFit {
         return total
     }
 
+    /// Mean negative log-likelihood of the outcomes (probabilities kept within 1e-6 of 0 and 1): lower
+    /// is better; unlike the calibration error it also rewards telling right from wrong values apart.
+    public static func logLoss(_ predictions: [(probability: Double, correct: Bool)]) -> Double {
+        guard !predictions.isEmpty else { return 0 }
+        let total = predictions.reduce(0.0) { sum, prediction in
+            let p = min(1 - 1e-6, max(1e-6, prediction.probability))
+            return sum - log(prediction.correct ? p : 1 - p)
+        }
+        return total / Double(predictions.count)
+    }
+
+    /// The share of `predictions` that are wrong although their probability reaches `threshold`: the
+    /// fields a review threshold there would let through wrong (before any check flags them).
+    public static func wrongAbove(_ threshold: Double, _ predictions: [(probability: Double, correct: Bool)]) -> Double {
+        guard !predictions.isEmpty else { return 0 }
+        return Double(predictions.filter { $0.probability >= threshold && !$0.correct }.count) / Double(predictions.count)
+    }
+
     /// Out-of-sample predictions by `folds`-fold cross-validation, in the order of `examples`.
     ///
     /// `groups[i]` names the document example `i` came from: a document's fields go to one fold together,
