@@ -20,6 +20,15 @@ public struct FeatureInput: Codable, Sendable, Hashable {
     /// Whether a check that counts as evidence for the value passed, and whether one failed.
     public var checkPassed: Bool
     public var checkFailed: Bool
+    /// How many other values a different read or a competing candidate produced.
+    public var alternativeCount: Int
+    /// Whether the value was derived from an equation, inferred from another line, changed so that a
+    /// check holds, or read in a way known to lose part of it; and whether exact sources disagreed.
+    public var derived: Bool
+    public var inferred: Bool
+    public var corrected: Bool
+    public var caveat: Bool
+    public var disagreement: Bool
     /// `fapiao`, `invoice`, `receipt`, or `nil`.
     public var documentType: String?
     /// How well the page read as a whole (`ExtractedDocument.pageQuality`).
@@ -38,6 +47,12 @@ public struct FeatureInput: Codable, Sendable, Hashable {
         repaired = evidence.repaired
         checkPassed = checks.contains { $0.passed }
         checkFailed = checks.contains { !$0.passed }
+        alternativeCount = evidence.alternatives.count
+        derived = evidence.derivedBy != nil
+        inferred = evidence.inferredFrom != nil
+        corrected = evidence.correctedFrom != nil
+        caveat = evidence.caveat != nil
+        disagreement = evidence.disagreement != nil
         self.documentType = documentType
         self.pageQuality = pageQuality
     }
