@@ -54,6 +54,9 @@ struct Calibrate: AsyncParsableCommand {
             guard directories.isEmpty else {
                 throw ValidationError("give either directories or --from-evidence, not both")
             }
+            guard saveEvidence == nil else {
+                throw ValidationError("--save-evidence stores what is read from directories; --from-evidence reads none")
+            }
             guard FileManager.default.fileExists(atPath: fromEvidence) else {
                 throw ValidationError("no evidence file at \(fromEvidence)")
             }
@@ -77,7 +80,7 @@ struct Calibrate: AsyncParsableCommand {
         for set in sets {
             var examples: [LogisticFit.Example] = []
             for document in set.documents {
-                let found = document.map { (ConfidenceFeatures.vector($0.input), $0.correct) }
+                let found = document.examples.map { (ConfidenceFeatures.vector($0.input), $0.correct) }
                 examples += found
                 documentOfExample += Array(repeating: documentsRead, count: found.count)
                 documentsRead += 1
@@ -138,13 +141,15 @@ struct Calibrate: AsyncParsableCommand {
         var sets: [CalibrationEvidence.Set] = []
         for directory in directories {
             let documents = LabelledFiles.find(in: directory)
-            var read: [[CalibrationEvidence.Example]] = []
+            var read: [CalibrationEvidence.Document] = []
             let progress = Progress(total: documents.count)
             try await OrderedRunner.run(documents, concurrency: pipeline.pool.size + 1) { document in
                 (document, try await pipeline.processDetailed(path: document.path.path))
             } onResult: { index, result in
                 progress.step(index: index, file: result.0.path.path)
-                read.append(Self.examples(result.1, label: result.0.label))
+                read.append(
+                    CalibrationEvidence.Document(
+                        path: result.0.path.path, examples: Self.examples(result.1, label: result.0.label)))
             }
             progress.finish()
             sets.append(CalibrationEvidence.Set(name: directory, documents: read))

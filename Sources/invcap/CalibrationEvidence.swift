@@ -9,11 +9,17 @@ struct CalibrationEvidence: Codable {
         var correct: Bool
     }
 
+    struct Document: Codable {
+        /// The file the examples were read from (for error analysis: which document a wrong value is on).
+        var path: String
+        /// Its labelled fields (they stay in one cross-validation fold together).
+        var examples: [Example]
+    }
+
     struct Set: Codable {
         /// The directory the documents were read from.
         var name: String
-        /// Per document, its examples (a document's examples stay in one cross-validation fold).
-        var documents: [[Example]]
+        var documents: [Document]
     }
 
     /// Version of this file's layout.

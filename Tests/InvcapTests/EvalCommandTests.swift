@@ -89,6 +89,11 @@ import Testing
         let refitted = try object(String(decoding: try Data(contentsOf: refit), as: UTF8.self))
         #expect(refitted["weights"] as? [Double] == weights)
         #expect(again.stdout.contains("\(directory.path): "), "\(again.stdout)")
+        // Each document's examples name the file they were read from.
+        let stored = try object(String(decoding: try Data(contentsOf: evidence), as: UTF8.self))
+        let sets = try #require(stored["sets"] as? [[String: Any]])
+        let paths = (sets.first?["documents"] as? [[String: Any]])?.compactMap { $0["path"] as? String } ?? []
+        #expect(paths.count == 2 && paths.allSatisfy { $0.hasPrefix(directory.path + "/") }, "\(paths)")
 
         // eval loads the fitted model from --models.
         let eval = try CommandRunner.invcap(["eval", "--json", "--models", models.path, directory.path])
@@ -108,5 +113,12 @@ import Testing
         let missing = try CommandRunner.invcap(["calibrate", "--from-evidence", file.path + ".gone"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no evidence file at \(file.path).gone"), "\(missing.stderr)")
+
+        // Nothing would be read to store: refused rather than silently ignored.
+        let both = try CommandRunner.invcap([
+            "calibrate", "--from-evidence", file.path, "--save-evidence", file.path + ".copy",
+        ])
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("--from-evidence reads none"), "\(both.stderr)")
     }
 }
