@@ -57,12 +57,12 @@ struct UserCommand: AsyncParsableCommand {
         commandName: "user",
         abstract: "The people who review documents, and their roles.",
         discussion: """
-            Roles: reviewer (correct, accept, reject), approver (also the second approval), admin (also people
+            Roles: reviewer (correct, accept, reject), approver (also the second approval), admin (also people \
             and rules). The first person added needs no rights; after that only an admin adds people.
 
             Examples:
               invcap user add alice --role admin
-              echo 'correct horse' | invcap user add bob --role reviewer --password-stdin --as alice
+              echo 'horse' | invcap user add bob --role reviewer --password-stdin --as alice
               echo 'battery staple' | invcap user password bob --as bob
               invcap user list
             """,
@@ -177,8 +177,8 @@ struct BackupCommand: AsyncParsableCommand {
         commandName: "backup",
         abstract: "Copy the ledger to FILE (consistent while others use it) and its archive to FILE.archive/.",
         discussion: """
-            Uses SQLite's online backup: ingestion and review may go on meanwhile. A PostgreSQL ledger is
-            copied with pg_dump --format=custom (its originals and page images are in the database; needs
+            Uses SQLite's online backup: ingestion and review may go on meanwhile. A PostgreSQL ledger is \
+            copied with pg_dump --format=custom (its originals and page images are in the database; needs \
             Debian's postgresql-client), restored with invcap restore or pg_restore.
 
             Example:
@@ -205,7 +205,7 @@ struct RestoreCommand: AsyncParsableCommand {
             Stop ingestion and review first: everything stored after the backup is replaced.
 
             Example:
-              invcap restore /backups/ledger-2026-11-23.sqlite --database ~/.local/share/invoicecapture/ledger.sqlite
+              invcap restore /backups/ledger-2026-11-23.sqlite --database /srv/ledger.sqlite
             """)
     @Argument(help: "The backup file.") var file: String
     @OptionGroup var ledger: LedgerOptions

@@ -10,19 +10,19 @@ struct Calibrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit the confidence model (logistic regression) on labelled documents.",
         discussion: """
-            Every labelled field (and line-item field) of every document in the directories becomes one
-            example: the evidence the extractor had (read confidence, source, agreement, checks, the kind of
-            field) and whether the value matched the label. Prints the 5-fold cross-validated calibration
-            error per directory (a document's fields stay in one fold), then writes the model fitted on all
+            Every labelled field (and line-item field) of every document in the directories becomes one \
+            example: the evidence the extractor had (read confidence, source, agreement, checks, the kind of \
+            field) and whether the value matched the label. Prints the 5-fold cross-validated calibration \
+            error per directory (a document's fields stay in one fold), then writes the model fitted on all \
             examples.
 
-            --save-evidence keeps what was read, so that a change to the features alone can be fitted
+            --save-evidence keeps what was read, so that a change to the features alone can be fitted \
             again in seconds with --from-evidence (reading a few hundred documents takes half an hour).
 
             Examples:
-              invcap calibrate .data/calibration ../shared/data/sroie-dev --out models/confidence.json
-              invcap calibrate .data/calibration ../shared/data/sroie-dev --save-evidence .data/evidence.json
-              invcap calibrate --from-evidence .data/evidence.json --out models/confidence.json
+              invcap calibrate synthetic/ receipts/ --out models/confidence.json
+              invcap calibrate synthetic/ receipts/ --save-evidence evidence.json
+              invcap calibrate --from-evidence evidence.json --out models/confidence.json
             """
     )
 
@@ -101,10 +101,10 @@ struct Calibrate: AsyncParsableCommand {
             offset += set.examples.count
             let ece = LogisticFit.expectedCalibrationError(part)
             summary["ece:" + set.name] = (ece * 10000).rounded() / 10000
-            print(Self.line(set.name, part))
+            print(Self.line(set.name, part, ece: ece))
         }
         let overall = LogisticFit.expectedCalibrationError(validated)
-        print(Self.line("all", validated))
+        print(Self.line("all", validated, ece: overall))
         summary["ece"] = (overall * 10000).rounded() / 10000
         summary["fields"] = Double(all.count)
 
@@ -128,10 +128,10 @@ struct Calibrate: AsyncParsableCommand {
 
     /// One set's cross-validated figures: calibration error, log loss, and the share of its fields that
     /// are wrong with a probability of 0.90 or more (what the default review threshold would let through).
-    static func line(_ name: String, _ predictions: [(probability: Double, correct: Bool)]) -> String {
+    static func line(_ name: String, _ predictions: [(probability: Double, correct: Bool)], ece: Double) -> String {
         String(
             format: "%@: %d fields, cross-validated ECE %.3f, log loss %.3f, wrong at >= 0.90: %.1f%%", name,
-            predictions.count, LogisticFit.expectedCalibrationError(predictions), LogisticFit.logLoss(predictions),
+            predictions.count, ece, LogisticFit.logLoss(predictions),
             100 * LogisticFit.wrongAbove(0.9, predictions))
     }
 
@@ -161,9 +161,10 @@ struct Calibrate: AsyncParsableCommand {
     static func examples(_ processed: ProcessedDocument, label: DocumentLabel) -> [CalibrationEvidence.Example] {
         guard let evidence = processed.evidence else { return [] }
         var examples: [CalibrationEvidence.Example] = []
+        let independent = ConfidenceFeatures.independentChecks(of: evidence, in: processed.checks)
         for (name, expected) in label.fields {
             guard let field = FieldName(rawValue: name), let found = evidence.fields[field] else { continue }
-            let related = ConfidenceFeatures.checks(for: field, of: evidence, in: processed.checks)
+            let related = ConfidenceFeatures.checks(for: field, in: independent)
             let input = FeatureInput(
                 field: name, evidence: found, checks: related, documentType: evidence.documentType,
                 pageQuality: evidence.pageQuality)

@@ -10,7 +10,7 @@ struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the OCR set-up: library versions, models, languages and the OpenMP thread limit.",
         discussion: """
-            The OpenMP line shows the limit the loaded runtime applies (it should be 1: invcap restarts
+            The OpenMP line shows the limit the loaded runtime applies (it should be 1: invcap restarts \
             itself with OMP_THREAD_LIMIT=1 unless you set the variable yourself).
 
             Examples:

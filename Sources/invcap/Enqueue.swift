@@ -11,8 +11,8 @@ struct EnqueueCommand: AsyncParsableCommand {
         commandName: "enqueue",
         abstract: "Put files on the shared PostgreSQL queue for invcap worker to recognise.",
         discussion: """
-            Each file's bytes go into the database with its job, so the workers need no access to this machine's
-            files. A file already received (the same bytes) is reported, not queued again. Directories are read
+            Each file's bytes go into the database with its job, so the workers need no access to this machine's \
+            files. A file already received (the same bytes) is reported, not queued again. Directories are read \
             recursively (hidden and temporary files are skipped). Exit status 1 when a file cannot be read.
 
             Example:

@@ -12,10 +12,10 @@ struct Eval: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure recognition on labelled documents (CONTRACT.md §3 metrics).",
         discussion: """
-            Every directory is one data set: each document in it (searched recursively) with a NAME.json
-            label beside it is recognised and compared with its label. Prints, per data set and per field:
-            accuracy, silent error rate (wrong and not flagged), straight-through rate, calibration error
-            (ECE, 10 bins) and documents per minute. Values are compared as CONTRACT.md §3 says: Unicode
+            Every directory is one data set: each document in it (searched recursively) with a NAME.json \
+            label beside it is recognised and compared with its label. Prints, per data set and per field: \
+            accuracy, silent error rate (wrong and not flagged), straight-through rate, calibration error \
+            (ECE, 10 bins) and documents per minute. Values are compared as CONTRACT.md §3 says: Unicode \
             NFKC, whitespace removed, letter case ignored, amounts as decimals.
 
             Examples:

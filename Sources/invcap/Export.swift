@@ -9,10 +9,10 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Write the ledger's invoices as CSV (Excel-ready) or JSON Lines.",
         discussion: """
-            CSV is UTF-8 with a byte-order mark (Excel reads the Chinese text right), one row per invoice, every
-            CONTRACT.md field a column. Numbers a spreadsheet would damage (leading zeros, 20-digit 数电 numbers
-            and check codes) are written as ="00316340" so Excel keeps them as text; --plain-csv writes them bare.
-            --items writes the line items to a second file, one row per line, joined on id. Only accepted
+            CSV is UTF-8 with a byte-order mark (Excel reads the Chinese text right), one row per invoice, every \
+            CONTRACT.md field a column. Numbers a spreadsheet would damage (leading zeros, 20-digit 数电 numbers \
+            and check codes) are written as ="00316340" so Excel keeps them as text; --plain-csv writes them bare. \
+            --items writes the line items to a second file, one row per line, joined on id. Only accepted \
             documents are exported unless --status says otherwise.
 
             Examples:

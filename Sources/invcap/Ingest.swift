@@ -11,17 +11,17 @@ struct IngestCommand: AsyncParsableCommand {
         commandName: "ingest",
         abstract: "Recognise invoices and store them in the ledger (accepted, or queued for review).",
         discussion: """
-            A document is accepted when no field is flagged and every check passes; otherwise it waits in the
-            review queue (invcap review list). The same file is never stored twice; the same invoice from
-            another file is stored for review as "duplicate of #N (该发票已存在)". Directories are read
+            A document is accepted when no field is flagged and every check passes; otherwise it waits in the \
+            review queue (invcap review list). The same file is never stored twice; the same invoice from \
+            another file is stored for review as "duplicate of #N (该发票已存在)". Directories are read \
             recursively (hidden and temporary files are skipped). Each document is stored in one transaction:
-            an interrupted ingest leaves no half-written document, and running it again finishes the rest.
+            an interrupted ingest leaves no half-written document, and running it again finishes the rest. \
             Exit status: 0 when every file was stored or was already there, 1 when any file failed.
 
             Examples:
               invcap ingest scans/
               invcap ingest --database /srv/ledger.sqlite inbox/*.pdf
-              invcap ingest --audit-sample 0.05 scans/      # also send 5 % of clean documents to review
+              invcap ingest --audit-sample 0.05 scans/   # 5 % of clean documents reviewed too
             """)
 
     @Argument(help: ArgumentHelp("Files or directories of invoices.", valueName: "file-or-dir"))

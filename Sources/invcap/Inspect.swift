@@ -10,7 +10,7 @@ struct Inspect: AsyncParsableCommand {
         abstract:
             "Show the page analysis of a file: sheet cut out of a photo, size, orientation, skew, QR codes and ruled lines.",
         discussion: """
-            A diagnostic for documents that are read badly: it prints, per page, what the layout analysis
+            A diagnostic for documents that are read badly: it prints, per page, what the layout analysis \
             found, as JSON.
 
             Example:

@@ -10,7 +10,7 @@ struct Invcap: AsyncParsableCommand {
             Examples:
               invcap recognize scan.jpg
               invcap recognize --json scans/*.png > results.jsonl
-              invcap ingest scans/                 # store in the ledger; flagged documents wait for review
+              invcap ingest scans/           # store; flagged documents wait for review
               invcap review list
               invcap doctor
             """,

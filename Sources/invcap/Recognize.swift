@@ -10,10 +10,10 @@ struct Recognize: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Recognise invoices (images, PDF, OFD) and print what was read.",
         discussion: """
-            Files are read in parallel (one OCR worker per core) and reported in the order given.
-            The format is detected from the bytes, not the name. PDFs are read from their text layer and
-            OFDs from their embedded data, without OCR; scanned PDFs are rendered and read like images.
-            Exit status: 0 when every file was read, 1 when any file failed (its report says why), 2 for a
+            Files are read in parallel (one OCR worker per core) and reported in the order given. \
+            The format is detected from the bytes, not the name. PDFs are read from their text layer and \
+            OFDs from their embedded data, without OCR; scanned PDFs are rendered and read like images. \
+            Exit status: 0 when every file was read, 1 when any file failed (its report says why), 2 for a \
             usage error.
 
             Examples:

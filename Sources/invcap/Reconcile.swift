@@ -9,21 +9,21 @@ struct ReconcileCommand: AsyncParsableCommand {
         commandName: "reconcile",
         abstract: "Compare the accepted ledger with an invoice list exported from the tax platform.",
         discussion: """
-            Reports invoices in the ledger but not on the platform, on the platform but not in the ledger, and
-            matched invoices whose amount, tax, total, issue date or seller tax ID differ; also duplicates and
-            platform rows that cannot be read (with their line numbers). Invoices match on the 20-digit 数电
+            Reports invoices in the ledger but not on the platform, on the platform but not in the ledger, and \
+            matched invoices whose amount, tax, total, issue date or seller tax ID differ; also duplicates and \
+            platform rows that cannot be read (with their line numbers). Invoices match on the 20-digit 数电 \
             number, else 发票代码 + 发票号码, else 发票号码 + seller tax ID.
 
-            The export is CSV in UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030. The columns
-            are found by their headers: 发票代码, 发票号码, 数电发票号码, 开票日期, 销方识别号, 销方名称, 金额,
-            税额, 价税合计 (and common variants), or the English field names. --map names other headers.
-            Exit status: 0 when the comparison ran (also with differences, unless --fail-on-differences), 1
+            The export is CSV in UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030. The columns \
+            are found by their headers: 发票代码, 发票号码, 数电发票号码, 开票日期, 销方识别号, 销方名称, 金额, \
+            税额, 价税合计 (and common variants), or the English field names. --map names other headers. \
+            Exit status: 0 when the comparison ran (also with differences, unless --fail-on-differences), 1 \
             when the file cannot be read.
 
             Examples:
               invcap reconcile platform-2026-11.csv
               invcap reconcile platform.csv --csv differences.csv
-              invcap reconcile export.csv --map "invoiceNumber=Invoice No.,totalAmount=Total"
+              invcap reconcile in.csv --map "invoiceNumber=Invoice No.,totalAmount=Total"
             """)
 
     @Argument(help: ArgumentHelp("The platform's invoice list (CSV).", valueName: "platform-export.csv"))

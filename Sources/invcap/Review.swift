@@ -94,8 +94,8 @@ struct ReviewSet: AsyncParsableCommand {
         commandName: "set",
         abstract: "Correct (or confirm) a field; the checks run again at once.",
         discussion: """
-            FIELD is a CONTRACT.md field name (sellerTaxID, totalAmount, issueDate …) or lineItems.N.NAME
-            (N from 1). Values are brought into the contract's format (1,234.5 → 1234.50); an empty value
+            FIELD is a CONTRACT.md field name (sellerTaxID, totalAmount, issueDate …) or lineItems.N.NAME \
+            (N from 1). Values are brought into the contract's format (1,234.5 → 1234.50); an empty value \
             removes the field. Setting a field to the value it has confirms it.
             """)
     @Argument(help: "The document's number.") var id: Int64
@@ -167,7 +167,7 @@ struct ReviewRule: AsyncParsableCommand {
         commandName: "rule",
         abstract: "Show or set the approval rule (admins only).",
         discussion: """
-            With --second-approval-above AMOUNT, a document whose total is above AMOUNT stays in review until a
+            With --second-approval-above AMOUNT, a document whose total is above AMOUNT stays in review until a \
             second, different person with the approver (or admin) role approves it too.
             """)
     @Option(help: "Totals above this need a second approval by an approver.") var secondApprovalAbove: String?

@@ -22,28 +22,28 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Watch a folder and ingest every file dropped into its inbox/, unattended.",
         discussion: """
-            FOLDER holds inbox/ (drop files here), processing/, done/ and failed/ (each failed file with
-            NAME.error.txt saying why). inotify wakes the watcher when files arrive (and it lists the inbox every
-            --rescan seconds anyway); on a network share, where inotify sees nothing, use --poll. A file is taken once its size and time have not changed for --settle
-            seconds; junk and temporary files (.DS_Store, ._*, Thumbs.db, @eaDir, ~$*, *.part, *.tmp,
-            dot-files) are left alone. Recognition runs in --workers child processes: a crash inside a C
-            library costs one attempt at that file, never the service; after --max-attempts the file goes to
-            failed/. Killed at any moment (even kill -9) and started again, it resumes processing/ and stores
+            FOLDER holds inbox/ (drop files here), processing/, done/ and failed/ (each failed file with \
+            NAME.error.txt saying why). inotify wakes the watcher when files arrive (and it lists the inbox every \
+            --rescan seconds anyway); on a network share, where inotify sees nothing, use --poll. A file is taken once its size and time have not changed for --settle \
+            seconds; junk and temporary files (.DS_Store, ._*, Thumbs.db, @eaDir, ~$*, *.part, *.tmp, \
+            dot-files) are left alone. Recognition runs in --workers child processes: a crash inside a C \
+            library costs one attempt at that file, never the service; after --max-attempts the file goes to \
+            failed/. Killed at any moment (even kill -9) and started again, it resumes processing/ and stores \
             nothing twice. SIGTERM or Ctrl-C: no new file is started, the ones in flight are finished.
 
-            HTTP on --host:--port: the review UI (/queue; people sign in with the password set by invcap user
-            add NAME --password-stdin), the REST API under /api/v1 (token auth: invcap user token NAME; its OpenAPI
-            description at /api/v1/openapi.yaml), GET /healthz (JSON; 503 when the ledger cannot be read) and GET /metrics
-            (Prometheus text: invcap_documents_total by outcome, invcap_queue_depth, invcap_stage_seconds,
+            HTTP on --host:--port: the review UI (/queue; people sign in with the password set by invcap user \
+            add NAME --password-stdin), the REST API under /api/v1 (token auth: invcap user token NAME; its OpenAPI \
+            description at /api/v1/openapi.yaml), GET /healthz (JSON; 503 when the ledger cannot be read) and GET /metrics \
+            (Prometheus text: invcap_documents_total by outcome, invcap_queue_depth, invcap_stage_seconds, \
             invcap_worker_restarts_total).
 
-            Every option can also come from the environment (INVCAP_WORKERS, INVCAP_POLL, INVCAP_PORT …: the
-            option's name in capitals with _ for -) or a JSON file given with --config ({"workers": 2,
+            Every option can also come from the environment (INVCAP_WORKERS, INVCAP_POLL, INVCAP_PORT …: the \
+            option's name in capitals with _ for -) or a JSON file given with --config ({"workers": 2, \
             "poll": 5}); a flag wins over the environment, which wins over the file.
 
             Examples:
-              invcap serve                          # ./inbox, the default ledger, http://127.0.0.1:8350
-              invcap serve /srv/scans --database /srv/ledger.sqlite --workers 2 --log-format json
+              invcap serve                     # ./inbox, default ledger, port 8350
+              invcap serve /srv/scans --database /srv/ledger.sqlite --log-format json
               invcap serve /mnt/share --poll 10     # a network share: look every 10 s
             """)
 

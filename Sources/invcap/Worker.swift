@@ -15,25 +15,25 @@ struct WorkerCommand: AsyncParsableCommand {
         commandName: "worker",
         abstract: "Work the shared PostgreSQL queue: recognise queued files and store their documents.",
         discussion: """
-            Run one on every machine that should recognise invoices, all with the same --database
-            postgres://… URL. Files reach the queue by upload (POST /api/v1/documents on invcap serve) or through a
-            shared folder: with --inbox FOLDER a worker also watches FOLDER/inbox/ (a network share every node
-            mounts), queues each settled file with its bytes and moves it to FOLDER/done/ (unreadable ones to
-            FOLDER/failed/ with NAME.error.txt). Any number of workers may watch the same folder: a file is queued
+            Run one on every machine that should recognise invoices, all with the same --database \
+            postgres://… URL. Files reach the queue by upload (POST /api/v1/documents on invcap serve) or through a \
+            shared folder: with --inbox FOLDER a worker also watches FOLDER/inbox/ (a network share every node \
+            mounts), queues each settled file with its bytes and moves it to FOLDER/done/ (unreadable ones to \
+            FOLDER/failed/ with NAME.error.txt). Any number of workers may watch the same folder: a file is queued \
             once, by its SHA-256.
 
-            Each of --jobs loops claims the oldest free job (SELECT … FOR UPDATE SKIP LOCKED), holds it with a
-            lease of --lease seconds renewed every third of it, and stores the document in the transaction that
-            completes the job. A worker killed mid-job (even kill -9) stops renewing: once the lease runs out
-            another worker takes the job. After --max-attempts such losses the job fails (worker-lost).
+            Each of --jobs loops claims the oldest free job (SELECT … FOR UPDATE SKIP LOCKED), holds it with a \
+            lease of --lease seconds renewed every third of it, and stores the document in the transaction that \
+            completes the job. A worker killed mid-job (even kill -9) stops renewing: once the lease runs out \
+            another worker takes the job. After --max-attempts such losses the job fails (worker-lost). \
             SIGTERM or Ctrl-C: no new job is claimed, the ones in hand are finished.
 
-            With an SQLite --database, invcap serve runs this command as its supervised child (paths on standard
+            With an SQLite --database, invcap serve runs this command as its supervised child (paths on standard \
             input, JSON replies); there is nothing to run by hand then.
 
             Examples:
               invcap worker --database postgres://invcap:secret@db.internal/invcap
-              invcap worker --database postgres://invcap@db.internal/invcap --inbox /mnt/scans --jobs 2
+              invcap worker --database postgres://db.internal/invcap --inbox /mnt/scans
             """)
 
     @OptionGroup var ledger: LedgerOptions

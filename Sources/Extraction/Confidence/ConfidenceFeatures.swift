@@ -34,14 +34,18 @@ public enum ConfidenceFeatures {
     ].map(\.rawValue).reduce(into: Set<String>()) { $0.insert($1) }
         .union([LineItemFieldName.amount, .tax, .unitPrice, .quantity].map { "lineItem." + $0.rawValue })
 
-    /// The checks that count as evidence for `field` of `document`: those involving it, except a check whose
-    /// equation produced one of the document's values — it holds by construction (a tax derived as total −
-    /// amount does not confirm amount + tax = total). The scorer and the calibration both use this.
-    public static func checks(for field: FieldName, of document: ExtractedDocument, in checks: [CheckResult])
-        -> [CheckResult]
-    {
+    /// The checks that count as evidence for the fields of `document`: all but a check whose equation
+    /// produced one of the document's values — it holds by construction (a tax derived as total − amount
+    /// does not confirm amount + tax = total). The scorer and the calibration both use this, once a
+    /// document, then `checks(for:in:)` per field.
+    public static func independentChecks(of document: ExtractedDocument, in checks: [CheckResult]) -> [CheckResult] {
         let circular = Set(document.fields.values.compactMap(\.derivedBy))
-        return checks.filter { $0.fields.contains(field) && !circular.contains($0.rule) }
+        return checks.filter { !circular.contains($0.rule) }
+    }
+
+    /// The checks among `independent` (see `independentChecks(of:in:)`) that involve `field`.
+    public static func checks(for field: FieldName, in independent: [CheckResult]) -> [CheckResult] {
+        independent.filter { $0.fields.contains(field) }
     }
 
     /// The checks that bear on an item column: a line's amount, tax and rate are corroborated by the line

@@ -47,9 +47,10 @@ public struct DocumentScorer: Sendable {
     {
         var reasons: [String] = []
         var fields: [FieldName: ExtractedField] = [:]
+        let independent = ConfidenceFeatures.independentChecks(of: document, in: checks)
         for name in FieldName.allCases {
             guard let evidence = document.fields[name] else { continue }
-            let related = ConfidenceFeatures.checks(for: name, of: document, in: checks)
+            let related = ConfidenceFeatures.checks(for: name, in: independent)
             let failed = related.filter { !$0.passed }
             var confidence = Self.carriedFloor(
                 evidence, failedChecks: failed.count,
