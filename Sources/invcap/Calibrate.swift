@@ -102,9 +102,11 @@ struct Calibrate: AsyncParsableCommand {
             let ece = LogisticFit.expectedCalibrationError(part)
             summary["ece:" + set.name] = (ece * 10000).rounded() / 10000
             print(Self.line(set.name, part, ece: ece))
+            print("  " + Self.sweep(part))
         }
         let overall = LogisticFit.expectedCalibrationError(validated)
         print(Self.line("all", validated, ece: overall))
+        print("  " + Self.sweep(validated))
         summary["ece"] = (overall * 10000).rounded() / 10000
         summary["fields"] = Double(all.count)
 
@@ -133,6 +135,22 @@ struct Calibrate: AsyncParsableCommand {
             format: "%@: %d fields, cross-validated ECE %.3f, log loss %.3f, wrong at >= 0.90: %.1f%%", name,
             predictions.count, ece, LogisticFit.logLoss(predictions),
             100 * LogisticFit.wrongAbove(0.9, predictions))
+    }
+
+    /// Review thresholds whose effect `sweep` prints.
+    static let thresholds = [0.9, 0.95, 0.97, 0.99]
+
+    /// What each of `thresholds` would do to a set, cross-validated: the share of its fields let through
+    /// (probability at or above the threshold) and the share let through wrong — the figures a per-kind
+    /// threshold in models/review-policy.json is chosen by.
+    static func sweep(_ predictions: [(probability: Double, correct: Bool)]) -> String {
+        let count = Double(max(1, predictions.count))
+        return thresholds.map { threshold in
+            let passed = Double(predictions.filter { $0.probability >= threshold }.count) / count
+            return String(
+                format: "at %.2f: %.0f%% pass, %.1f%% wrong", threshold, 100 * passed,
+                100 * LogisticFit.wrongAbove(threshold, predictions))
+        }.joined(separator: "; ")
     }
 
     /// Reads every labelled document of the directories: per directory, per document, its fields' evidence.
