@@ -11,6 +11,7 @@ public final class WorkerPageReader: PageReader {
     private let worker: OCRWorker
     private let image: PageImage
     private var analysis: (rules: RuledLines, erased: PageImage)?
+    private var erasedRaster: GreyRaster??
     /// Lines read so far (whitelisted second reads excluded), in reading order.
     public private(set) var recordedLines: [RecognizedLine] = []
 
@@ -32,6 +33,15 @@ public final class WorkerPageReader: PageReader {
         let found = RuleDetector.detect(image)
         analysis = found
         return found
+    }
+
+    /// The page with its rules erased as one grey buffer (for cuts along a sloping row), made on first
+    /// use; `nil` when the page is not 8-bit grey.
+    private var greyRaster: GreyRaster? {
+        if let erasedRaster { return erasedRaster }
+        let made = GreyRaster(page: analyzed.erased)
+        erasedRaster = .some(made)
+        return made
     }
 
     public func markCount(in region: PixelBox, minimumHeight: Int) -> Int {
@@ -60,23 +70,24 @@ public final class WorkerPageReader: PageReader {
         // Lines of specks and rules only are left alone.
         guard let recognizer = worker.lineRecognizer, line.text.contains(where: { $0.isLetter || $0.isNumber })
         else { return line }
-        // The band between the median top and median bottom of the words of usual height (a word
-        // Tesseract stretched over two lines, or one from the next line, would shrink the print in the
-        // crop), with room at the sides as around a detected text box.
-        let heights = line.words.map(\.box.height).sorted()
-        let usual = line.words.filter { $0.box.height * 2 <= heights[heights.count / 2] * 3 }
-        let tops = usual.map(\.box.y).sorted()
-        let bottoms = usual.map(\.box.maxY).sorted()
-        let top = tops[tops.count / 2]
-        let bottom = max(top + 2, bottoms[bottoms.count / 2])
-        let room = max(2, (bottom - top) / 3)
-        let box = PixelBox(
-            left: max(0, line.box.x - room), top: top, right: min(width, line.box.maxX + room), bottom: bottom)
-        guard let reading = recognizer.read(analyzed.erased, in: box) else { return line }
-        let refined = LatinRefinement.refine(line, with: reading, in: box)
+        guard let band = LineBand(line, pageWidth: width) else { return line }
+        let reading: LineReading?
+        if let raster = greyRaster {
+            // The row is cut along its own slope (a curled or slightly turned slip): a level cut through
+            // a sloping row takes in the next row's print at one end and cuts off the tops or the
+            // descenders at the other.
+            let inputWidth = Int((Double(LineRecognizer.inputHeight) * band.box.length / band.box.thickness).rounded(.up))
+            guard inputWidth >= 4, inputWidth <= LineRecognizer.maximumInputWidth else { return line }
+            let crop = raster.straightened(band.box, outWidth: inputWidth, outHeight: LineRecognizer.inputHeight)
+            reading = recognizer.read(grey: crop, width: inputWidth)
+        } else {
+            reading = recognizer.read(analyzed.erased, in: band.level)
+        }
+        guard let reading else { return line }
+        let refined = LatinRefinement.refine(line, with: reading, in: band.level)
         if Self.tracing {
             FileHandle.standardError.write(
-                Data("latin \(box) \(line.text) | \(reading.text) -> \(refined.text)\n".utf8))
+                Data("latin \(band.level) \(line.text) | \(reading.text) -> \(refined.text)\n".utf8))
         }
         return refined
     }
