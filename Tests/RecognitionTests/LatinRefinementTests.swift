@@ -62,6 +62,18 @@ import Testing
         #expect(refined.text == "NO 1&3,")
     }
 
+    /// The recognizer reads the comma ending a part of an address as a full stop, surer than Tesseract
+    /// reads its comma: between the two marks Tesseract's stands, either way round.
+    @Test func givenACommaAndAFullStop_whenTheRecognizerIsSurer_thenTesseractsMarkStays() {
+        let tesseract = line([word("Delima", 0.93, x: 0), word("12,", 0.7, x: 90)])
+        #expect(LatinRefinement.refine(tesseract, with: reading("Delima12.", 0.98), in: band).text == "Delima 12,")
+        let stop = line([word("Bhd.", 0.7, x: 0)])
+        #expect(LatinRefinement.refine(stop, with: reading("Bhd,", 0.98), in: band).text == "Bhd.")
+        // A letter the recognizer is surer of still wins beside the mark.
+        let letter = line([word("Jaian,", 0.6, x: 0)])
+        #expect(LatinRefinement.refine(letter, with: reading("Jalan.", 0.98), in: band).text == "Jalan,")
+    }
+
     /// Tesseract splits an m into "rn"; the recognizer, sure of it, reads it whole: one m, not "rm".
     @Test func givenALetterTesseractSplitInTwo_whenTheRecognizerIsSure_thenTheWholeLetter() {
         let tesseract = line([word("Kuala", 0.9, x: 0), word("Lurnpur", 0.6, x: 80)])

@@ -7,7 +7,7 @@ public import InvoiceModel
 /// then misreads a letter Tesseract has (m as n). So the two readings are aligned character by
 /// character (letter case ignored): Tesseract keeps its words, spacing and the case of the letters both
 /// read. Where the two differ, the reading with the higher confidence wins, except between lookalikes
-/// (O/0, I/l/1, a decimal point and a colon), which the neighbouring characters settle. A letter, digit
+/// (O/0, I/l/1, a decimal point and a colon or a comma), which the neighbouring characters settle. A letter, digit
 /// or stop only the recognizer saw is added when it is sure of it; a mark only Tesseract saw, in a word
 /// it doubts, is dropped as speckle, unless it is a stop or comma ending the word after a letter or digit
 /// (the recognizer drops those). A line Tesseract read as noise is replaced by a confident reading.
@@ -192,7 +192,9 @@ public enum LatinRefinement {
 
     /// Characters the recognizer confuses with another of their group (it reads O as 0 in "SINGAPORE"):
     /// between them, Tesseract's stands when it fits among its neighbours and the recognizer's does not.
-    static let lookalikes: [Set<Character>] = [["O", "0", "o"], ["I", "l", "1", "|"], [".", ":"]]
+    /// Between a comma and a full stop, too: the recognizer, trained mostly on Chinese print, reads the
+    /// comma ending a part of an address ("Delima 12,") as a full stop, where Tesseract tells them apart.
+    static let lookalikes: [Set<Character>] = [["O", "0", "o"], ["I", "l", "1", "|"], [".", ":"], [".", ","]]
 
     /// Whether Tesseract's `ours` stands against the recognizer's lookalike `theirs`: a mark always does
     /// (the recognizer reads the decimal point of "10.81" as a colon); a letter or digit does when it
