@@ -11,7 +11,7 @@ enum UnreadPrint {
     /// wider than the text is tall counts as the characters that fit in it (faint print runs together).
     static let minimumCharacters = 4
     /// At most this many rows are read again on a page, from the top.
-    static let maximumRows = 8
+    static let maximumRows = 16
     /// A row's reading is kept when its words' mean confidence is at least this (handwriting and
     /// smudges read as low-confidence noise).
     static let minimumConfidence = 0.5
