@@ -104,6 +104,23 @@ extension PixelBox {
         #expect(fields(rows)[.sellerAddress]?.value == "No 8, Jalan 7/118B, 56000 Kuala Lumpur")
     }
 
+    /// A tax number row with its label written out ("GST Registration No :") between the name and the
+    /// address is passed over like a short one, and the name loses its labelled registration number.
+    @Test func givenLongTaxNumberLabelAboveTheAddress_whenRead_thenTheAddressIsFound() {
+        let rows: [[(String, Int)]] = [
+            [("Dion", 100), ("Realties", 180), ("Sdn", 320), ("Bhd", 390), ("(Co.", 460), ("No:20154-T)", 530)],
+            [("(GST", 100), ("Registration", 180), ("No", 380), (":", 430), ("000850247680)", 460)],
+            [("Menara", 100), ("Dion", 220), ("#02-03,", 300), ("Level", 420), ("2,", 500)],
+            [("27,", 100), ("Jalan", 160), ("Sultan", 260), ("Ismail,", 380)],
+            [("50250", 100), ("Kuala", 200), ("Lumpur.", 300)],
+            [("Tel", 100), (":", 160), ("+6", 190), ("03", 240), ("2026", 290), ("6386", 370)],
+            [("Total", 40), ("5.00", 660)],
+        ]
+        let found = fields(rows)
+        #expect(found[.sellerName]?.value == "Dion Realties Sdn Bhd")
+        #expect(found[.sellerAddress]?.value == "Menara Dion #02-03, Level 2, 27, Jalan Sultan Ismail, 50250 Kuala Lumpur.")
+    }
+
     /// A speck read left of an address line (the `|` of the scan's edge, a stray colon), in a column of
     /// its own, does not take the line's place: the address goes on with the print beside it.
     @Test(arguments: [("|", 120), (":", 140)])
@@ -559,6 +576,10 @@ extension PixelBox {
         ("BEMED (SP} SDN BHD", "BEMED (SP) SDN BHD"),
         ("FOUR QUARTERS SUN BHD ( lu/SJ&9-P)", "FOUR QUARTERS SDN BHD"),
         ("MR. D.I.¥. (M) SDN BHD", "MR. D.I.Y. (M) SDN BHD"),
+        ("Dion Realties Sdn Bhd (Co, No:20154-T)", "Dion Realties Sdn Bhd"),
+        ("ACME TRADING (COMPANY REG. NO. 123456-K)", "ACME TRADING"),
+        ("POPULAR BOOK CO. (M) SDN BHD (ROC 113825-W)", "POPULAR BOOK CO. (M) SDN BHD"),
+        ("ABC TRADING CO 123456-K", "ABC TRADING CO"),
     ])
     func givenPrintedSellerName_whenCleaned_thenRegistrationDroppedAndSuffixRepaired(read: String, expected: String) {
         #expect(EnglishReader.cleanedName(read) == expected)

@@ -21,9 +21,10 @@ extension EnglishReader {
         /^(?:TEL|PHONE|FAX|H\/P|HP|MOBILE|GST|VAT|SST|REG|CO\.? ?NO|COMPANY|ROC|ABN|EMAIL|E-MAIL|WEB|WWW|HTTP|INVOICE|TAX INVOICE|RECEIPT|DATE|CASHIER|TABLE|BILL|DOC|MEMBER|ORDER|SERVER|TERMINAL|OPEN|TAX ID|BUSINESS|ISSUED|DUE|CUSTOMER|ACCOUNT|PAGE|NO\.? ?:|#)/
     }
 
-    /// A tax registration row: "GST Reg No. 001492992000", "SST ID: W10-1869-53942774".
+    /// A tax registration row: "GST Reg No. 001492992000", "SST ID: W10-1869-53942774",
+    /// "GST Registration No : 000850247680".
     static var taxNumberRow: Regex<Substring> {
-        /^(?:GST|SST|VAT)\b[^\d]{0,16}[A-Z]?\d[\d-]{7,}/
+        /^(?:GST|SST|VAT)\b[^\d]{0,24}[A-Z]?\d[\d-]{7,}/
     }
 
     /// Company registration lines printed under the name: "(CO. NO. 286473-V)", "(1218479-X)", or any row
