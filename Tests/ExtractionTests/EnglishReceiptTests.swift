@@ -104,6 +104,23 @@ extension PixelBox {
         #expect(fields(rows)[.sellerAddress]?.value == "No 8, Jalan 7/118B, 56000 Kuala Lumpur")
     }
 
+    /// A narrow dot-matrix letterhead breaks the name inside a bracket: the rows it spans are one name.
+    @Test func givenANameBrokenInsideABracket_whenRead_thenTheRowsAreOneName() {
+        let rows: [[(String, Int)]] = [
+            [("AIK", 100), ("HUAT", 180), ("HARDWARE", 280)],
+            [("ENTERPRISE", 100), ("(SETIA", 300)],
+            [("ALAM)", 130), ("SDN", 230), ("BHD", 310)],
+            [("822737-X", 180)],
+            [("NO.", 100), ("17-G,", 160), ("JALAN", 240), ("SETIA", 330), ("INDAH", 410)],
+            [("SEKSYEN", 100), ("U13,", 240), ("40170", 310), ("SHAH", 400), ("ALAM,", 480)],
+            [("TEL:", 100), ("012", 170), ("-", 230), ("6651783", 260)],
+            [("Total", 40), ("5.00", 660)],
+        ]
+        let found = fields(rows)
+        #expect(found[.sellerName]?.value == "AIK HUAT HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD")
+        #expect(found[.sellerAddress]?.value == "NO. 17-G, JALAN SETIA INDAH SEKSYEN U13, 40170 SHAH ALAM,")
+    }
+
     /// A tax number row with its label written out ("GST Registration No :") between the name and the
     /// address is passed over like a short one, and the name loses its labelled registration number.
     @Test func givenLongTaxNumberLabelAboveTheAddress_whenRead_thenTheAddressIsFound() {

@@ -102,8 +102,13 @@ extension EnglishReader {
         {
             let current = Self.words(nameParts[nameParts.count - 1])
             let nextText = Self.words(following)
+            // A bracket opened on one row and closed on the next holds the name together across them
+            // ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
+            let bracketSpans =
+                Self.opensBracket(nextText) && next + 1 < top.count
+                && Self.aligned(top[next + 1], with: following).map { Self.words($0).contains(")") } == true
             let continues =
-                current.hasSuffix("&") || current.hasSuffix("-")
+                current.hasSuffix("&") || current.hasSuffix("-") || Self.opensBracket(current) || bracketSpans
                 || (!Self.hasCompanySuffix(current) && Self.hasCompanySuffix(nextText)
                     && !nextText.contains(where: \.isNumber))
             // A registration number row ("(CO. NO. 164600-U)") never carries on the name, whatever
@@ -317,11 +322,17 @@ extension EnglishReader {
         return words.count >= 2
     }
 
-    /// Whether a row ends in a word that needs more after it ("AND", "OF", "&", a comma).
+    /// Whether a row ends in a word that needs more after it ("AND", "OF", "&", a comma) or leaves a
+    /// bracket open.
     static func endsMidName(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         return trimmed.hasSuffix("&") || trimmed.hasSuffix("-") || trimmed.hasSuffix(",")
-            || trimmed.firstMatch(of: /\b(?:AND|OF|THE|FOR)$/) != nil
+            || trimmed.firstMatch(of: /\b(?:AND|OF|THE|FOR)$/) != nil || opensBracket(trimmed)
+    }
+
+    /// Whether `text` opens more round brackets than it closes.
+    static func opensBracket(_ text: String) -> Bool {
+        text.filter { $0 == "(" }.count > text.filter { $0 == ")" }.count
     }
 
     /// Whether an upper-case row names a legal entity ("… SDN BHD", "… S/B", "… PTE. LTD.").
