@@ -104,6 +104,18 @@ extension PixelBox {
         #expect(fields(rows)[.sellerAddress]?.value == "No 8, Jalan 7/118B, 56000 Kuala Lumpur")
     }
 
+    /// A document title printed above the letterhead ("Cash Sale") is not the seller.
+    @Test func givenATitleAboveTheName_whenRead_thenTheNameIsTheNextRow() {
+        let rows: [[(String, Int)]] = [
+            [("Cash", 100), ("Sale", 180)],
+            [("KT", 100), ("WONG", 150), ("TRADING", 250), ("(001904043-H)", 380)],
+            [("22,", 100), ("Jalan", 160), ("Perindustrian", 240), ("Hijau", 420), ("5,", 500)],
+            [("Phone:", 100), ("+603-6093", 200), ("9078", 330)],
+            [("Total", 40), ("489.30", 660)],
+        ]
+        #expect(fields(rows)[.sellerName]?.value == "KT WONG TRADING")
+    }
+
     /// A narrow dot-matrix letterhead breaks the name inside a bracket: the rows it spans are one name.
     @Test func givenANameBrokenInsideABracket_whenRead_thenTheRowsAreOneName() {
         let rows: [[(String, Int)]] = [
