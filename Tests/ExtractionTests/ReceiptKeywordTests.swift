@@ -28,6 +28,9 @@ import Testing
         ("CASH 50.00", .cash),
         ("CHANGE DUE : 34.10", .change),
         ("TOTAL QTY: 3", nil),
+        ("(TOTAL INCLUDED GST @ 6% : 1.42)", .tax),
+        ("TOTAL SALES INCLUSIVE GST@ 0.00% 28.31", .strongTotal),
+        ("TOTAL AMOUNT INCLUSIVE GST @6% 35.00", .strongTotal),
     ])
     func givenReceiptLine_whenClassified_thenItsAmountKind(line: String, expected: EnglishReader.AmountKind?) {
         #expect(EnglishReader.kind(of: line) == expected)

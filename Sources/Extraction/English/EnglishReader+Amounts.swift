@@ -21,8 +21,10 @@ extension EnglishReader {
         if let foreign = foreignKind(of: text) { return foreign }
         if text.firstMatch(of: /\bCHANGE\b|\bBALANCE\b(?! DUE)/) != nil { return .change }
         if text.firstMatch(of: /\bCASH\b/) != nil, text.firstMatch(of: /\bTOTAL\b/) == nil { return .cash }
-        // A note of the tax a total includes, in brackets or at its rate: "(Total Included GST @ 6% : 1.42)".
+        // A note of the tax a total includes, in brackets or at its rate: "(Total Included GST @ 6% : 1.42)";
+        // but not the sales or amount total that says it includes the tax ("Total Sales Inclusive GST @6%").
         if text.firstMatch(of: /INCL/) != nil, text.firstMatch(of: /\b(?:GST|VAT|SST|TAX)\b/) != nil,
+            text.firstMatch(of: /\bSALES?\b|\bAMOUNT\b|\bAMT\b/) == nil,
             text.hasPrefix("(") || text.firstMatch(of: /@\s*\d+(?:\.\d+)?\s*%/) != nil
         {
             return .tax
