@@ -76,7 +76,8 @@ public final class WorkerPageReader: PageReader {
             // The row is cut along its own slope (a curled or slightly turned slip): a level cut through
             // a sloping row takes in the next row's print at one end and cuts off the tops or the
             // descenders at the other.
-            let inputWidth = Int((Double(LineRecognizer.inputHeight) * band.box.length / band.box.thickness).rounded(.up))
+            let inputWidth = Int(
+                (Double(LineRecognizer.inputHeight) * band.box.length / band.box.thickness).rounded(.up))
             guard inputWidth >= 4, inputWidth <= LineRecognizer.maximumInputWidth else { return line }
             let crop = raster.straightened(band.box, outWidth: inputWidth, outHeight: LineRecognizer.inputHeight)
             reading = recognizer.read(grey: crop, width: inputWidth)

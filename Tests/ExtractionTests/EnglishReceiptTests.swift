@@ -147,7 +147,8 @@ extension PixelBox {
         ]
         let found = fields(rows)
         #expect(found[.sellerName]?.value == "Dion Realties Sdn Bhd")
-        #expect(found[.sellerAddress]?.value == "Menara Dion #02-03, Level 2, 27, Jalan Sultan Ismail, 50250 Kuala Lumpur.")
+        #expect(
+            found[.sellerAddress]?.value == "Menara Dion #02-03, Level 2, 27, Jalan Sultan Ismail, 50250 Kuala Lumpur.")
     }
 
     /// A speck read left of an address line (the `|` of the scan's edge, a stray colon), in a column of

@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test func givenALevelRow_whenCut_thenTheBandIsLevelWithRoomAroundThePrint() throws {
-        let band = try #require(LineBand(line([word(x: 100, y: 50), word(x: 200, y: 50), word(x: 300, y: 50)]), pageWidth: 1000))
+        let band = try #require(
+            LineBand(line([word(x: 100, y: 50), word(x: 200, y: 50), word(x: 300, y: 50)]), pageWidth: 1000))
         #expect(band.box.angle == 0)
         #expect(abs(band.box.centreY - 60) < 1e-9)
         // A quarter of the print's height above and below, a third at the ends.
@@ -26,7 +27,8 @@ import Testing
 
     /// A curled slip: the row sinks 4 pixels a word. The band follows it, so neither end is cut off.
     @Test func givenASlopingRow_whenCut_thenTheBandFollowsTheSlope() throws {
-        let band = try #require(LineBand(line([word(x: 100, y: 50), word(x: 200, y: 54), word(x: 300, y: 58)]), pageWidth: 1000))
+        let band = try #require(
+            LineBand(line([word(x: 100, y: 50), word(x: 200, y: 54), word(x: 300, y: 58)]), pageWidth: 1000))
         #expect(abs(tan(band.box.angle) - 0.04) < 1e-9)
         // The level rectangle spans the whole sloping row.
         #expect(band.level.y <= 45 && band.level.maxY >= 83)
@@ -35,7 +37,8 @@ import Testing
     /// A word Tesseract stretched over two rows does not tilt or thicken the band.
     @Test func givenAStretchedWord_whenCut_thenItIsLeftOutOfTheFit() throws {
         let band = try #require(
-            LineBand(line([word(x: 100, y: 50), word(x: 200, y: 50, height: 60), word(x: 300, y: 50)]), pageWidth: 1000))
+            LineBand(
+                line([word(x: 100, y: 50), word(x: 200, y: 50, height: 60), word(x: 300, y: 50)]), pageWidth: 1000))
         #expect(band.box.angle == 0)
         #expect(abs(band.box.thickness - 30) < 1e-9)
     }

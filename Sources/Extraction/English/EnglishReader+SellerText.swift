@@ -65,13 +65,24 @@ extension EnglishReader {
         return result
     }
 
-    /// A company registration number printed after the name: "(519537-X)", "1202152-P".
+    /// A company registration number printed after the name, with its label when it has one: "(519537-X)",
+    /// "1202152-P", "(Co. No:20154-T)", "(ROC 113825-W)".
     static var trailingRegistration: Regex<Substring> {
-        /\s*\(?(?i:(?:co(?:mpany)?\b[\s.,]*(?:reg(?:istration)?\b[\s.,]*)?no\b|co(?:mpany)?\b[\s.,]*reg(?:istration)?\b|roc\b|(?:br|reg)\b[\s.,]*no\b)[\s.,:]*)?[A-Za-z0-9?]{0,3}\d[A-Za-z0-9?]{3,8}[- ]?[A-Za-z]\)?(?:\s*\([A-Z0-9]{2,4}\))?\s*$/
+        #/
+        \s* \(?
+        (?i: (?: co(?:mpany)? \b [\s.,]* (?: reg(?:istration)? \b [\s.,]* )? no \b
+               | co(?:mpany)? \b [\s.,]* reg(?:istration)? \b
+               | roc \b
+               | (?: br | reg ) \b [\s.,]* no \b
+             ) [\s.,:]* )?
+        [A-Za-z0-9?]{0,3} \d [A-Za-z0-9?]{3,8} (?: - | \x20 )? [A-Za-z] \)?
+        (?: \s* \( [A-Z0-9]{2,4} \) )? \s* $
+        /#
     }
 
     /// A company name without the registration number printed after it, with its label when it has one
-    /// ("… SDN BHD (139386 X)", "S/B(587969-U)", "Sdn Bhd (Co. No:20154-T)") and with the legal suffix OCR garbles most repaired ("SON BHD", "$/B").
+    /// ("… SDN BHD (139386 X)", "S/B(587969-U)", "Sdn Bhd (Co. No:20154-T)"), and with the legal suffix
+    /// OCR garbles most repaired ("SON BHD", "$/B").
     static func cleanedName(_ name: String) -> String {
         var result = name
         // "From: Acme Ltd" on one row (the colon often read as a dash or lost).

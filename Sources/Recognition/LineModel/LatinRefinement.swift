@@ -7,8 +7,8 @@ public import InvoiceModel
 /// then misreads a letter Tesseract has (m as n). So the two readings are aligned character by
 /// character (letter case ignored): Tesseract keeps its words, spacing and the case of the letters both
 /// read. Where the two differ, the reading with the higher confidence wins, except between lookalikes
-/// (O/0, I/l/1, a decimal point and a colon or a comma), which the neighbouring characters settle. A letter, digit
-/// or stop only the recognizer saw is added when it is sure of it; a mark only Tesseract saw, in a word
+/// (O/0, I/l/1, a full stop and a colon or a comma), which the neighbouring characters settle. A letter,
+/// digit or stop only the recognizer saw is added when it is sure of it; a mark only Tesseract saw, in a word
 /// it doubts, is dropped as speckle, unless it is a stop or comma ending the word after a letter or digit
 /// (the recognizer drops those). A line Tesseract read as noise is replaced by a confident reading.
 ///

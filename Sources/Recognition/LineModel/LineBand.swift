@@ -20,7 +20,9 @@ struct LineBand {
         let heights = line.words.map(\.box.height).sorted()
         let median = heights[heights.count / 2]
         let usual = line.words.filter { $0.box.height * 2 <= median * 3 }
-        let centres = usual.map { (x: Double($0.box.x) + Double($0.box.width) / 2, y: Double($0.box.y) + Double($0.box.height) / 2) }
+        let centres = usual.map {
+            (x: Double($0.box.x) + Double($0.box.width) / 2, y: Double($0.box.y) + Double($0.box.height) / 2)
+        }
         let meanX = centres.map(\.x).reduce(0, +) / Double(centres.count)
         let meanY = centres.map(\.y).reduce(0, +) / Double(centres.count)
         let spread = centres.map { ($0.x - meanX) * ($0.x - meanX) }.reduce(0, +)
