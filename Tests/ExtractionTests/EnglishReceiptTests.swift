@@ -164,9 +164,10 @@ extension PixelBox {
         #expect(fields(rows)[.sellerAddress]?.value == "Lot 6, Jalan Batai, 50490, Kuala Lumpur")
     }
 
-    /// A registration row whose check letter OCR read as a digit, or whose label it garbled, is passed
-    /// over (not taken for a telephone number or the address); a street line starting "No:" is the address.
-    @Test(arguments: [["(1125830-0)"], ["Co.", "Rey", "No.:", "795225-A"]])
+    /// A registration row whose check letter OCR read as a digit, whose label it garbled, or whose nine digits
+    /// it split, is passed over (not taken for a telephone number or the address); a street line starting
+    /// "No:" is the address.
+    @Test(arguments: [["(1125830-0)"], ["Co.", "Rey", "No.:", "795225-A"], ["0020433", "19-W"]])
     func givenGarbledRegistrationAndNumberedStreet_whenRead_thenTheAddressIsTheStreetRows(registration: [String]) {
         let rows: [[(String, Int)]] = [
             [("SWC", 200), ("ENTERPRISE", 280), ("SDN", 500), ("BHD", 580)],

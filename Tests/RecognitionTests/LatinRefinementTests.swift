@@ -117,6 +117,39 @@ import Testing
         #expect(LatinRefinement.refine(specks, with: reading("JALANPUTRA"), in: band).text == "JALAN PUTRA")
     }
 
+    /// `eng` reads the rupee sign of "₹22,053.50" as a digit and doubts the word; the recognizer reads no
+    /// character there. A digit Tesseract is sure of, or one that does not start an amount, stays.
+    @Test func givenARupeeSignReadAsADigit_whenTheRecognizerReadsNoneThere_thenTheDigitIsDropped() {
+        let sign = line([word("Taxable", 0.95, x: 0), word("Value", 0.95, x: 100), word("222,053.50", 0.3, x: 300)])
+        #expect(
+            LatinRefinement.refine(sign, with: reading("TaxableValue22,053.50"), in: band).text
+                == "Taxable Value 22,053.50")
+        let small = line([word("CGST", 0.95, x: 0), word("21,984.82", 0.5, x: 300)])
+        #expect(LatinRefinement.refine(small, with: reading("CGST1,984.82"), in: band).text == "CGST 1,984.82")
+        let sure = line([word("TOTAL", 0.95, x: 0), word("11.90", 0.9, x: 300)])
+        #expect(LatinRefinement.refine(sure, with: reading("TOTAL1.90"), in: band).text == "TOTAL 11.90")
+        let code = line([word("REF", 0.95, x: 0), word("21984", 0.5, x: 300)])
+        #expect(LatinRefinement.refine(code, with: reading("REF1984"), in: band).text == "REF 21984")
+    }
+
+    /// A digit inside a number that only Tesseract read, in a word it doubts, unlike both its neighbours:
+    /// the recognizer, sure of the line, does not drop one. A repeated digit it may merge stays.
+    @Test func givenAStrayDigitInADoubtedNumber_whenTheRecognizerReadsNone_thenItIsDropped() {
+        let date = line([word("11", 0.78, x: 0), word("Jun", 0.92, x: 60), word("20718", 0.73, x: 140)])
+        #expect(LatinRefinement.refine(date, with: reading("11Jun2018"), in: band).text == "11 Jun 2018")
+        let repeated = line([word("TOTAL", 0.95, x: 0), word("100.50", 0.7, x: 140)])
+        #expect(LatinRefinement.refine(repeated, with: reading("TOTAL10.50"), in: band).text == "TOTAL 100.50")
+        let sure = line([word("TOTAL", 0.95, x: 0), word("20718", 0.9, x: 140)])
+        #expect(LatinRefinement.refine(sure, with: reading("TOTAL2018"), in: band).text == "TOTAL 20718")
+    }
+
+    /// The recognizer reads a question mark for a sign it has no class for: Tesseract's sign stands.
+    @Test func givenASignTheRecognizerReadsAsAQuestionMark_whenRefined_thenTesseractsStands() {
+        let label = line([word("Factura", 0.92, x: 0), word("n°:", 0.17, x: 100)])
+        #expect(LatinRefinement.refine(label, with: reading("Facturan?:"), in: band).text == "Factura n°:")
+        #expect(LatinRefinement.refine(label, with: reading("Facturan？:"), in: band).text == "Factura n°:")
+    }
+
     @Test func givenNoiseTesseractRead_whenTheRecognizerReadsPrint_thenItsReadingReplacesTheLine() {
         let tesseract = line([word("suc", 0.4, x: 0), word("baad", 0.1, x: 60), word("foie", 0.2, x: 130)])
         var glyphs: [LineReading.Glyph] = []

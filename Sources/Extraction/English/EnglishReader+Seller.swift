@@ -29,10 +29,10 @@ extension EnglishReader {
     }
 
     /// Company registration lines printed under the name: "(CO. NO. 286473-V)", "(1218479-X)", or any row
-    /// ending in such a number, whatever OCR made of its label ("CO. REY NO.: 795225-A") or check letter
-    /// ("(1125830-0)").
+    /// ending in such a number, whatever OCR made of its label ("CO. REY NO.: 795225-A"), check letter
+    /// ("(1125830-0)") or spacing ("0020433 19-W").
     static var registration: Regex<Substring> {
-        /^\(?\s*(?:CO\.*\s*(?:NO|REG)|COMPANY\s*(?:NO|REG)|ROC|BR\.?\s*NO|REG\.?\s*NO|[A-Z]{0,3}\d{4,}-?[A-Z]\)?$|\d{4,}-[A-Z])|\b\d[\d ]{3,7}\d\s?-\s?[A-Z0-9]\)?$/
+        /^\(?\s*(?:CO\.*\s*(?:NO|REG)|COMPANY\s*(?:NO|REG)|ROC|BR\.?\s*NO|REG\.?\s*NO|[A-Z]{0,3}\d{4,}-?[A-Z]\)?$|\d{4,}-[A-Z])|\b\d[\d ]{3,10}\d\s?-\s?[A-Z0-9]\)?$/
     }
 
     /// A row naming a registration or holding a tax number (ten digits and more): not an address line.

@@ -93,6 +93,7 @@ public enum LatinRefinement {
                 if let third = lookalike(fitting: neighbours, between: ours.character, and: theirs.character) {
                     place((third, max(ours.confidence, theirs.probability) * factor), in: ours.word)
                 } else if theirs.probability > ours.confidence, theirs.character.isPrint || !ours.character.isPrint,
+                    !readsUnknown(theirs.character),
                     !lookalike(ours.character, theirs.character)
                         || !stands(ours.character, against: theirs.character, among: run(around: t, in: tesseract))
                 {
@@ -120,6 +121,11 @@ public enum LatinRefinement {
                 {
                     continue
                 }
+                if meanProbability >= sureLine,
+                    strayDigit(at: t, in: tesseract) || readsSignAsDigit(at: t, in: tesseract)
+                {
+                    continue
+                }
                 place((tesseract[t].character, tesseract[t].confidence), in: tesseract[t].word)
             }
         }
@@ -131,6 +137,49 @@ public enum LatinRefinement {
         }
         guard !words.isEmpty else { return line }
         return RecognizedLine(words: words, confidence: line.confidence, box: line.box, block: line.block)
+    }
+
+    /// Whether Tesseract's character `index`, which the recognizer did not read, is a digit in a word it
+    /// doubts that differs from the characters on both sides ("20718" for 2018, where the recognizer reads
+    /// "2018"). The recognizer, sure of the line, does not drop such a digit; it can merge two equal ones
+    /// (its decoding collapses repeats), so a digit repeating a neighbour is kept.
+    static func strayDigit(at index: Int, in characters: [(character: Character, word: Int, confidence: Double)])
+        -> Bool
+    {
+        let this = characters[index]
+        guard this.character.isNumber, this.confidence < doubtfulMark else { return false }
+        let before = index > 0 && characters[index - 1].word == this.word ? characters[index - 1].character : nil
+        let after =
+            index + 1 < characters.count && characters[index + 1].word == this.word
+            ? characters[index + 1].character : nil
+        // Inside a number: digits on both sides.
+        guard let before, let after, before.isNumber, after.isNumber else { return false }
+        return before != this.character && after != this.character
+    }
+
+    /// Whether Tesseract's character `index`, which the recognizer did not read, is a currency sign it read
+    /// as a digit: `eng` has no ₹ and reads "₹22,053.50" as "222,053.50" (doubting the word), where the
+    /// recognizer sees a sign it cannot name and reads "22,053.50". So: a digit at the start of a doubted
+    /// word that is an amount with decimals (or repeating the digit that starts it, the alignment may
+    /// place the extra one anywhere in the run).
+    static func readsSignAsDigit(
+        at index: Int, in characters: [(character: Character, word: Int, confidence: Double)]
+    ) -> Bool {
+        let this = characters[index]
+        guard this.character.isNumber, this.confidence < doubtfulMark else { return false }
+        let word = characters.filter { $0.word == this.word }.map(\.character)
+        guard let start = characters.firstIndex(where: { $0.word == this.word }),
+            characters[start...index].allSatisfy({ $0.character == this.character }),
+            word.count >= 5, word.dropFirst().first?.isNumber == true
+        else { return false }
+        return String(word).wholeMatch(of: /\d{1,3}(,\d{3})*\.\d{2}|\d+\.\d{2}/) != nil
+    }
+
+    /// Whether the recognizer's `character` says it saw a sign it has no class for: it reads a question
+    /// mark for one (the ° of "Factura n°:"), which is seldom printed on an invoice, so Tesseract's reading
+    /// of the sign stands.
+    static func readsUnknown(_ character: Character) -> Bool {
+        LineRefinement.folded(character) == "?"
     }
 
     /// Pairs of letters Tesseract reads for one letter ("rn" for m), by the letter.
