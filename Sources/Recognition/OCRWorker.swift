@@ -61,20 +61,43 @@ public final class OCRWorker: @unchecked Sendable {
     /// and off leaves state behind in Tesseract 5 (results came to depend on the order of the calls).
     public func engine(for script: TextScript, whitelist: String? = nil) -> TesseractEngine {
         let wanted: String
+        // A single-script model not installed: the engine for the nearest one that is.
+        var fallback = languages
         switch script {
         case .chinese: wanted = "chi_sim"
         case .latin: wanted = "eng"
         case .mixed: wanted = languages
+        case .accented(let language):
+            wanted = Self.tesseractCode(language) + "+eng"
+            fallback = "eng"
         }
         let key = wanted + "|" + (whitelist ?? "")
         return lock.withLock {
             if let existing = engines[key] { return existing }
             let created =
                 (try? TesseractEngine(languages: wanted, tessdata: tessdata, whitelist: whitelist))
+                ?? (try? TesseractEngine(languages: fallback, tessdata: tessdata, whitelist: whitelist))
                 ?? (try? TesseractEngine(languages: languages, tessdata: tessdata, whitelist: whitelist))
             let engine = created ?? engines[languages]!
             engines[key] = engine
             return engine
         }
+    }
+
+    /// Tesseract's model name for `language` (Debian: tesseract-ocr-deu, -fra, -spa, -ita, -nld, -por).
+    static func tesseractCode(_ language: EuropeanLanguage) -> String {
+        switch language {
+        case .german: "deu"
+        case .french: "fra"
+        case .spanish: "spa"
+        case .italian: "ita"
+        case .dutch: "nld"
+        case .portuguese: "por"
+        }
+    }
+
+    /// Whether the model for `language` is installed (without it, accented reads fall back to English).
+    public func readsAccents(of language: EuropeanLanguage) -> Bool {
+        FileManager.default.fileExists(atPath: tessdata.path + "/" + Self.tesseractCode(language) + ".traineddata")
     }
 }

@@ -66,6 +66,8 @@ public final class WorkerPageReader: PageReader {
             box: box)
     }
 
+    public func readsAccents(of language: EuropeanLanguage) -> Bool { worker.readsAccents(of: language) }
+
     public func refinedLatin(_ line: RecognizedLine) -> RecognizedLine {
         // Lines of specks and rules only are left alone.
         guard let recognizer = worker.lineRecognizer, line.text.contains(where: { $0.isLetter || $0.isNumber })

@@ -88,6 +88,19 @@ import Testing
         #expect(!report.timings.stages.contains { $0.0 == "render" }, "\(path): OCR'd, as if its text were unusable")
     }
 
+    /// Scans of the German and Spanish invoices: the English model reads "Muller" and "Informatica"; the
+    /// name is read again with the invoice language's model and keeps its accents, not flagged for them.
+    @Test(arguments: ["de-001-scan.png", "es-002-scan.png"])
+    func givenAnAccentedNameOnAScan_whenProcessed_thenReadWithItsAccents(file: String) async throws {
+        let path = Paths.testdata("invoices/" + file)
+        let label = try Label.of(document: path)
+        let document = try #require(Self.document(try await Self.pipeline.process(path: path)))
+        let name = try #require(document.fields[.sellerName])
+        #expect(name.value == label.fields["sellerName"], "\(file)")
+        #expect(name.source == .ocr)
+        #expect(!document.review.reasons.contains { $0.contains("accented letters") }, "\(document.review.reasons)")
+    }
+
     @Test func givenPDF_whenProcessed_thenQRCodeConfirmsTheTextLayer() async throws {
         let report = try await Self.pipeline.process(path: Paths.testdata("born-digital/tc-002.pdf"))
         let document = try #require(Self.document(report))

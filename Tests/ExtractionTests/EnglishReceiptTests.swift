@@ -943,6 +943,28 @@ private final class SecondOpinion: PageReader {
         #expect(english.fields[.sellerName]?.caveat == nil)
     }
 
+    @Test func givenAReadingWithAccents_whenTransferred_thenOnlyAccentsChange() {
+        #expect(
+            EnglishReader.transferAccents(from: "Müller Software AG", to: "Muller Software AG") == "Müller Software AG")
+        #expect(EnglishReader.transferAccents(from: "BAHNHOFSTRAßE 66", to: "BahnhofstraBe 66") == "Bahnhofstraße 66")
+        // Letter case and punctuation are the value's; an accent read where the value has none is taken.
+        #expect(EnglishReader.transferAccents(from: "navarro informática", to: "Navarro Informatica S.L.U.") == nil)
+        #expect(
+            EnglishReader.transferAccents(from: "NAVARRO INFORMÁTICA, SLU", to: "Navarro Informatica S.L.U.")
+                == "Navarro Informática S.L.U.")
+        // Another letter: the readings disagree, nothing is taken.
+        #expect(EnglishReader.transferAccents(from: "Möller Software AG", to: "Muller Software AG") == nil)
+    }
+
+    @Test func givenLanguageWords_whenCounted_thenTheInvoiceLanguage() {
+        #expect(EnglishReader.europeanLanguage(of: ["RECHNUNG NR. 12", "GESAMTBETRAG 12,00"]) == .german)
+        #expect(EnglishReader.europeanLanguage(of: ["FACTURE N° 12", "TOTAL TTC 12,00"]) == .french)
+        #expect(EnglishReader.europeanLanguage(of: ["FACTUUR", "TOTAAL INCL. BTW"]) == .dutch)
+        // One word is not enough (a German word on an English page), and English says nothing.
+        #expect(EnglishReader.europeanLanguage(of: ["INVOICE", "DATUM 12.03.2024"]) == nil)
+        #expect(EnglishReader.europeanLanguage(of: ["TAX INVOICE", "TOTAL 12.00"]) == nil)
+    }
+
     @Test(arguments: [
         ["Nº", "factura:"], ["N2", "oO", ".", "factura:"], ["Número", "de", "factura:"], ["N.", "fattura:"],
     ])

@@ -71,22 +71,7 @@ struct EnglishReader {
         readDate()
         readInvoiceNumber()
         readAmounts()
-        noteLostAccents()
-    }
-
-    /// Labels of invoices in languages whose names often carry accented letters (ä, é, ñ, à …).
-    static var accentedLanguageLabels: Regex<Substring> {
-        /RECHNUNG|MWST|\bUST\b|FACTURE|\bTVA\b|\bTTC\b|FACTURA|\bIVA\b|FATTURA|IMPONIBILE/
-    }
-
-    /// Names OCR read on a German, French, Spanish or Italian invoice: the English model reads no accents
-    /// ("Muller" for Müller), so such a name goes to a person unless it came from the file's own text.
-    private mutating func noteLostAccents() {
-        guard reader.source == .ocr, rows.contains(where: { $0.upper.firstMatch(of: Self.accentedLanguageLabels) != nil })
-        else { return }
-        for name in [FieldName.sellerName, .sellerAddress] where fields[name] != nil {
-            fields[name]?.caveat = "read by the English OCR model, which does not read accented letters (ä, é, ñ)"
-        }
+        readAccents()
     }
 
     /// The fields a document like this one always prints: `usual`, and the invoice number on a page

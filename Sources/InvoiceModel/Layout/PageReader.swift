@@ -20,6 +20,15 @@ public enum TextScript: Sendable, Hashable {
     case latin
     /// Both, for regions of unknown content (slower: two models).
     case mixed
+    /// Latin letters with the accents of a European language (ä, é, ñ, à, ë): names and addresses on a
+    /// German, French, Spanish, Italian, Dutch or Portuguese invoice, which the English model reads
+    /// without them.
+    case accented(EuropeanLanguage)
+}
+
+/// A European language whose print carries accented letters.
+public enum EuropeanLanguage: String, Sendable, Hashable, CaseIterable {
+    case german, french, spanish, italian, dutch, portuguese
 }
 
 /// What to read in a region.
@@ -103,6 +112,10 @@ public protocol PageReader {
     /// `line` (Latin print this reader read) with the line recognizer's reading of its box folded in,
     /// or `line` as it is when there is no such recognizer.
     func refinedLatin(_ line: RecognizedLine) -> RecognizedLine
+
+    /// Whether `read` with `TextScript.accented(language)` uses that language's model (without it, the
+    /// English one reads the region, without accents).
+    func readsAccents(of language: EuropeanLanguage) -> Bool
 }
 
 extension PageReader {
@@ -114,6 +127,9 @@ extension PageReader {
 
     /// No second engine unless the reader has one.
     public func refinedLatin(_ line: RecognizedLine) -> RecognizedLine { line }
+
+    /// No language models unless the reader has them.
+    public func readsAccents(of language: EuropeanLanguage) -> Bool { false }
 
     /// No specks unless the reader has pixels to count them in.
     public func speckCount(in region: PixelBox, maximumSize: Int) -> Int { 0 }
