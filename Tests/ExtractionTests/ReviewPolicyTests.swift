@@ -37,4 +37,11 @@ import Testing
             #expect(required.allSatisfy(fields.contains), "\(required)")
         }
     }
+
+    /// A confidence just under its threshold never reads as equal to it in the reason ("0.97 below 0.97").
+    @Test func givenAConfidenceJustUnderTheThreshold_whenNamed_thenItReadsBelowIt() {
+        #expect(DocumentScorer.format(0.968, cut: true) == "0.96")
+        #expect(DocumentScorer.format(0.29, cut: true) == "0.29")
+        #expect(DocumentScorer.format(0.968) == "0.97")
+    }
 }

@@ -71,7 +71,8 @@ public struct DocumentScorer: Sendable {
                 || evidence.caveat != nil
             if confidence < threshold {
                 reasons.append(
-                    "\(name.rawValue): confidence \(Self.format(confidence)) below \(Self.format(threshold))")
+                    "\(name.rawValue): confidence \(Self.format(confidence, cut: true)) below \(Self.format(threshold))"
+                )
             }
             for check in failed {
                 reasons.append("\(name.rawValue): \(check.message ?? check.rule)")
@@ -114,7 +115,7 @@ public struct DocumentScorer: Sendable {
                 let threshold = policy.threshold(for: key, documentType: document.documentType)
                 if confidence < threshold {
                     reasons.append(
-                        "line \(index + 1) \(name.rawValue): confidence \(Self.format(confidence)) below \(Self.format(threshold))"
+                        "line \(index + 1) \(name.rawValue): confidence \(Self.format(confidence, cut: true)) below \(Self.format(threshold))"
                     )
                 }
                 scored[name] = ExtractedField(
@@ -143,8 +144,10 @@ public struct DocumentScorer: Sendable {
         return (fields, lineItems, ReviewDecision(required: !reasons.isEmpty, reasons: Self.unique(reasons)))
     }
 
-    private static func format(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
+    /// `value` to two decimals. A confidence is cut, not rounded, where it is compared with a threshold:
+    /// 0.968 rounded would read "confidence 0.97 below 0.97".
+    static func format(_ value: Double, cut: Bool = false) -> String {
+        let hundredths = Int(cut ? (value * 100 + 1e-9).rounded(.down) : (value * 100).rounded())
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
