@@ -77,10 +77,14 @@ public final class PageTextRecognizer: @unchecked Sendable {
         guard let raster = GreyRaster(page: page), let first = detector.detect(raster) else { return nil }
         var sample: [(box: TextBox, reading: LineReading)] = []
         if chineseOnly {
+            let found = ContinuousClock.now
             sample = sampled(first, in: raster)
             if WorkerPageReader.tracing {
                 let text = sample.map { String($0.reading.glyphs.map(\.character)) }.joined(separator: " | ")
-                FileHandle.standardError.write(Data("sampled for script: \(text)\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "detection \(started.duration(to: found)), \(sample.count) lines sampled for script in \(found.duration(to: .now)): \(text)\n"
+                            .utf8))
             }
             guard Self.holdsChinese(sample.map(\.reading)) else { return nil }
         }
