@@ -935,6 +935,11 @@ private final class SecondOpinion: PageReader {
         #expect(scored.fields[.sellerName]?.flagged == true)
         #expect((scored.fields[.sellerName]?.confidence ?? 1) <= DocumentScorer.caveatCeiling)
         #expect(scored.review.reasons.contains { $0.hasPrefix("sellerName: read by the English OCR model") })
+        // One word of such a language is too little to choose a model but enough to doubt the name.
+        var spanish = EnglishReader(
+            reader: PrintedPage([[("Garcia", 40), ("Asesores", 200), ("S.A.", 380)], [("Factura", 40)]]), page: 1)
+        spanish.readAll()
+        #expect(spanish.fields[.sellerName]?.caveat != nil)
         // An English invoice's name is not held back for accents.
         var english = EnglishReader(
             reader: PrintedPage([[("Harper", 40), ("Supply", 200), ("Inc.", 360)], [("Total", 40), ("12.00", 600)]]),

@@ -25,15 +25,26 @@ extension EnglishReader {
         return best.0
     }
 
+    /// Whether any word of a language whose names carry accents is printed (IVA included, which several
+    /// share): too little to choose a model, enough to doubt a name the English one read.
+    static func mentionsAccentedLanguage(_ rows: [String]) -> Bool {
+        rows.contains { row in
+            row.firstMatch(of: /\bIVA\b/) != nil || languageWords.contains { row.firstMatch(of: $0.words) != nil }
+        }
+    }
+
     /// Names on a German, French, Spanish, Italian, Dutch or Portuguese invoice, which the English model
     /// reads without accents ("Muller" for Müller): read again with the language's model where it is
     /// installed, and its accents taken when the two readings agree on every letter otherwise. Where that
-    /// cannot be done, the name goes to a person.
+    /// cannot be done (one word of such a language only, no model, another reading), the name goes to a
+    /// person.
     mutating func readAccents() {
-        guard reader.source == .ocr, let language = Self.europeanLanguage(of: rows.map(\.upper)) else { return }
+        let upper = rows.map(\.upper)
+        guard reader.source == .ocr, Self.mentionsAccentedLanguage(upper) else { return }
+        let language = Self.europeanLanguage(of: upper)
         for name in [FieldName.sellerName, .sellerAddress] {
             guard let field = fields[name] else { continue }
-            if reader.readsAccents(of: language), let box = field.box,
+            if let language, reader.readsAccents(of: language), let box = field.box,
                 let accented = accentedReading(of: field.value, in: box, language: language)
             {
                 fields[name]?.value = accented
