@@ -98,6 +98,6 @@ public final class OCRWorker: @unchecked Sendable {
 
     /// Whether the model for `language` is installed (without it, accented reads fall back to English).
     public func readsAccents(of language: EuropeanLanguage) -> Bool {
-        FileManager.default.fileExists(atPath: tessdata.path + "/" + Self.tesseractCode(language) + ".traineddata")
+        (try? tessdata.validate(languages: Self.tesseractCode(language))) != nil
     }
 }

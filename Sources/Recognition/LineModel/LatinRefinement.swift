@@ -121,11 +121,7 @@ public enum LatinRefinement {
                 {
                     continue
                 }
-                if meanProbability >= sureLine,
-                    strayDigit(at: t, in: tesseract) || readsSignAsDigit(at: t, in: tesseract)
-                {
-                    continue
-                }
+                if meanProbability >= sureLine, misreadDigit(at: t, in: tesseract) { continue }
                 place((tesseract[t].character, tesseract[t].confidence), in: tesseract[t].word)
             }
         }
@@ -140,14 +136,21 @@ public enum LatinRefinement {
     }
 
     /// Whether Tesseract's character `index`, which the recognizer did not read, is a digit in a word it
-    /// doubts that differs from the characters on both sides ("20718" for 2018, where the recognizer reads
-    /// "2018"). The recognizer, sure of the line, does not drop such a digit; it can merge two equal ones
+    /// doubts that is a stray digit or a currency sign (see the two below).
+    static func misreadDigit(at index: Int, in characters: [(character: Character, word: Int, confidence: Double)])
+        -> Bool
+    {
+        guard characters[index].character.isNumber, characters[index].confidence < doubtfulMark else { return false }
+        return strayDigit(at: index, in: characters) || readsSignAsDigit(at: index, in: characters)
+    }
+
+    /// Whether Tesseract's doubted digit `index`, which the recognizer did not read, differs from the
+    /// characters on both sides ("20718" for 2018, where the recognizer reads "2018"). The recognizer, sure of the line, does not drop such a digit; it can merge two equal ones
     /// (its decoding collapses repeats), so a digit repeating a neighbour is kept.
     static func strayDigit(at index: Int, in characters: [(character: Character, word: Int, confidence: Double)])
         -> Bool
     {
         let this = characters[index]
-        guard this.character.isNumber, this.confidence < doubtfulMark else { return false }
         let before = index > 0 && characters[index - 1].word == this.word ? characters[index - 1].character : nil
         let after =
             index + 1 < characters.count && characters[index + 1].word == this.word
@@ -157,8 +160,8 @@ public enum LatinRefinement {
         return before != this.character && after != this.character
     }
 
-    /// Whether Tesseract's character `index`, which the recognizer did not read, is a currency sign it read
-    /// as a digit: `eng` has no ₹ and reads "₹22,053.50" as "222,053.50" (doubting the word), where the
+    /// Whether Tesseract's doubted digit `index`, which the recognizer did not read, is a currency sign it
+    /// read as a digit: `eng` has no ₹ and reads "₹22,053.50" as "222,053.50" (doubting the word), where the
     /// recognizer sees a sign it cannot name and reads "22,053.50". So: a digit at the start of a doubted
     /// word that is an amount with decimals (or repeating the digit that starts it, the alignment may
     /// place the extra one anywhere in the run).
@@ -166,7 +169,6 @@ public enum LatinRefinement {
         at index: Int, in characters: [(character: Character, word: Int, confidence: Double)]
     ) -> Bool {
         let this = characters[index]
-        guard this.character.isNumber, this.confidence < doubtfulMark else { return false }
         let word = characters.filter { $0.word == this.word }.map(\.character)
         guard let start = characters.firstIndex(where: { $0.word == this.word }),
             characters[start...index].allSatisfy({ $0.character == this.character }),
