@@ -4,7 +4,7 @@ import InvoiceModel
 extension EnglishReader {
     /// Words that say which European language an invoice is printed in, by language. Words several of
     /// them share (IVA, TOTAL) say nothing.
-    static var languageWords: [(language: EuropeanLanguage, words: Regex<Substring>)] {
+    nonisolated(unsafe) static let languageWords: [(language: EuropeanLanguage, words: Regex<Substring>)] =
         [
             (.german, /RECHNUNG|MWST|\bUST\b|GESAMTBETRAG|\bBETRAG\b|\bDATUM\b/),
             (.french, /FACTURE|\bTVA\b|\bTTC\b|MONTANT|HORS TAXE/),
@@ -13,7 +13,6 @@ extension EnglishReader {
             (.dutch, /FACTUUR|\bBTW\b|TOTAAL|BEDRAG|FACTUURDATUM/),
             (.portuguese, /\bFATURA\b|\bNIPC\b|\bCONTRIBUINTE\b/),
         ]
-    }
 
     /// The European language most of the page's language words belong to, or `nil` (English, or none).
     static func europeanLanguage(of rows: [String]) -> EuropeanLanguage? {
@@ -29,7 +28,7 @@ extension EnglishReader {
     /// share): too little to choose a model, enough to doubt a name the English one read.
     static func mentionsAccentedLanguage(_ rows: [String]) -> Bool {
         rows.contains { row in
-            row.firstMatch(of: /\bIVA\b/) != nil || languageWords.contains { row.firstMatch(of: $0.words) != nil }
+            row.firstMatch(of: AccentWords.iva) != nil || languageWords.contains { row.firstMatch(of: $0.words) != nil }
         }
     }
 
@@ -103,4 +102,9 @@ extension EnglishReader {
         }
         return result
     }
+}
+
+/// Patterns tried on every row, built once (see `AmountWords`).
+private enum AccentWords {
+    nonisolated(unsafe) static let iva: Regex<Substring> = /\bIVA\b/
 }

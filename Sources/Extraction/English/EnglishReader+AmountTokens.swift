@@ -31,7 +31,7 @@ extension EnglishReader {
             second.upperBound == line.glyphs.count || !":.".contains(line.glyphs[second.upperBound].character)
         else { return false }
         let text = line.compactText.uppercased()
-        return text.matches(of: /\d:\d/).count == 1 && text.firstMatch(of: /AM|PM|TIME|\d[\/.-]\d{1,2}[\/.-]\d/) == nil
+        return text.matches(of: AmountShapes.colon).count == 1 && text.firstMatch(of: AmountShapes.timeOrDate) == nil
     }
 
     /// The amounts with two decimals on a line, left to right (currency signs and codes ignored; "68. 87"
@@ -46,7 +46,7 @@ extension EnglishReader {
             {
                 merged[merged.count - 1] = last.lowerBound..<run.upperBound
             } else if let last = merged.last, line.slice(last).compactText.allSatisfy(\.isASCIIDigit),
-                line.slice(run).compactText.wholeMatch(of: /\.\d{2}/) != nil
+                line.slice(run).compactText.wholeMatch(of: AmountShapes.cents) != nil
             {
                 // "250 .00"
                 merged[merged.count - 1] = last.lowerBound..<run.upperBound
@@ -62,18 +62,18 @@ extension EnglishReader {
                 return nil
             }
             var token = line.slice(range).compactText
-            if token.wholeMatch(of: /-?\d{1,2}(?:,\d{2})+,\d{3}\.\d{2}/) != nil {
+            if token.wholeMatch(of: AmountShapes.indianGrouping) != nil {
                 // "4,25,652.00": Indian grouping (lakh and crore).
                 token = token.replacingOccurrences(of: ",", with: "")
             }
-            if token.wholeMatch(of: /-?\d{1,3}(?:\.\d{3})+,\d{2}/) != nil {
+            if token.wholeMatch(of: AmountShapes.continental) != nil {
                 // "1.234,56": thousands dots and a decimal comma (most of continental Europe).
                 token = token.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
             }
-            if token.wholeMatch(of: /-?\d+[,:]\d{2}/) != nil {
+            if token.wholeMatch(of: AmountShapes.commaOrColonDecimal) != nil {
                 token = token.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: ":", with: ".")
             }
-            guard token.wholeMatch(of: /-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}/) != nil,
+            guard token.wholeMatch(of: AmountShapes.amount) != nil,
                 let value = FieldText.amount(token)
             else {
                 return nil
@@ -81,4 +81,15 @@ extension EnglishReader {
             return (range, value)
         }
     }
+}
+
+/// Shapes of amount tokens, built once (see `AmountWords`): they are tried on every number of a page.
+enum AmountShapes {
+    nonisolated(unsafe) static let colon: Regex<Substring> = /\d:\d/
+    nonisolated(unsafe) static let timeOrDate: Regex<Substring> = /AM|PM|TIME|\d[\/.-]\d{1,2}[\/.-]\d/
+    nonisolated(unsafe) static let cents: Regex<Substring> = /\.\d{2}/
+    nonisolated(unsafe) static let indianGrouping: Regex<Substring> = /-?\d{1,2}(?:,\d{2})+,\d{3}\.\d{2}/
+    nonisolated(unsafe) static let continental: Regex<Substring> = /-?\d{1,3}(?:\.\d{3})+,\d{2}/
+    nonisolated(unsafe) static let commaOrColonDecimal: Regex<Substring> = /-?\d+[,:]\d{2}/
+    nonisolated(unsafe) static let amount: Regex<Substring> = /-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}/
 }

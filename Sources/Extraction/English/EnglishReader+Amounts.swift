@@ -9,49 +9,45 @@ extension EnglishReader {
     }
 
     /// Lines whose amounts are never the total: counts, savings, other payments.
-    static var notTotals: Regex<Substring> {
+    nonisolated(unsafe) static let notTotals: Regex<Substring> =
         /TENDER|PAID|PAYMENT|CARD|VISA|MASTER|DEBIT|CREDIT|QTY|QUANTITY|TOTAL ITEM|ITEMS|NO\.? OF ITEM|UNIT|SAVING|DISCOUNT|DEPOSIT|POINTS|VOUCHER|SUPPLIES/
-    }
 
     /// Lines of a payment by card or a tendered amount.
-    static var payments: Regex<Substring> { /TENDER|PAID|PAYMENT|CARD|VISA|MASTER|DEBIT|CREDIT|\bEDC\b/ }
+    nonisolated(unsafe) static let payments: Regex<Substring> =
+        /TENDER|PAID|PAYMENT|CARD|VISA|MASTER|DEBIT|CREDIT|\bEDC\b/
 
     /// The kind of an amount line from its keyword-normalised upper-case text.
     static func kind(of text: String) -> AmountKind? {
         if let foreign = foreignKind(of: text) { return foreign }
-        if text.firstMatch(of: /\bCHANGE\b|\bBALANCE\b(?! DUE)/) != nil { return .change }
-        if text.firstMatch(of: /\bCASH\b/) != nil, text.firstMatch(of: /\bTOTAL\b/) == nil { return .cash }
+        if text.firstMatch(of: AmountWords.change) != nil { return .change }
+        if text.firstMatch(of: AmountWords.cash) != nil, text.firstMatch(of: AmountWords.total) == nil { return .cash }
         // A note of the tax a total includes, in brackets or at its rate: "(Total Included GST @ 6% : 1.42)";
         // but not the sales or amount total that says it includes the tax ("Total Sales Inclusive GST @6%").
-        if text.firstMatch(of: /INCL/) != nil, text.firstMatch(of: /\b(?:GST|VAT|SST|TAX)\b/) != nil,
-            text.firstMatch(of: /\bSALES?\b|\bAMOUNT\b|\bAMT\b/) == nil,
-            text.hasPrefix("(") || text.firstMatch(of: /@\s*\d+(?:\.\d+)?\s*%/) != nil
+        if text.firstMatch(of: AmountWords.including) != nil, text.firstMatch(of: AmountWords.taxName) != nil,
+            text.firstMatch(of: AmountWords.salesOrAmount) == nil,
+            text.hasPrefix("(") || text.firstMatch(of: AmountWords.atRate) != nil
         {
             return .tax
         }
-        if text.firstMatch(of: /ROUNDED|AFTER ROUND|ROUNDING TOTAL|TOTAL ROUNDING/) != nil,
+        if text.firstMatch(of: AmountWords.roundedTotal) != nil,
             text.firstMatch(of: notTotals) == nil
         {
             return .roundedTotal
         }
-        if text.firstMatch(
-            of:
-                /^DUE\b|ROUNDED|GRAND ?TOTAL|AMOUNT DU|TOTAL DUE|BALANCE DUE|PAYABLE|NETT? TOTAL|TOTAL AMOUNT|TOTAL AMT|TOTAL \(RM\)|TOTAL RM|TOTAL INCL|INCLUSIVE|TOTAL SALES|TOTAL WITH|INC(?:L)?\.? GST/
-        ) != nil,
-            text.firstMatch(of: /EXCL|EXCLUSIVE|SUB ?TOTAL|ROUNDING/) == nil
-        {
+        if text.firstMatch(of: AmountWords.strongTotal) != nil, text.firstMatch(of: AmountWords.notStrongTotal) == nil {
             return text.firstMatch(of: notTotals) == nil ? .strongTotal : nil
         }
-        if text.firstMatch(of: /SUB ?TOTAL|SUB-TOTAL|TOTAL EXCL|TOTAL BEFORE|EXCLUSIVE|\bEXCL\b|NET AMOUNT/) != nil {
+        if text.firstMatch(of: AmountWords.subtotal) != nil {
             return .subtotal
         }
-        if text.firstMatch(of: /ROUNDING|ROUND ADJ|ADJUSTMENT/) != nil { return .rounding }
+        if text.firstMatch(of: AmountWords.rounding) != nil { return .rounding }
         if text.firstMatch(of: notTotals) != nil { return nil }
-        if text.firstMatch(of: /\bTOTAL\b/) != nil {
-            return text.firstMatch(of: /\bGST\b|\bVAT\b|\bTAX\b/) != nil && text.firstMatch(of: /INCL/) == nil
+        if text.firstMatch(of: AmountWords.total) != nil {
+            return text.firstMatch(of: AmountWords.gstVatTax) != nil
+                && text.firstMatch(of: AmountWords.including) == nil
                 ? .tax : .total
         }
-        if text.firstMatch(of: /\b(?:GST|VAT|SST|TAX|SALES TAX|SERVICE TAX)\b/) != nil { return .tax }
+        if text.firstMatch(of: AmountWords.taxName) != nil { return .tax }
         return nil
     }
 
@@ -109,7 +105,7 @@ extension EnglishReader {
             .compactMap { amount($0) }
         func namesTaxRate(_ reading: Reading) -> Bool {
             let upper = rows[reading.order].upper
-            return upper.firstMatch(of: /\b(?:GST|VAT|SST|TAX)\b/) != nil && upper.firstMatch(of: /\d\s*%|@/) != nil
+            return upper.firstMatch(of: AmountWords.taxName) != nil && upper.firstMatch(of: AmountWords.rate) != nil
         }
         for index in readings.indices where readings[index].kind >= .total && namesTaxRate(readings[index]) {
             guard let value = amount(readings[index]), value > 0, larger.contains(where: { $0 >= 3 * value })
@@ -125,7 +121,7 @@ extension EnglishReader {
         // the tax is their sum.
         var parts: [Reading] = []
         for reading in readings where reading.kind == .tax && !parts.contains(where: { $0.order == reading.order }) {
-            if rows[reading.order].upper.firstMatch(of: /\b(?:C|S|UT)GST\b/) != nil { parts.append(reading) }
+            if rows[reading.order].upper.firstMatch(of: AmountWords.indianTaxPart) != nil { parts.append(reading) }
         }
         if parts.count >= 2, let first = parts.first {
             let sum = parts.compactMap { amount($0) }.reduce(Decimal(0), +)
@@ -148,7 +144,7 @@ extension EnglishReader {
             // A total line that also names a tax rate may be the included tax with no larger line to tell.
             if namesTaxRate(reading) { weight /= 2 }
             if reading.kind == .strongTotal,
-                rows[reading.order].upper.firstMatch(of: /PAYABLE|AMOUNT DUE|TOTAL DUE|GRAND ?TOTAL/) != nil
+                rows[reading.order].upper.firstMatch(of: AmountWords.payable) != nil
             {
                 weight = 2.5
             }
@@ -333,4 +329,40 @@ extension EnglishReader {
             for name in [FieldName.amountExcludingTax, .taxAmount] { fields[name]?.confirmations += 1 }
         }
     }
+}
+
+/// The words of amount lines, built once: a regex literal is parsed again each time it is evaluated
+/// (0.1 ms), and these are tried on every row of every receipt.
+///
+/// `Regex` is not `Sendable` only because its output type need not be; these are `Substring` regexes that
+/// matching never mutates (their program is compiled once, atomically), so workers share them.
+enum AmountWords {
+    nonisolated(unsafe) static let change: Regex<Substring> = /\bCHANGE\b|\bBALANCE\b(?! DUE)/
+    nonisolated(unsafe) static let cash: Regex<Substring> = /\bCASH\b/
+    nonisolated(unsafe) static let total: Regex<Substring> = /\bTOTAL\b/
+    nonisolated(unsafe) static let including: Regex<Substring> = /INCL/
+    /// A tax named as such. (`\b(?:GST|VAT|SST|TAX)\b` holds SALES TAX and SERVICE TAX.)
+    nonisolated(unsafe) static let taxName: Regex<Substring> = /\b(?:GST|VAT|SST|TAX)\b/
+    /// The same without SST: a "TOTAL SST" line is the total of a receipt that charges it.
+    nonisolated(unsafe) static let gstVatTax: Regex<Substring> = /\bGST\b|\bVAT\b|\bTAX\b/
+    nonisolated(unsafe) static let salesOrAmount: Regex<Substring> = /\bSALES?\b|\bAMOUNT\b|\bAMT\b/
+    nonisolated(unsafe) static let atRate: Regex<Substring> = /@\s*\d+(?:\.\d+)?\s*%/
+    nonisolated(unsafe) static let rate: Regex<Substring> = /\d\s*%|@/
+    nonisolated(unsafe) static let roundedTotal: Regex<Substring> = /ROUNDED|AFTER ROUND|ROUNDING TOTAL|TOTAL ROUNDING/
+    nonisolated(unsafe) static let strongTotal: Regex<Substring> =
+        /^DUE\b|ROUNDED|GRAND ?TOTAL|AMOUNT DU|TOTAL DUE|BALANCE DUE|PAYABLE|NETT? TOTAL|TOTAL AMOUNT|TOTAL AMT|TOTAL \(RM\)|TOTAL RM|TOTAL INCL|INCLUSIVE|TOTAL SALES|TOTAL WITH|INC(?:L)?\.? GST/
+    nonisolated(unsafe) static let notStrongTotal: Regex<Substring> = /EXCL|EXCLUSIVE|SUB ?TOTAL|ROUNDING/
+    nonisolated(unsafe) static let subtotal: Regex<Substring> =
+        /SUB ?TOTAL|SUB-TOTAL|TOTAL EXCL|TOTAL BEFORE|EXCLUSIVE|\bEXCL\b|NET AMOUNT/
+    nonisolated(unsafe) static let rounding: Regex<Substring> = /ROUNDING|ROUND ADJ|ADJUSTMENT/
+    nonisolated(unsafe) static let indianTaxPart: Regex<Substring> = /\b(?:C|S|UT)GST\b/
+    nonisolated(unsafe) static let payable: Regex<Substring> = /PAYABLE|AMOUNT DUE|TOTAL DUE|GRAND ?TOTAL/
+    // The labels of `EnglishReader.foreignKind(of:)` (totals and subtotals matched with spaces taken out).
+    nonisolated(unsafe) static let foreignTotal: Regex<Substring> =
+        /GESAMTBETRAG|RECHNUNGSBETRAG|ENDBETRAG|ZAHLBETRAG|BRUTTOBETRAG|SUMMEBRUTTO|GESAMTBRUTTO|INKL\.?(?:MWST|UST)|TOTALTTC|MONTANTTTC|NETÀPAYER|NETAPAYER|TOTALÀPAYER|TOTALAPAYER|TEBETALEN|TOTAALINCL|TOTAALBEDRAG|INCL\.?BTW|IMPORTETOTAL|TOTALAPAGAR|TOTALFACTURA|IVAINCLUID|TOTALEFATTURA|TOTALEDOCUMENTO|DAPAGARE|IVAINCLUSA/
+    nonisolated(unsafe) static let foreignSubtotal: Regex<Substring> =
+        /NETTO|ZWISCHENSUMME|TOTALHT|MONTANTHT|SOUS-?TOTAL|SUBTOTAAL|TOTAALEXCL|EXCL\.?BTW|BASEIMPONIBLE|IMPONIBILE|SUBTOTALE|TAXABLEVALUE/
+    nonisolated(unsafe) static let foreignTax: Regex<Substring> =
+        /\b(?:C|S|I|UT)GST\b|M[WV]\.?S{1,2}T|MEHRWERTSTEUER|UMSATZSTEUER|\bUST\b|\bTVA\b|\bBTW\b|\bIVA\b/
+    nonisolated(unsafe) static let foreignPlainTotal: Regex<Substring> = /\bTOTAAL\b|\bTOTALE\b|\bSUMME\b|\bGESAMT\b/
 }

@@ -5,7 +5,7 @@ extension EnglishReader {
     /// Date shapes: numeric with / - . separators, ISO, and with month names (English, and the French,
     /// German, Dutch, Spanish and Italian names `DocumentDate` reads: `3 Mars 2014`, `3. März 2014`,
     /// `3 de marzo de 2014`).
-    static var datePatterns: [Regex<Substring>] {
+    nonisolated(unsafe) static let datePatterns: [Regex<Substring>] = {
         var patterns: [Regex<Substring>] = [
             /\b\d{4}[-\/.]\d{1,2}[-\/.]\d{1,2}\b/,
             /\b\d{1,2}[-\/.]\d{1,2}[-\/.]\d{2,4}\b/,
@@ -14,7 +14,8 @@ extension EnglishReader {
         ]
         // English names too: German prints "16. November 2021", "5. August 2023" with the day's dot.
         let english = [
-            "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER",
+            "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
+            "NOVEMBER",
             "DECEMBER",
         ]
         let names = Set(DocumentDate.foreignMonths.keys.map { $0.uppercased() } + english).sorted {
@@ -28,18 +29,16 @@ extension EnglishReader {
             patterns.append(foreign)
         }
         return patterns
-    }
+    }()
 
     /// Words of a row that say its date is the invoice's (in the languages the reader knows).
-    static var dateWords: Regex<Substring> { /DATE|DATUM|FECHA|\bDATA\b/ }
+    nonisolated(unsafe) static let dateWords: Regex<Substring> = /DATE|DATUM|FECHA|\bDATA\b/
     /// Words that say it is the invoice's own date, not another one.
-    static var issueDateWords: Regex<Substring> {
+    nonisolated(unsafe) static let issueDateWords: Regex<Substring> =
         /INVOICE DATE|TAX POINT|RECHNUNGSDATUM|FACTUURDATUM|DATE DE FACTUR|FECHA DE FACTURA|FECHA FACTURA|DATA FATTURA|DATA DOCUMENTO/
-    }
     /// Words of a date that is not the issue date: due, expiry, validity, delivery, order.
-    static var otherDateWords: Regex<Substring> {
+    nonisolated(unsafe) static let otherDateWords: Regex<Substring> =
         /DUE|EXPIR|VALID|FÄLLIG|FAELLIG|ÉCHÉANCE|ECHEANCE|VERVAL|VENCIMIENTO|SCADENZA|DELIVERY|\bSHIP|ORDER DATE|LIEFER|\bLEVER|LIVRAISON|ENTREGA|CONSEGNA|BESTELL|COMMANDE|PEDIDO|ORDINE/
-    }
 
     /// The issue date: on a line labelled as the invoice date if there is one (never the due date), else
     /// the first date printed. Ambiguous numeric dates are read by the locale cue; without one the value
@@ -52,7 +51,7 @@ extension EnglishReader {
         // No date read: rows that look like they hold one (a DATE label, a time of day) are read again on
         // their own; faint dot-matrix dates are often lost in the page read.
         let likely = rows.enumerated().filter { _, row in
-            row.upper.contains(Self.dateWords) || row.upper.firstMatch(of: /\d{1,2} ?[:;] ?\d{2}/) != nil
+            row.upper.contains(Self.dateWords) || row.upper.firstMatch(of: DateShapes.timeOrColon) != nil
         }.prefix(4)
         var reread: [(Int, EnglishRow)] = []
         for (index, row) in likely {
@@ -128,9 +127,8 @@ extension EnglishReader {
     /// ("D2/O2/17"), on a row labelled DATE or holding a time; the first such row wins.
     private func lookAlikeDate(in rows: [(offset: Int, element: EnglishRow)]) -> FieldEvidence? {
         for (_, line) in rows
-        where line.upper.contains("DATE") || line.upper.firstMatch(of: /\d{1,2} ?: ?\d{2}/) != nil {
-            for match in line.upper.matches(of: /[0-9ODQIL|SBZ]{1,2}[-\/.][0-9ODQIL|SBZ]{1,2}[-\/.][0-9ODQIL|SBZ]{2,4}/)
-            {
+        where line.upper.contains("DATE") || line.upper.firstMatch(of: DateShapes.time) != nil {
+            for match in line.upper.matches(of: DateShapes.misreadDate) {
                 let read = String(line.upper[match.range])
                 // The row is upper case: an l read for a 1 is an L here.
                 let digits = String(
@@ -171,7 +169,7 @@ extension EnglishReader {
     /// Invoice or receipt number labels, most specific first; English, then German, French, Dutch,
     /// Spanish and Italian (Rechnungsnummer, N° de facture, Factuurnummer, Nº factura, Número de factura,
     /// N. fattura; OCR reads the º of Nº as 2 or 0, or as a raised "oO ." of its own).
-    static var numberLabels: [Regex<Substring>] {
+    nonisolated(unsafe) static let numberLabels: [Regex<Substring>] =
         [
             /(?:INVOICE|INV)\.?\s*(?:NO|NUMBER|NUM|#)\.?\s*[:#]?\s*/,
             /RECHNUNGS?\s*-?\s*(?:NUMMER|NR|NO)\.?\s*[:#]?\s*/,
@@ -183,7 +181,6 @@ extension EnglishReader {
             /(?:DOC(?:UMENT)?|TRANS(?:ACTION)?|REF(?:ERENCE)?|ORDER)\s*(?:NO|NUMBER|#)\.?\s*[:#]?\s*/,
             /INVOICE\s*[:#]\s*/,
         ]
-    }
 
     /// The invoice or receipt number: the token after its label on the same line.
     mutating func readInvoiceNumber() {
@@ -219,9 +216,8 @@ extension EnglishReader {
 
     /// An invoice number's shape: letters, digits and / - . inside ("0008 - 392878": OCR spaces out the
     /// hyphen of a number).
-    static var numberToken: Regex<Substring> {
+    nonisolated(unsafe) static let numberToken: Regex<Substring> =
         /[A-Z0-9][A-Z0-9\/\-.]*(?: ?- ?[A-Z0-9][A-Z0-9\/.]*)*[A-Z0-9]|[A-Z0-9]/
-    }
 
     /// The words printed under `heading` (part of row `index`) on the next row, within two text heights
     /// of it: those starting between a text height before the heading and the next heading on its row.
@@ -245,4 +241,12 @@ extension EnglishReader {
         let length = line.upper[range].filter { $0 != " " }.count
         return start..<(start + length)
     }
+}
+
+/// Patterns tried on every row, built once (see `AmountWords`).
+private enum DateShapes {
+    nonisolated(unsafe) static let timeOrColon: Regex<Substring> = /\d{1,2} ?[:;] ?\d{2}/
+    nonisolated(unsafe) static let time: Regex<Substring> = /\d{1,2} ?: ?\d{2}/
+    nonisolated(unsafe) static let misreadDate: Regex<Substring> =
+        /[0-9ODQIL|SBZ]{1,2}[-\/.][0-9ODQIL|SBZ]{1,2}[-\/.][0-9ODQIL|SBZ]{2,4}/
 }

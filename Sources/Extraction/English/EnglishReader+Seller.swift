@@ -18,32 +18,27 @@ extension EnglishReader {
     ]
 
     /// Starts of rows that are labels or details, not the seller's name or address.
-    static var notSeller: Regex<Substring> {
+    nonisolated(unsafe) static let notSeller: Regex<Substring> =
         /^(?:TEL|PHONE|FAX|H\/P|HP|MOBILE|GST|VAT|SST|REG|CO\.? ?NO|COMPANY|ROC|ABN|EMAIL|E-MAIL|WEB|WWW|HTTP|INVOICE|TAX INVOICE|RECEIPT|DATE|CASHIER|TABLE|BILL|DOC|MEMBER|ORDER|SERVER|TERMINAL|OPEN|TAX ID|BUSINESS|ISSUED|DUE|CUSTOMER|ACCOUNT|PAGE|NO\.? ?:|#)/
-    }
 
     /// A tax registration row: "GST Reg No. 001492992000", "SST ID: W10-1869-53942774",
     /// "GST Registration No : 000850247680".
-    static var taxNumberRow: Regex<Substring> {
+    nonisolated(unsafe) static let taxNumberRow: Regex<Substring> =
         /^(?:GST|SST|VAT)\b[^\d]{0,24}[A-Z]?\d[\d-]{7,}/
-    }
 
     /// Company registration lines printed under the name: "(CO. NO. 286473-V)", "(1218479-X)", or any row
     /// ending in such a number, whatever OCR made of its label ("CO. REY NO.: 795225-A"), check letter
     /// ("(1125830-0)") or spacing ("0020433 19-W").
-    static var registration: Regex<Substring> {
+    nonisolated(unsafe) static let registration: Regex<Substring> =
         /^\(?\s*(?:CO\.*\s*(?:NO|REG)|COMPANY\s*(?:NO|REG)|ROC|BR\.?\s*NO|REG\.?\s*NO|[A-Z]{0,3}\d{4,}-?[A-Z]\)?$|\d{4,}-[A-Z])|\b\d[\d ]{3,10}\d\s?-\s?[A-Z0-9]\)?$/
-    }
 
     /// A row naming a registration or holding a tax number (ten digits and more): not an address line.
-    static var registrationMention: Regex<Substring> {
+    nonisolated(unsafe) static let registrationMention: Regex<Substring> =
         /\b(?:CO\.?\s*REG|COMPANY\s*(?:REG|NO)|REG(?:ISTRATION)?\.?\s*NO)\b|\d{10,}/
-    }
 
     /// An address line ending with its country.
-    static var endsWithCountry: Regex<Substring> {
+    nonisolated(unsafe) static let endsWithCountry: Regex<Substring> =
         /\b(?:MALAYSIA|SINGAPORE|INDONESIA|THAILAND|PHILIPPINES|VIETNAM|CHINA|HONG KONG|TAIWAN|JAPAN|KOREA|INDIA|AUSTRALIA|NEW ZEALAND|UNITED KINGDOM|UK|USA|UNITED STATES|CANADA|GERMANY|FRANCE)\W*$/
-    }
 
     /// Percentage of the page height (from the top) the seller's name and address are looked for in.
     static let sellerArea = 45
@@ -185,11 +180,11 @@ extension EnglishReader {
             // before a registration that read as no address (a branch name in brackets) were not one.
             let registered = text.firstMatch(of: Self.registrationMention) != nil
             if !addressParts.isEmpty,
-                registered || text.firstMatch(of: /\b(?:INVOICE|RECEIPT|RECHNUNG|FACTURE|FACTUUR|FACTURA|FATTURA)\b/) != nil
+                registered || text.firstMatch(of: SellerWords.documentTitle) != nil
                     || Self.words(addressParts[addressParts.count - 1]).firstMatch(of: Self.endsWithCountry) != nil
             {
                 let begun = addressParts.contains {
-                    Self.looksLikeAddress(Self.words($0)) || $0.text.firstMatch(of: /\b\d{5}\b/) != nil
+                    Self.looksLikeAddress(Self.words($0)) || $0.text.firstMatch(of: SellerWords.postcode) != nil
                 }
                 guard !begun, registered else { break }
                 addressParts = []
@@ -281,7 +276,7 @@ extension EnglishReader {
         // A row of receipt keywords only ("CASH", "SUB TOTAL") names no seller.
         let words = Keywords.normalized(text).split(whereSeparator: { !$0.isLetter })
         if words.allSatisfy({ Keywords.words.contains(String($0)) }) { return false }
-        if text.firstMatch(of: /\d+\.\d{2}\b/) != nil { return false }
+        if text.firstMatch(of: SellerWords.amount) != nil { return false }
         return EnglishReader.datePatterns.allSatisfy { text.firstMatch(of: $0) == nil }
     }
 
@@ -296,7 +291,7 @@ extension EnglishReader {
     /// Whether an upper-case row reads as the start of an address: "LOT 3, …", "NO. 12 …", "12, JALAN …",
     /// or a street word with a number.
     static func looksLikeAddress(_ text: String) -> Bool {
-        if text.firstMatch(of: /^(?:LOT|NO|UNIT|LEVEL|BLK|BLOCK|SUITE|FLOOR|TINGKAT)\b|^\d+[A-Z]?\s*[,&-]/) != nil {
+        if text.firstMatch(of: SellerWords.addressStart) != nil {
             return true
         }
         return namesStreet(text)
@@ -305,7 +300,7 @@ extension EnglishReader {
     /// Whether an upper-case row holds a number and a street word ("28, JALAN ASTANA", "12 HIGH STREET").
     static func namesStreet(_ text: String) -> Bool {
         text.contains(where: \.isNumber)
-            && text.firstMatch(of: /\b(?:JALAN|JLN|ROAD|RD|STREET|AVENUE|LORONG|PERSIARAN|TAMAN|LEBUH)\b/) != nil
+            && text.firstMatch(of: SellerWords.street) != nil
     }
 
     /// Whether a row holding a company suffix also holds at least two words of its own before it, not
@@ -328,7 +323,7 @@ extension EnglishReader {
     static func endsMidName(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         return trimmed.hasSuffix("&") || trimmed.hasSuffix("-") || trimmed.hasSuffix(",")
-            || trimmed.firstMatch(of: /\b(?:AND|OF|THE|FOR)$/) != nil || opensBracket(trimmed)
+            || trimmed.firstMatch(of: SellerWords.dangling) != nil || opensBracket(trimmed)
     }
 
     /// Whether `text` opens more round brackets than it closes.
@@ -342,9 +337,8 @@ extension EnglishReader {
     }
 
     /// A word that names a legal form.
-    static var legalFormWord: Regex<Substring> {
+    nonisolated(unsafe) static let legalFormWord: Regex<Substring> =
         /\b(?:SDN|BHD|S\/B|LTD|LIMITED|PTE|LLC|INC|PLC|GMBH|CORP|CORPORATION)\b/
-    }
 
     /// Whether an upper-case row names a legal entity with a name of its own before the legal form
     /// ("UNIHAKKA INTERNATIONAL SDN BHD"; not "CO. (M) SDN BHD", the end of a name begun above).
@@ -370,4 +364,17 @@ extension EnglishRow {
         }
         return segments[1]
     }
+}
+
+/// Patterns tried on every row, built once (see `AmountWords`).
+private enum SellerWords {
+    nonisolated(unsafe) static let amount: Regex<Substring> = /\d+\.\d{2}\b/
+    nonisolated(unsafe) static let addressStart: Regex<Substring> =
+        /^(?:LOT|NO|UNIT|LEVEL|BLK|BLOCK|SUITE|FLOOR|TINGKAT)\b|^\d+[A-Z]?\s*[,&-]/
+    nonisolated(unsafe) static let street: Regex<Substring> =
+        /\b(?:JALAN|JLN|ROAD|RD|STREET|AVENUE|LORONG|PERSIARAN|TAMAN|LEBUH)\b/
+    nonisolated(unsafe) static let dangling: Regex<Substring> = /\b(?:AND|OF|THE|FOR)$/
+    nonisolated(unsafe) static let postcode: Regex<Substring> = /\b\d{5}\b/
+    nonisolated(unsafe) static let documentTitle: Regex<Substring> =
+        /\b(?:INVOICE|RECEIPT|RECHNUNG|FACTURE|FACTUUR|FACTURA|FATTURA)\b/
 }

@@ -67,7 +67,7 @@ extension EnglishReader {
 
     /// A company registration number printed after the name, with its label when it has one: "(519537-X)",
     /// "1202152-P", "(Co. No:20154-T)", "(ROC 113825-W)".
-    static var trailingRegistration: Regex<Substring> {
+    nonisolated(unsafe) static let trailingRegistration: Regex<Substring> =
         #/
         \s* \(?
         (?i: (?: co(?:mpany)? \b [\s.,]* (?: reg(?:istration)? \b [\s.,]* )? no \b
@@ -78,7 +78,6 @@ extension EnglishReader {
         [A-Za-z0-9?]{0,3} \d [A-Za-z0-9?]{3,8} (?: - | \x20 )? [A-Za-z] \)?
         (?: \s* \( [A-Z0-9]{2,4} \) )? \s* $
         /#
-    }
 
     /// A company name without the registration number printed after it, with its label when it has one
     /// ("… SDN BHD (139386 X)", "S/B(587969-U)", "Sdn Bhd (Co. No:20154-T)"), and with the legal suffix

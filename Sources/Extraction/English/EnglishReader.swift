@@ -78,7 +78,7 @@ struct EnglishReader {
     /// that calls itself an invoice (in any language the reader knows) — missing, it goes to a person.
     func expectedFields(_ usual: [FieldName]) -> [FieldName] {
         let invoice = rows.contains { row in
-            row.upper.firstMatch(of: /\bINVOICE\b|RECHNUNG|\bFACTURE\b|\bFACTUUR\b|\bFACTURA\b|\bFATTURA\b/) != nil
+            row.upper.firstMatch(of: TitleWords.invoice) != nil
         }
         return invoice && !usual.contains(.invoiceNumber) ? usual + [.invoiceNumber] : usual
     }
@@ -164,4 +164,10 @@ struct EnglishRow {
         }
         return groups.map { EnglishRow(words: $0.words) }.filter { !$0.text.isEmpty }
     }
+}
+
+/// Patterns tried on every row, built once (see `AmountWords`).
+private enum TitleWords {
+    nonisolated(unsafe) static let invoice: Regex<Substring> =
+        /\bINVOICE\b|RECHNUNG|\bFACTURE\b|\bFACTUUR\b|\bFACTURA\b|\bFATTURA\b/
 }
