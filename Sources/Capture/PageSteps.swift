@@ -23,11 +23,49 @@ enum PageSteps {
         var pageImages: [PageImage] = []
     }
 
+    /// Scripts Tesseract's OSD tells on pages in Latin print (receipts measured Latin, Cyrillic, Greek and
+    /// Arabic for their print; fapiao Han, Japanese or Katakana, and now and then Latin).
+    static let latinLookingScripts: Set<String> = ["Latin", "Cyrillic", "Greek", "Arabic"]
+
+    /// Steps 3–7 of one document.
+    ///
+    /// The second OCR reads a first page whose print is Chinese (a fapiao's fields are read from it), and
+    /// finding out costs a text detection and a sample of lines (1.3 s of a receipt's 6). On a page OSD
+    /// says is Latin print and that carries no fapiao code, it is put off: only when Tesseract's reading
+    /// of the page is poor or finds a fapiao is the page looked at for Chinese print, and when it holds
+    /// some, the document is read again as before (OSD calls a fapiao "Latin" now and then).
     static func run(
         pages: [LoadedPage], worker: OCRWorker, extractor: DocumentExtractor, scorer: DocumentScorer, today: String,
         carried: ExtractedDocument? = nil
     ) -> Output {
+        var spent = StageTimings()
+        var known: DetectedPage?
+        if let output = run(
+            pages: pages, worker: worker, extractor: extractor, scorer: scorer, today: today, carried: carried,
+            deferringDetection: true, spent: &spent, known: &known)
+        {
+            return output
+        }
+        // Chinese print on a page OSD took for Latin: read again, the second OCR first.
+        var again =
+            run(
+                pages: pages, worker: worker, extractor: extractor, scorer: scorer, today: today, carried: carried,
+                deferringDetection: false, spent: &spent, known: &known)
+            ?? Output(
+                result: .failure(.recognitionFailed("the page was not read")), evidence: nil, checks: [], timings: spent
+            )
+        again.timings = spent
+        return again
+    }
+
+    private static func run(
+        pages: [LoadedPage], worker: OCRWorker, extractor: DocumentExtractor, scorer: DocumentScorer, today: String,
+        carried: ExtractedDocument?, deferringDetection: Bool, spent: inout StageTimings, known: inout DetectedPage?
+    ) -> Output? {
         var timings = StageTimings()
+        defer { for (stage, milliseconds) in timings.stages { spent.add(stage, milliseconds: milliseconds) } }
+        // The first page, when its second reading was put off.
+        var deferred: PreparedPage?
         var prepared: [PreparedPage] = []
         var inputs: [PageInput] = []
         var readers: [WorkerPageReader] = []
@@ -59,9 +97,17 @@ enum PageSteps {
                 // it is not at 300 dpi is brought there before Tesseract reads it.
                 var reading: DetectedPage?
                 var scale = 1.0
-                if index == 0, let second = worker.pageTextRecognizer {
+                let latinPrint = ready.script.map(Self.latinLookingScripts.contains) ?? false
+                let fapiaoOnPage = codes.contains { FapiaoQRPayload.parse($0.text) != nil }
+                if index == 0, deferringDetection, worker.pageTextRecognizer != nil, latinPrint, !fapiaoOnPage {
+                    deferred = ready
+                    if WorkerPageReader.tracing {
+                        FileHandle.standardError.write(
+                            Data("second OCR put off: OSD reads the page's script as \(ready.script ?? "")\n".utf8))
+                    }
+                } else if index == 0, let second = worker.pageTextRecognizer {
                     stopwatch = Stopwatch()
-                    reading = second.read(ready.image, chineseOnly: true)
+                    reading = known ?? second.read(ready.image, chineseOnly: true)
                     if let found = reading, DocumentExtractor.looksLikeFapiao(found.text),
                         let factor = ContentScale.factor(for: found),
                         let scaled = ready.image.scaled(by: factor)?.withResolution(300)
@@ -103,6 +149,24 @@ enum PageSteps {
 
         var stopwatch = Stopwatch()
         var extracted = extractor.extract(inputs)
+        if let page = deferred, let second = worker.pageTextRecognizer,
+            extracted.documentType == "fapiao" || (Self.meanConfidence(readers[0]) ?? 0) < Self.poorPage
+                || readers[0].ideographsInLatinLines >= 2
+        {
+            timings.add("extract", milliseconds: stopwatch.milliseconds)
+            stopwatch = Stopwatch()
+            known = second.read(page.image, chineseOnly: true)
+            timings.add("detect", milliseconds: stopwatch.milliseconds)
+            // Chinese print that is no fapiao (a receipt with a line in Chinese) is not read by the second
+            // OCR: the reading stands.
+            if let found = known, extracted.documentType == "fapiao" || DocumentExtractor.looksLikeFapiao(found.text) {
+                if WorkerPageReader.tracing {
+                    FileHandle.standardError.write(Data("Chinese print found: the page is read again\n".utf8))
+                }
+                return nil
+            }
+            stopwatch = Stopwatch()
+        }
         // A text layer that missed key fields still read others exactly: they outrank OCR.
         if let carried { extracted.overlay(carried) }
         extracted.pageQuality = Self.meanConfidence(readers.first) ?? extracted.pageQuality

@@ -17,6 +17,8 @@ public struct PreparedPage: Sendable {
     public var perspective: Homography?
     /// Width and height of the page before it was turned (the sheet's when it was cut out).
     public var unturnedSize: (width: Int, height: Int)
+    /// The script OSD saw (`Latin`, `Han`, …), or `nil` when OSD was not run or found too little text.
+    public var script: String? = nil
 
     /// Where `box`, in the pixels of the page as loaded, lies on the prepared page (small skew ignored).
     public func place(_ box: PixelBox) -> PixelBox {
@@ -87,7 +89,7 @@ extension OCRWorker {
         }
         return PreparedPage(
             image: image, rotation: rotation, orientationConfidence: estimate?.confidence, skewDegrees: skew,
-            perspective: flat?.map, unturnedSize: (page.width, page.height))
+            perspective: flat?.map, unturnedSize: (page.width, page.height), script: estimate?.script)
     }
 
     /// The candidate rotation under which the middle third of the page reads with the highest

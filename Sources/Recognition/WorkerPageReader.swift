@@ -14,6 +14,9 @@ public final class WorkerPageReader: PageReader {
     private var erasedRaster: GreyRaster??
     /// Lines read so far (whitelisted second reads excluded), in reading order.
     public private(set) var recordedLines: [RecognizedLine] = []
+    /// Chinese characters the line recognizer read where Tesseract read lines of Latin print: Chinese
+    /// print read with the Latin model (a fapiao taken for an English page).
+    public private(set) var ideographsInLatinLines = 0
 
     /// Reads `image` with `worker`'s engines.
     public init(worker: OCRWorker, image: PageImage) {
@@ -87,6 +90,7 @@ public final class WorkerPageReader: PageReader {
             reading = recognizer.read(analyzed.erased, in: band.level)
         }
         guard let reading else { return line }
+        ideographsInLatinLines += reading.glyphs.count { PageTextRecognizer.isIdeograph($0.character) }
         let refined = LatinRefinement.refine(line, with: reading, in: band.level)
         if Self.tracing {
             FileHandle.standardError.write(

@@ -60,6 +60,32 @@ import Testing
         }
     }
 
+    /// A page OSD takes for Latin print is read by Tesseract without the second OCR's text detection (1.3 s of
+    /// a receipt's time); a fapiao OSD takes for Latin (these two photos) is still found by the Chinese its
+    /// lines hold, and read as a fapiao with the detection.
+    @Test(arguments: [
+        ("english/degraded/inv-002-d.jpg", "invoice"), ("fapiao/paper/paper-001.jpg", "fapiao"),
+        ("fapiao/paper/paper-007.jpg", "fapiao"),
+    ])
+    func givenPageOSDCallsLatin_whenProcessed_thenDetectedOnlyWhenItHoldsChinesePrint(
+        path: String, type: String
+    ) async throws {
+        try #require(
+            LineRecognizerFiles.locate() != nil, "the line recognizer is not installed: run scripts/fetch-line-recognizer")
+        let report = try await Self.pipeline.process(path: Paths.testdata(path))
+        guard case .recognized(let document) = report.outcome else {
+            Issue.record("\(path): \(report.outcome)")
+            return
+        }
+        #expect(document.documentType == type)
+        let detected = report.timings.stages.contains { $0.0 == "detect" }
+        #expect(detected == (type == "fapiao"), "\(path): \(report.timings.stages)")
+        if type == "fapiao" {
+            let label = try Label.of(document: Paths.testdata(path))
+            #expect(document.fields[.invoiceNumber]?.value == label.fields["invoiceNumber"])
+        }
+    }
+
     @Test func givenTwoPageTiff_whenProcessed_thenBothPagesReportedWithText() async throws {
         let report = try await Self.pipeline.process(path: Paths.testdata("formats/two-pages.tiff"))
         #expect(report.isSuccess)

@@ -124,10 +124,12 @@ public final class PageTextRecognizer: @unchecked Sendable {
 
     /// Whether `readings` hold Chinese: at least two ideographs (one may be a misread mark).
     static func holdsChinese(_ readings: [LineReading]) -> Bool {
-        let ideographs = readings.flatMap(\.glyphs).filter { glyph in
-            glyph.character.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
-        }
-        return ideographs.count >= 2
+        readings.flatMap(\.glyphs).count { isIdeograph($0.character) } >= 2
+    }
+
+    /// Whether `character` is a CJK unified ideograph (the Chinese characters of print).
+    public static func isIdeograph(_ character: Character) -> Bool {
+        character.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
     }
 
     /// The share of the longest boxes the classifier finds upside down with probability over 0.9.
