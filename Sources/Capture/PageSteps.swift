@@ -32,8 +32,9 @@ enum PageSteps {
     /// The second OCR reads a first page whose print is Chinese (a fapiao's fields are read from it), and
     /// finding out costs a text detection and a sample of lines (1.3 s of a receipt's 6). On a page OSD
     /// says is Latin print and that carries no fapiao code, it is put off: only when Tesseract's reading
-    /// of the page is poor or finds a fapiao is the page looked at for Chinese print, and when it holds
-    /// some, the document is read again as before (OSD calls a fapiao "Latin" now and then).
+    /// of the page is poor, finds a fapiao, or the line recognizer read Chinese in its lines is the page
+    /// detected, and when it is a fapiao, the document is read again as before (OSD calls a fapiao
+    /// "Latin" now and then).
     static func run(
         pages: [LoadedPage], worker: OCRWorker, extractor: DocumentExtractor, scorer: DocumentScorer, today: String,
         carried: ExtractedDocument? = nil
@@ -151,7 +152,7 @@ enum PageSteps {
         var extracted = extractor.extract(inputs)
         if let page = deferred, let second = worker.pageTextRecognizer,
             extracted.documentType == "fapiao" || (Self.meanConfidence(readers[0]) ?? 0) < Self.poorPage
-                || readers[0].ideographsInLatinLines >= 2
+                || PageTextRecognizer.holdsChinese(ideographs: readers[0].ideographsInLatinLines)
         {
             timings.add("extract", milliseconds: stopwatch.milliseconds)
             stopwatch = Stopwatch()

@@ -122,10 +122,14 @@ public final class PageTextRecognizer: @unchecked Sendable {
         return sample
     }
 
-    /// Whether `readings` hold Chinese: at least two ideographs (one may be a misread mark).
+    /// Whether `readings` hold Chinese (see `holdsChinese(ideographs:)`).
     static func holdsChinese(_ readings: [LineReading]) -> Bool {
-        readings.flatMap(\.glyphs).count { isIdeograph($0.character) } >= 2
+        holdsChinese(ideographs: readings.flatMap(\.glyphs).count { isIdeograph($0.character) })
     }
+
+    /// Whether print in which the recognizer read `ideographs` Chinese characters is Chinese: two at least
+    /// (one may be a misread mark).
+    public static func holdsChinese(ideographs: Int) -> Bool { ideographs >= 2 }
 
     /// Whether `character` is a CJK unified ideograph (the Chinese characters of print).
     public static func isIdeograph(_ character: Character) -> Bool {
